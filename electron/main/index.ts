@@ -1,0 +1,71 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { errorInfo } from '@shared/errors';
+import { createDispatch } from '../services/core/dispatch';
+import { KaijiCore } from '../services/core/kaiji-core';
+import { resolveDataDir } from '../services/vault/data-dir';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { applySecurityBaseline, isTrustedSender } from './security';
+
+// Thin glue: the services live in electron/services and never import electron.
+// Crash reports are never started: a minidump holds memory, and memory holds personal data.
+registerAppScheme();
+app.enableSandbox();
+
+function dataDirFromArgs(): string | undefined {
+  const i = process.argv.indexOf('--data-dir');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+let core: KaijiCore | null = null;
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'Kaiji',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(() => {
+    applySecurityBaseline();
+    serveRenderer(join(here, '../renderer'));
+    core = new KaijiCore({ dataDir: resolveDataDir(dataDirFromArgs()), mode: 'electron' });
+    const dispatch = createDispatch(core);
+    ipcMain.handle('kaiji:invoke', (event, channel: unknown, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame) || typeof channel !== 'string') {
+        return { ok: false, error: errorInfo('FORBIDDEN') };
+      }
+      return dispatch(channel, input);
+    });
+    createWindow();
+  });
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    const c = core;
+    core = null;
+    void c.dispose().finally(() => app.quit());
+  });
+}

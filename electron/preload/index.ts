@@ -1,0 +1,9 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildApi, channelNames } from '@shared/contract';
+import type { Result } from '@shared/result';
+
+// Named functions only: the renderer never gets ipcRenderer itself.
+contextBridge.exposeInMainWorld(
+  'kaiji',
+  buildApi(channelNames, (channel, input) => ipcRenderer.invoke('kaiji:invoke', channel, input) as Promise<Result<unknown>>),
+);

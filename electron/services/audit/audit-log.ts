@@ -1,0 +1,117 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditEntry, AuditPage, AuditVerification } from '@shared/contract';
+import type { Database } from '../vault/schema';
+import { contains } from '../vault/query';
+import { ChainVerifier, GENESIS_HASH, entryHash, type ChainRow } from './hash-chain';
+
+export interface Actor {
+  id: string | null;
+  name: string | null;
+}
+
+export interface AuditEvent {
+  action: string;
+  recordType?: string;
+  recordId?: string;
+  /** What changed or was seen; never passphrases or keys. */
+  summary?: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  action?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The append-only audit trail (S3). Appends join the caller's transaction. */
+export class AuditLog {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date,
+  ) {}
+
+  async append(trx: Db, actor: Actor, event: AuditEvent): Promise<AuditEntry> {
+    const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+    const row: Omit<ChainRow, 'hash'> = {
+      seq: (head?.seq ?? 0) + 1,
+      at: this.now().toISOString(),
+      actor_id: actor.id,
+      actor_name: actor.name,
+      action: event.action,
+      record_type: event.recordType ?? null,
+      record_id: event.recordId ?? null,
+      summary: JSON.stringify(event.summary ?? {}),
+      prev_hash: head?.hash ?? GENESIS_HASH,
+    };
+    const hash = entryHash(row);
+    await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+    if (head) {
+      await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+    } else {
+      await trx.insertInto('audit_head').values({ id: 1, seq: row.seq, hash }).execute();
+    }
+    return toEntry({ ...row, hash });
+  }
+
+  async list(filter: AuditFilter): Promise<AuditPage> {
+    let q = this.db.selectFrom('audit_log');
+    if (filter.action) q = q.where(contains('action', filter.action));
+    if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
+    if (filter.from) q = q.where('at', '>=', filter.from);
+    // `to` is a day: include all of it.
+    if (filter.to) q = q.where('at', '<', `${filter.to}T99`);
+    if (filter.text) {
+      const t = filter.text;
+      q = q.where((eb) => eb.or([contains('summary', t), contains('actor_name', t), contains('record_id', t)]));
+    }
+    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await q
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    return { entries: rows.map(toEntry), total: Number(total.n) };
+  }
+
+  /** Streams the whole chain in pages so a long trail does not sit in memory at once. */
+  async verify(pageSize = 5_000): Promise<AuditVerification> {
+    const verifier = new ChainVerifier();
+    let after = 0;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(pageSize)
+        .execute();
+      for (const row of rows) verifier.add(row);
+      if (rows.length < pageSize) break;
+      after = rows[rows.length - 1]!.seq;
+    }
+    const head = await this.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+    const problems = verifier.finish(head);
+    return { ok: problems.length === 0, checked: verifier.checked, problems };
+  }
+}
+
+function toEntry(row: ChainRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    summary: JSON.parse(row.summary) as Record<string, unknown>,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { CasePage, CaseSummary } from '@shared/contract';
+import { isoDateInJapan } from '@shared/domain/dates';
+import { nameKey } from '@shared/domain/names';
+import { KaijiError } from '@shared/errors';
+import type { AuditLog, Actor } from '../audit/audit-log';
+import { prefixRange } from '../vault/query';
+import type { CasesTable, Database } from '../vault/schema';
+
+export interface NewCase {
+  receivedOn?: string;
+  subjectName: string;
+  subjectKana: string;
+  subjectBirthDate?: string;
+  subjectAddress?: string;
+}
+
+export interface CaseQuery {
+  query?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The case file (one application = one case). Mail intake grows it; this is its core. */
+export class CaseService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+  ) {}
+
+  async create(actor: Actor, input: NewCase): Promise<CaseSummary> {
+    return this.db.transaction().execute((trx) => this.insert(trx, actor, input));
+  }
+
+  /** Many cases in one transaction per chunk (demo data, imports); each still audited. */
+  async createMany(actor: Actor, inputs: readonly NewCase[], chunk = 1_000): Promise<number> {
+    for (let i = 0; i < inputs.length; i += chunk) {
+      await this.db.transaction().execute(async (trx) => {
+        for (const input of inputs.slice(i, i + chunk)) await this.insert(trx, actor, input);
+      });
+    }
+    return inputs.length;
+  }
+
+  /** Lists or searches cases. Showing names is a view of personal data: audited (S3). */
+  async list(actor: Actor, q: CaseQuery): Promise<CasePage> {
+    let query = this.db.selectFrom('cases');
+    const text = q.query?.trim();
+    if (text) {
+      const [lo, hi] = prefixRange(nameKey(text));
+      const [clo, chi] = prefixRange(text.normalize('NFKC'));
+      query = query.where((eb) =>
+        eb.or([
+          eb.and([eb('subject_name_key', '>=', lo), eb('subject_name_key', '<', hi)]),
+          eb.and([eb('subject_kana_key', '>=', lo), eb('subject_kana_key', '<', hi)]),
+          eb.and([eb('case_no', '>=', clo), eb('case_no', '<', chi)]),
+        ]),
+      );
+    }
+    const { n } = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const rows = await query
+      .selectAll()
+      .orderBy('received_on', 'desc')
+      .orderBy('case_no', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute();
+    if (rows.length > 0) {
+      await this.audit.append(this.db, actor, {
+        action: text ? 'case.searched' : 'case.listed',
+        recordType: 'case',
+        summary: { shown: rows.map((r) => r.case_no) },
+      });
+    }
+    return { cases: rows.map(toSummary), total: Number(n) };
+  }
+
+  async get(actor: Actor, id: string): Promise<CaseSummary> {
+    const row = await this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new KaijiError('NOT_FOUND');
+    await this.audit.append(this.db, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } });
+    return toSummary(row);
+  }
+
+  private async insert(trx: Transaction<Database>, actor: Actor, input: NewCase): Promise<CaseSummary> {
+    const at = this.now();
+    const receivedOn = input.receivedOn ?? isoDateInJapan(at);
+    const caseNo = await nextCaseNo(trx, Number(receivedOn.slice(0, 4)));
+    const row: CasesTable = {
+      id: randomUUID(),
+      case_no: caseNo,
+      status: 'received',
+      received_on: receivedOn,
+      subject_name: input.subjectName,
+      subject_kana: input.subjectKana,
+      subject_birth_date: input.subjectBirthDate ?? null,
+      subject_address: input.subjectAddress ?? null,
+      subject_name_key: nameKey(input.subjectName),
+      subject_kana_key: nameKey(input.subjectKana),
+      created_by: actor.id,
+      created_at: at.toISOString(),
+      updated_at: at.toISOString(),
+    };
+    await trx.insertInto('cases').values(row).execute();
+    await this.audit.append(trx, actor, {
+      action: 'case.created',
+      recordType: 'case',
+      recordId: row.id,
+      summary: { caseNo, receivedOn },
+    });
+    return toSummary(row);
+  }
+}
+
+/** Case numbers staff can write on paper: year and a four-digit running number (2026-0001). */
+async function nextCaseNo(trx: Transaction<Database>, year: number): Promise<string> {
+  const row = await trx.selectFrom('case_counters').select('last').where('year', '=', year).executeTakeFirst();
+  const next = (row?.last ?? 0) + 1;
+  if (row) await trx.updateTable('case_counters').set({ last: next }).where('year', '=', year).execute();
+  else await trx.insertInto('case_counters').values({ year, last: next }).execute();
+  return `${year}-${String(next).padStart(4, '0')}`;
+}
+
+function toSummary(row: CasesTable): CaseSummary {
+  return {
+    id: row.id,
+    caseNo: row.case_no,
+    status: row.status,
+    receivedOn: row.received_on,
+    subjectName: row.subject_name,
+    subjectKana: row.subject_kana,
+  };
+}

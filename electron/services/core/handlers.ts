@@ -1,0 +1,98 @@
+import type { ChannelName, ChannelOutput, ChannelParsed } from '@shared/contract';
+import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
+import { APP_VERSION } from './app-info';
+import type { KaijiCore, Session } from './kaiji-core';
+
+export interface HandlerContext {
+  core: KaijiCore;
+  /** Present for every channel whose access is not 'public' (dispatch checks). */
+  session: Session | null;
+}
+
+type Handler<C extends ChannelName> = (input: ChannelParsed<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
+export type HandlerMap = { [C in ChannelName]: Handler<C> };
+
+const must = (ctx: HandlerContext): Session => ctx.core.requireSession();
+
+/**
+ * One handler per channel, shared by Electron IPC and web mode. Input is already
+ * validated and the caller's role checked when a handler runs.
+ */
+export const handlers: HandlerMap = {
+  'app.info': async (_, { core }) => ({ version: APP_VERSION, mode: core.mode, schemaVersion: LATEST_SCHEMA_VERSION }),
+
+  'vault.status': async (_, { core }) => core.status(),
+  'vault.setup': async (input, { core }) => core.setup(input),
+  'vault.unlock': async (input, { core }) => core.unlock(input.login, input.passphrase),
+  'vault.recover': async (input, { core }) => core.recover(input.recoveryKey, input.login, input.newPassphrase),
+  'vault.lock': async (_, { core }) => {
+    await core.lock('user');
+    return null;
+  },
+  'vault.rekey': async (_, ctx) => {
+    const s = must(ctx);
+    await ctx.core.vault.rekey();
+    const rotatedAt = new Date().toISOString();
+    await s.ws.db.transaction().execute((trx) => s.ws.audit.append(trx, s.actor, { action: 'vault.rekeyed', recordType: 'vault' }));
+    return { rotatedAt };
+  },
+  'vault.rotateRecoveryKey': async (_, ctx) => {
+    const s = must(ctx);
+    const recoveryKey = ctx.core.vault.rotateRecoveryKey();
+    await s.ws.db.transaction().execute((trx) =>
+      s.ws.audit.append(trx, s.actor, { action: 'vault.recovery_key_rotated', recordType: 'vault' }),
+    );
+    return { recoveryKey };
+  },
+
+  'session.touch': async (_, { core }) => {
+    core.touch();
+    return null;
+  },
+  'session.changePassphrase': async (input, ctx) => {
+    const s = must(ctx);
+    await s.ws.staff.changeOwnPassphrase(s.actor, input.current, input.next);
+    return null;
+  },
+
+  'staff.list': async (_, ctx) => must(ctx).ws.staff.list(),
+  'staff.add': async (input, ctx) => must(ctx).ws.staff.add(must(ctx).actor, input),
+  'staff.setStatus': async (input, ctx) => must(ctx).ws.staff.setStatus(must(ctx).actor, input.id, input.status),
+  'staff.setRole': async (input, ctx) => must(ctx).ws.staff.setRole(must(ctx).actor, input.id, input.role),
+  'staff.resetPassphrase': async (input, ctx) => {
+    await must(ctx).ws.staff.resetPassphrase(must(ctx).actor, input.id, input.passphrase);
+    return null;
+  },
+  'staff.remove': async (input, ctx) => {
+    await must(ctx).ws.staff.remove(must(ctx).actor, input.id);
+    return null;
+  },
+
+  'settings.get': async (_, ctx) => must(ctx).ws.settings.get(),
+  'settings.update': async (input, ctx) => {
+    const s = must(ctx);
+    const settings = await s.ws.settings.update(s.actor, input);
+    await ctx.core.afterSettingsChange();
+    return settings;
+  },
+
+  'audit.list': async (input, ctx) => {
+    const s = must(ctx);
+    const page = await s.ws.audit.list(input);
+    // Reading the trail is itself an access worth recording, once per page.
+    await s.ws.audit.append(s.ws.db, s.actor, { action: 'audit.viewed', summary: { offset: input.offset, count: page.entries.length } });
+    return page;
+  },
+  'audit.verify': async (_, ctx) => {
+    const s = must(ctx);
+    const result = await s.ws.audit.verify();
+    await s.ws.audit.append(s.ws.db, s.actor, {
+      action: 'audit.verified',
+      summary: { ok: result.ok, checked: result.checked, problems: result.problems.length },
+    });
+    return result;
+  },
+
+  'cases.list': async (input, ctx) => must(ctx).ws.cases.list(must(ctx).actor, input),
+  'cases.get': async (input, ctx) => must(ctx).ws.cases.get(must(ctx).actor, input.id),
+};

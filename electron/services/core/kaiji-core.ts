@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionUser, SetupResult, VaultStatus } from '@shared/contract';
+import { KaijiError } from '@shared/errors';
+import type { Actor } from '../audit/audit-log';
+import { SettingsService } from '../settings/settings-service';
+import { assertPassphraseAcceptable } from '../staff/passphrase-policy';
+import { StaffService } from '../staff/staff-service';
+import { acquireDirLock, ensureDataDir } from '../vault/data-dir';
+import type { ScryptParams } from '../vault/crypto';
+import { Vault, type OpenVault } from '../vault/vault';
+import { createWorkspace, type Workspace } from './workspace';
+
+export interface CoreOptions {
+  dataDir: string;
+  mode: 'electron' | 'web';
+  now?: () => number;
+  scrypt?: Omit<ScryptParams, 'alg' | 'salt'>;
+  /** How often the idle lock is checked. */
+  idleCheckMs?: number;
+}
+
+/** Who is at the desk, and the services their unlock opened. */
+export interface Session {
+  user: SessionUser;
+  actor: Actor & { id: string };
+  ws: Workspace;
+  idleLockMinutes: number;
+  lastActivity: number;
+}
+
+/**
+ * Kaiji's services for one desk, without Electron: the vault, the session of whoever
+ * unlocked it, and the idle lock. Electron's main process and web mode each hold one
+ * and route the same handler map into it.
+ */
+export class KaijiCore {
+  readonly vault: Vault;
+  readonly mode: 'electron' | 'web';
+  private readonly now: () => number;
+  private session: Session | null = null;
+  private readonly releaseDir: () => void;
+  private readonly idleTimer: NodeJS.Timeout;
+
+  constructor(options: CoreOptions) {
+    ensureDataDir(options.dataDir);
+    this.releaseDir = acquireDirLock(options.dataDir);
+    this.mode = options.mode;
+    this.now = options.now ?? Date.now;
+    this.vault = new Vault({ dataDir: options.dataDir, now: this.now, scrypt: options.scrypt });
+    this.idleTimer = setInterval(() => void this.lockIfIdle(), options.idleCheckMs ?? 5_000);
+    this.idleTimer.unref();
+  }
+
+  get current(): Session | null {
+    return this.session;
+  }
+
+  requireSession(): Session {
+    if (!this.session) throw new KaijiError('LOCKED');
+    return this.session;
+  }
+
+  async status(): Promise<VaultStatus> {
+    if (!this.vault.isInitialized) return { state: 'uninitialized', retryAfterMs: 0 };
+    const s = this.session;
+    if (!s) return { state: 'locked', retryAfterMs: this.vault.retryAfterMs() };
+    const settings = await s.ws.settings.get();
+    return {
+      state: 'unlocked',
+      user: s.user,
+      companyName: settings.companyName,
+      idleLockMinutes: s.idleLockMinutes,
+      retryAfterMs: 0,
+    };
+  }
+
+  async setup(input: { companyName: string; adminName: string; adminLogin: string; passphrase: string }): Promise<SetupResult> {
+    assertPassphraseAcceptable(input.passphrase);
+    const staffId = randomUUID();
+    const at = () => new Date(this.now());
+    const { open, recoveryKey } = await this.vault.create(
+      { staffId, login: input.adminLogin, passphrase: input.passphrase },
+      async (db) => {
+        const ws = createWorkspace(db, this.vault, at);
+        await db.transaction().execute(async (trx) => {
+          const admin = await StaffService.insertFirst(
+            trx,
+            staffId,
+            { displayName: input.adminName, login: input.adminLogin, role: 'administrator' },
+            at().toISOString(),
+          );
+          await SettingsService.write(trx, 'companyName', input.companyName);
+          const actor = { id: admin.id, name: admin.displayName };
+          await ws.audit.append(trx, actor, { action: 'vault.created', recordType: 'vault', summary: { companyName: input.companyName } });
+          await ws.audit.append(trx, actor, {
+            action: 'staff.added',
+            recordType: 'staff',
+            recordId: admin.id,
+            summary: { login: admin.login, displayName: admin.displayName, role: admin.role },
+          });
+        });
+      },
+    );
+    const user = await this.begin(open, 'vault.unlocked');
+    return { user, recoveryKey };
+  }
+
+  async unlock(login: string, passphrase: string): Promise<SessionUser> {
+    if (this.session) await this.lock('switch_user');
+    const open = await this.vault.unlock(login, passphrase);
+    return this.begin(open, 'vault.unlocked');
+  }
+
+  /** Recovery key + an administrator's login: that administrator gets a new passphrase. */
+  async recover(recoveryKey: string, login: string, newPassphrase: string): Promise<SessionUser> {
+    assertPassphraseAcceptable(newPassphrase);
+    if (this.session) await this.lock('switch_user');
+    const open = await this.vault.unlockWithRecoveryKey(recoveryKey);
+    const admin = await open.db
+      .selectFrom('staff')
+      .selectAll()
+      .where('login', '=', login)
+      .where('role', '=', 'administrator')
+      .where('status', '!=', 'removed')
+      .executeTakeFirst();
+    if (!admin) {
+      await this.drainPendingAudit(open, { id: null, name: null });
+      await this.vault.lock();
+      throw new KaijiError('NOT_FOUND');
+    }
+    await this.vault.setStaffSlot(admin.id, admin.login, newPassphrase);
+    if (admin.status !== 'active') {
+      await open.db.updateTable('staff').set({ status: 'active', updated_at: new Date(this.now()).toISOString() }).where('id', '=', admin.id).execute();
+    }
+    return this.begin({ ...open, staffId: admin.id }, 'vault.recovered');
+  }
+
+  async lock(reason: 'user' | 'idle' | 'switch_user' | 'shutdown' = 'user'): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    this.session = null;
+    try {
+      await s.ws.db.transaction().execute((trx) => s.ws.audit.append(trx, s.actor, { action: 'vault.locked', summary: { reason } }));
+    } finally {
+      await this.vault.lock();
+    }
+  }
+
+  /** Any call by the user counts as activity for the idle lock. */
+  touch(): void {
+    if (this.session) this.session.lastActivity = this.now();
+  }
+
+  /** Settings that live outside the database too are mirrored on change. */
+  async afterSettingsChange(): Promise<void> {
+    const s = this.requireSession();
+    const settings = await s.ws.settings.get();
+    s.idleLockMinutes = settings.idleLockMinutes;
+    this.vault.setFreeUnlockAttempts(settings.freeUnlockAttempts);
+  }
+
+  async lockIfIdle(): Promise<boolean> {
+    const s = this.session;
+    if (!s || this.now() - s.lastActivity < s.idleLockMinutes * 60_000) return false;
+    await this.lock('idle');
+    return true;
+  }
+
+  async dispose(): Promise<void> {
+    clearInterval(this.idleTimer);
+    await this.lock('shutdown');
+    this.releaseDir();
+  }
+
+  private async begin(open: OpenVault, action: 'vault.unlocked' | 'vault.recovered'): Promise<SessionUser> {
+    const ws = createWorkspace(open.db, this.vault, () => new Date(this.now()));
+    const row = open.staffId ? await ws.staff.get(open.staffId) : undefined;
+    if (!row || row.status !== 'active') {
+      await this.drainPendingAudit(open, { id: null, name: null }, { action: 'vault.unlock_failed', reason: 'account_inactive', staffId: open.staffId });
+      await this.vault.lock();
+      throw new KaijiError('ACCOUNT_DISABLED');
+    }
+    const user: SessionUser = { id: row.id, login: row.login, displayName: row.displayName, role: row.role };
+    const actor = { id: row.id, name: row.displayName };
+    await this.drainPendingAudit(open, actor, { action, login: row.login });
+    const settings = await ws.settings.get();
+    this.session = { user, actor, ws, idleLockMinutes: settings.idleLockMinutes, lastActivity: this.now() };
+    return user;
+  }
+
+  /** Moves attempts recorded while locked into the chain, together with this event. */
+  private async drainPendingAudit(open: OpenVault, actor: Actor, event?: { action: string } & Record<string, unknown>): Promise<void> {
+    const audit = createWorkspace(open.db, this.vault, () => new Date(this.now())).audit;
+    await open.db.transaction().execute(async (trx) => {
+      for (const record of open.pendingAudit) {
+        const seen = await trx
+          .selectFrom('audit_log')
+          .select('seq')
+          .where('record_type', '=', 'unlock_attempt')
+          .where('record_id', '=', record.id)
+          .executeTakeFirst();
+        if (seen) continue;
+        await audit.append(trx, { id: null, name: null }, {
+          action: record.action,
+          recordType: 'unlock_attempt',
+          recordId: record.id,
+          summary: { ...record.summary, attemptedAt: record.at },
+        });
+      }
+      if (event) {
+        const { action, ...summary } = event;
+        await audit.append(trx, actor, { action, recordType: 'vault', summary });
+      }
+    });
+    this.vault.clearPendingAudit();
+  }
+}

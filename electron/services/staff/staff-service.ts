@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { StaffMember, StaffStatus } from '@shared/contract';
+import { KaijiError } from '@shared/errors';
+import type { Role } from '@shared/roles';
+import type { AuditLog, Actor } from '../audit/audit-log';
+import type { Database, StaffTable } from '../vault/schema';
+import type { Vault } from '../vault/vault';
+import { assertPassphraseAcceptable } from './passphrase-policy';
+
+export interface NewStaff {
+  displayName: string;
+  login: string;
+  role: Role;
+  passphrase: string;
+}
+
+/**
+ * Staff accounts (S1). A member's row lives in the database; their way in is a key slot
+ * in the vault, so every change here touches both, slot first.
+ */
+export class StaffService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+  ) {}
+
+  async list(): Promise<StaffMember[]> {
+    const rows = await this.db
+      .selectFrom('staff')
+      .selectAll()
+      .where('status', '!=', 'removed')
+      .orderBy('display_name')
+      .execute();
+    return rows.map(toMember);
+  }
+
+  async get(id: string): Promise<StaffMember | undefined> {
+    const row = await this.db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toMember(row);
+  }
+
+  /** Inserts the first administrator during setup, inside setup's own transaction. */
+  static async insertFirst(trx: Transaction<Database> | Kysely<Database>, id: string, input: Omit<NewStaff, 'passphrase'>, at: string): Promise<StaffMember> {
+    const row: StaffTable = {
+      id,
+      login: input.login,
+      display_name: input.displayName,
+      role: input.role,
+      status: 'active',
+      created_at: at,
+      updated_at: at,
+    };
+    await trx.insertInto('staff').values(row).execute();
+    return toMember(row);
+  }
+
+  async add(actor: Actor, input: NewStaff): Promise<StaffMember> {
+    assertPassphraseAcceptable(input.passphrase);
+    const taken = await this.db.selectFrom('staff').select('id').where('login', '=', input.login).executeTakeFirst();
+    if (taken) throw new KaijiError('LOGIN_TAKEN');
+    const id = randomUUID();
+    await this.vault.setStaffSlot(id, input.login, input.passphrase);
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const member = await StaffService.insertFirst(trx, id, input, this.now().toISOString());
+        await this.audit.append(trx, actor, {
+          action: 'staff.added',
+          recordType: 'staff',
+          recordId: id,
+          summary: { login: input.login, displayName: input.displayName, role: input.role },
+        });
+        return member;
+      });
+    } catch (error) {
+      this.vault.deleteStaffSlot(id);
+      throw error;
+    }
+  }
+
+  async setStatus(actor: Actor, id: string, status: Exclude<StaffStatus, 'removed'>): Promise<StaffMember> {
+    const before = await this.requireOther(actor, id);
+    if (status === 'disabled') await this.assertAnotherAdmin(before);
+    this.vault.setStaffSlotEnabled(id, status === 'active');
+    return this.update(actor, id, { status }, status === 'active' ? 'staff.enabled' : 'staff.disabled', {
+      status: [before.status, status],
+    });
+  }
+
+  async setRole(actor: Actor, id: string, role: Role): Promise<StaffMember> {
+    const before = await this.requireOther(actor, id);
+    if (role !== 'administrator') await this.assertAnotherAdmin(before);
+    return this.update(actor, id, { role }, 'staff.role_changed', { role: [before.role, role] });
+  }
+
+  async resetPassphrase(actor: Actor, id: string, passphrase: string): Promise<void> {
+    assertPassphraseAcceptable(passphrase);
+    const member = await this.requireOther(actor, id);
+    await this.vault.setStaffSlot(id, member.login, passphrase);
+    if (member.status === 'disabled') this.vault.setStaffSlotEnabled(id, false);
+    await this.update(actor, id, {}, 'staff.passphrase_reset', {});
+  }
+
+  /** Passphrase change touches only the member's own slot. */
+  async changeOwnPassphrase(actor: Actor & { id: string }, current: string, next: string): Promise<void> {
+    assertPassphraseAcceptable(next);
+    const member = await this.get(actor.id);
+    if (!member) throw new KaijiError('NOT_FOUND');
+    if (!(await this.vault.verifyPassphrase(actor.id, current))) throw new KaijiError('WRONG_PASSPHRASE');
+    await this.vault.setStaffSlot(actor.id, member.login, next);
+    await this.update(actor, actor.id, {}, 'staff.passphrase_changed', {});
+  }
+
+  /** Removal deletes the key slot; the row stays (as "removed") so the audit trail keeps its names. */
+  async remove(actor: Actor, id: string): Promise<void> {
+    const before = await this.requireOther(actor, id);
+    await this.assertAnotherAdmin(before);
+    this.vault.deleteStaffSlot(id);
+    await this.update(actor, id, { status: 'removed' }, 'staff.removed', { login: before.login });
+  }
+
+  private async update(
+    actor: Actor,
+    id: string,
+    patch: Partial<Pick<StaffTable, 'role' | 'status'>>,
+    action: string,
+    summary: Record<string, unknown>,
+  ): Promise<StaffMember> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('staff')
+        .set({ ...patch, updated_at: this.now().toISOString() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.audit.append(trx, actor, { action, recordType: 'staff', recordId: id, summary });
+      return toMember(row);
+    });
+  }
+
+  private async requireOther(actor: Actor, id: string): Promise<StaffMember> {
+    if (actor.id === id) throw new KaijiError('CANNOT_CHANGE_SELF');
+    const member = await this.get(id);
+    if (!member || member.status === 'removed') throw new KaijiError('NOT_FOUND');
+    return member;
+  }
+
+  /** Never leave the office without an active administrator. */
+  private async assertAnotherAdmin(member: StaffMember): Promise<void> {
+    if (member.role !== 'administrator' || member.status !== 'active') return;
+    const others = await this.db
+      .selectFrom('staff')
+      .select('id')
+      .where('role', '=', 'administrator')
+      .where('status', '=', 'active')
+      .where('id', '!=', member.id)
+      .execute();
+    if (others.length === 0) throw new KaijiError('LAST_ADMINISTRATOR');
+  }
+}
+
+function toMember(row: StaffTable): StaffMember {
+  return {
+    id: row.id,
+    login: row.login,
+    displayName: row.display_name,
+    role: row.role as Role,
+    status: row.status as StaffStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,83 @@
+import type { Generated } from 'kysely';
+
+/** Tables as kysely sees them. Columns stay portable (text/integer) for PostgreSQL later. */
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface VaultSecretsTable {
+  name: string;
+  value: string;
+}
+
+export interface StaffTable {
+  id: string;
+  login: string;
+  display_name: string;
+  role: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  summary: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface CaseCountersTable {
+  year: number;
+  last: number;
+}
+
+export interface CasesTable {
+  id: string;
+  case_no: string;
+  status: string;
+  received_on: string;
+  subject_name: string;
+  subject_kana: string;
+  subject_birth_date: string | null;
+  subject_address: string | null;
+  /** Normalised forms for search and same-person matching (R3). */
+  subject_name_key: string;
+  subject_kana_key: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  vault_secrets: VaultSecretsTable;
+  staff: StaffTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  case_counters: CaseCountersTable;
+  cases: CasesTable;
+}
+
+// Kept for later tables with generated keys.
+export type { Generated };

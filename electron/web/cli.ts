@@ -1,0 +1,58 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDispatch } from '../services/core/dispatch';
+import { KaijiCore } from '../services/core/kaiji-core';
+import { resolveDataDir } from '../services/vault/data-dir';
+import { KaijiError } from '@shared/errors';
+import { startWebHost } from './host';
+
+/**
+ * `npm run start:web -- --data-dir DIR --port N`: prints the URL to open (with the
+ * per-run secret) as the only line on stdout; everything else goes to stderr.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      'renderer-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write('kaiji: --port には 0-65535 の番号を指定してください / --port must be 0-65535\n');
+    process.exit(2);
+  }
+  const here = dirname(fileURLToPath(import.meta.url));
+  const dataDir = resolveDataDir(values['data-dir']);
+  let core: KaijiCore;
+  try {
+    core = new KaijiCore({ dataDir, mode: 'web' });
+  } catch (error) {
+    if (error instanceof KaijiError) {
+      const info = error.toInfo();
+      process.stderr.write(`kaiji: ${info.message.ja}\nkaiji: ${info.message.en}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const host = await startWebHost({
+    dispatch: createDispatch(core),
+    rendererDir: values['renderer-dir'] ?? join(here, '../renderer'),
+    port,
+  });
+  process.stderr.write(`kaiji: web mode, data in ${dataDir}\n`);
+  process.stdout.write(`${host.url}\n`);
+
+  const stop = async () => {
+    await host.close();
+    await core.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();

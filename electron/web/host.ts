@@ -1,0 +1,156 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../services/core/dispatch';
+import { readStatic } from './static-files';
+
+/** The renderer's CSP, the same one Electron's app:// protocol sends. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; " +
+  "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  rendererDir: string;
+  port: number;
+  /** Fixed only by tests; normally random per run. */
+  secret?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Web mode: the renderer and the same handler map, on 127.0.0.1 only. Every request
+ * must carry the per-run secret (first as `?token=` in the start URL, which sets an
+ * HttpOnly SameSite=Strict cookie) and name this host in Host and Origin, so neither
+ * other local users' browsers nor web pages (DNS rebinding, CSRF) can reach it.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  let port = options.port;
+  const cookieName = () => `kaiji_${port}`;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 421);
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(res, 403);
+    if (req.headers['sec-fetch-site'] === 'cross-site') return refuse(res, 403);
+
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const token = url.searchParams.get('token');
+    if (token !== null) {
+      if (!same(token, secret)) return refuse(res, 403);
+      // Trade the token for a cookie and drop it from the address bar.
+      res.writeHead(303, {
+        location: '/',
+        'set-cookie': `${cookieName()}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+        'cache-control': 'no-store',
+      });
+      return void res.end();
+    }
+    if (!same(readCookie(req, cookieName()) ?? '', secret)) return refuse(res, 403);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return refuse(res, 405);
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415);
+      let input: unknown;
+      try {
+        const body = await readBody(req);
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return send(res, 400, 'text/plain; charset=utf-8', 'Bad request');
+      }
+      const result = await options.dispatch(url.pathname.slice('/api/'.length), input);
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405);
+    const file = await readStatic(options.rendererDir, url.pathname);
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return send(res, 200, file.type, file.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${secret}`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function refuse(res: ServerResponse, status: number): void {
+  send(
+    res,
+    status,
+    'text/plain; charset=utf-8',
+    'Kaiji: このアクセスは拒否されました。起動時に表示された URL を開いてください。\n' +
+      'Kaiji: access refused. Open the URL printed when Kaiji started.\n',
+  );
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}

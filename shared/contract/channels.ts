@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { roles, type Access } from '../roles';
+import type {
+  AppInfo,
+  AuditPage,
+  AuditVerification,
+  CasePage,
+  CaseSummary,
+  SessionUser,
+  Settings,
+  SetupResult,
+  StaffMember,
+  VaultStatus,
+} from './types';
+
+/** A channel: who may call it, what it takes (validated at the edge) and what it returns. */
+export interface Channel<I extends z.ZodType, O> {
+  access: Access;
+  input: I;
+  /** Phantom: the output type, carried for the typed API only. */
+  readonly _output?: O;
+}
+
+const channel =
+  <O>() =>
+  <I extends z.ZodType>(spec: { access: Access; input: I }): Channel<I, O> =>
+    spec;
+
+const ADMIN = ['administrator'] as const;
+const OVERSIGHT = ['administrator', 'auditor'] as const;
+const CASEWORK = ['administrator', 'clerk', 'auditor'] as const;
+
+const none = z.object({}).strict();
+const passphrase = z.string().min(1).max(1024);
+const login = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'login');
+const displayName = z.string().trim().min(1).max(80);
+const role = z.enum(roles);
+const id = z.string().min(1).max(64);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const contract = {
+  'app.info': channel<AppInfo>()({ access: 'public', input: none }),
+
+  'vault.status': channel<VaultStatus>()({ access: 'public', input: none }),
+  'vault.setup': channel<SetupResult>()({
+    access: 'public',
+    input: z.object({
+      companyName: z.string().trim().min(1).max(120),
+      adminName: displayName,
+      adminLogin: login,
+      passphrase,
+    }),
+  }),
+  'vault.unlock': channel<SessionUser>()({
+    access: 'public',
+    input: z.object({ login: z.string().trim().toLowerCase().min(1).max(32), passphrase }),
+  }),
+  'vault.recover': channel<SessionUser>()({
+    access: 'public',
+    input: z.object({
+      recoveryKey: z.string().min(1).max(200),
+      login: z.string().trim().toLowerCase().min(1).max(32),
+      newPassphrase: passphrase,
+    }),
+  }),
+  'vault.lock': channel<null>()({ access: 'session', input: none }),
+  'vault.rekey': channel<{ rotatedAt: string }>()({ access: ADMIN, input: none }),
+  'vault.rotateRecoveryKey': channel<{ recoveryKey: string }>()({ access: ADMIN, input: none }),
+
+  'session.touch': channel<null>()({ access: 'session', input: none }),
+  'session.changePassphrase': channel<null>()({
+    access: 'session',
+    input: z.object({ current: passphrase, next: passphrase }),
+  }),
+
+  'staff.list': channel<StaffMember[]>()({ access: ADMIN, input: none }),
+  'staff.add': channel<StaffMember>()({
+    access: ADMIN,
+    input: z.object({ displayName, login, role, passphrase }),
+  }),
+  'staff.setStatus': channel<StaffMember>()({
+    access: ADMIN,
+    input: z.object({ id, status: z.enum(['active', 'disabled']) }),
+  }),
+  'staff.setRole': channel<StaffMember>()({ access: ADMIN, input: z.object({ id, role }) }),
+  'staff.resetPassphrase': channel<null>()({
+    access: ADMIN,
+    input: z.object({ id, passphrase }),
+  }),
+  'staff.remove': channel<null>()({ access: ADMIN, input: z.object({ id }) }),
+
+  'settings.get': channel<Settings>()({ access: 'session', input: none }),
+  'settings.update': channel<Settings>()({
+    access: ADMIN,
+    input: z
+      .object({
+        companyName: z.string().trim().min(1).max(120),
+        companyAddress: z.string().max(300),
+        contactPoint: z.string().max(300),
+        administratorTitle: z.string().max(120),
+        idleLockMinutes: z.number().int().min(1).max(240),
+        freeUnlockAttempts: z.number().int().min(1).max(20),
+      })
+      .partial(),
+  }),
+
+  'audit.list': channel<AuditPage>()({
+    access: OVERSIGHT,
+    input: z.object({
+      action: z.string().max(64).optional(),
+      actorId: id.optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      text: z.string().max(100).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+  }),
+  'audit.verify': channel<AuditVerification>()({ access: OVERSIGHT, input: none }),
+
+  'cases.list': channel<CasePage>()({
+    access: CASEWORK,
+    input: z.object({
+      query: z.string().max(100).optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+  }),
+  'cases.get': channel<CaseSummary>()({ access: CASEWORK, input: z.object({ id }) }),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ChannelParsed<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> =
+  Contract[C] extends Channel<z.ZodType, infer O> ? O : never;
+
+export const channelNames = Object.keys(contract) as ChannelName[];

@@ -1,0 +1,102 @@
+import type { Role } from '../roles';
+
+export type VaultState = 'uninitialized' | 'locked' | 'unlocked';
+
+export interface SessionUser {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface VaultStatus {
+  state: VaultState;
+  /** Set when unlocked. */
+  user?: SessionUser;
+  /** Set when unlocked: company name for the header. */
+  companyName?: string;
+  /** Milliseconds until another unlock attempt is accepted (0 = now). */
+  retryAfterMs: number;
+  /** Set when unlocked: idle time after which Kaiji locks itself. */
+  idleLockMinutes?: number;
+}
+
+export interface SetupResult {
+  user: SessionUser;
+  /** Shown once, never stored in clear: the only way back if every passphrase is lost. */
+  recoveryKey: string;
+}
+
+export type StaffStatus = 'active' | 'disabled' | 'removed';
+
+export interface StaffMember {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  status: StaffStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Settings {
+  companyName: string;
+  companyAddress: string;
+  contactPoint: string;
+  administratorTitle: string;
+  /** Minutes of inactivity after which Kaiji locks itself (1-240). */
+  idleLockMinutes: number;
+  /** Unlock attempts beyond which each failure doubles the wait. */
+  freeUnlockAttempts: number;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  recordType: string | null;
+  recordId: string | null;
+  summary: Record<string, unknown>;
+  hash: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  total: number;
+}
+
+export type AuditProblemKind = 'altered' | 'inserted' | 'deleted' | 'head_mismatch';
+
+export interface AuditProblem {
+  seq: number;
+  kind: AuditProblemKind;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  problems: AuditProblem[];
+}
+
+export interface CaseSummary {
+  id: string;
+  caseNo: string;
+  status: string;
+  receivedOn: string;
+  subjectName: string;
+  subjectKana: string;
+}
+
+export interface CasePage {
+  cases: CaseSummary[];
+  total: number;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'web';
+  /** The newest data version this build understands. */
+  schemaVersion: number;
+}

@@ -1,0 +1,106 @@
+import type { Bilingual, KaijiErrorInfo } from './result';
+
+/**
+ * Every error a user can see, with its message in Japanese and English.
+ * Messages may interpolate `{name}` placeholders from the error's details.
+ */
+export const errorMessages = {
+  INVALID_INPUT: { ja: '入力内容に誤りがあります。', en: 'The input is not valid.' },
+  UNKNOWN_CHANNEL: { ja: '不明な操作です。', en: 'Unknown operation.' },
+  FORBIDDEN: {
+    ja: 'この操作を行う権限がありません。',
+    en: 'You are not allowed to do this.',
+  },
+  LOCKED: {
+    ja: 'Kaiji はロックされています。パスフレーズで解除してください。',
+    en: 'Kaiji is locked. Unlock it with your passphrase.',
+  },
+  NOT_INITIALIZED: {
+    ja: 'まだ初期設定が行われていません。',
+    en: 'Kaiji has not been set up yet.',
+  },
+  ALREADY_INITIALIZED: {
+    ja: 'このデータフォルダはすでに初期設定済みです。',
+    en: 'This data folder is already set up.',
+  },
+  WRONG_PASSPHRASE: {
+    ja: 'ログイン名またはパスフレーズが正しくありません。',
+    en: 'The login name or passphrase is not correct.',
+  },
+  TOO_MANY_ATTEMPTS: {
+    ja: '失敗が続いたため、{seconds} 秒後に再度お試しください。',
+    en: 'Too many failed attempts. Try again in {seconds} seconds.',
+  },
+  WRONG_RECOVERY_KEY: {
+    ja: '回復キーが正しくありません。',
+    en: 'The recovery key is not correct.',
+  },
+  ACCOUNT_DISABLED: {
+    ja: 'このアカウントは無効にされています。管理者に連絡してください。',
+    en: 'This account is disabled. Contact your administrator.',
+  },
+  WEAK_PASSPHRASE: {
+    ja: 'パスフレーズは12文字以上にしてください。',
+    en: 'The passphrase must be at least 12 characters long.',
+  },
+  LOGIN_TAKEN: {
+    ja: 'このログイン名はすでに使われています。',
+    en: 'This login name is already in use.',
+  },
+  NOT_FOUND: { ja: '対象が見つかりません。', en: 'Not found.' },
+  LAST_ADMINISTRATOR: {
+    ja: '有効な管理者が最低1名必要です。',
+    en: 'At least one active administrator must remain.',
+  },
+  CANNOT_CHANGE_SELF: {
+    ja: '自分自身のアカウントはこの方法で変更できません。',
+    en: 'You cannot change your own account this way.',
+  },
+  VAULT_TOO_NEW: {
+    ja: 'このデータは新しいバージョンの Kaiji で作成されています（データ形式 {found}、このアプリは {supported} まで）。データには一切変更を加えていません。Kaiji を更新してください。',
+    en: 'This data was written by a newer Kaiji (data version {found}; this app supports up to {supported}). Nothing was changed. Please update Kaiji.',
+  },
+  VAULT_CORRUPT: {
+    ja: 'データベースを開けませんでした。ファイルが壊れているか、別の鍵で暗号化されています。',
+    en: 'The database could not be opened: the file is damaged or encrypted with another key.',
+  },
+  VAULT_BUSY: {
+    ja: 'このデータフォルダは別の Kaiji が使用中です。',
+    en: 'Another Kaiji is using this data folder.',
+  },
+  INTERNAL: {
+    ja: '予期しないエラーが発生しました。操作は保存されていません。',
+    en: 'An unexpected error occurred. Nothing was saved.',
+  },
+} as const satisfies Record<string, Bilingual>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+function fill(template: string, details: Record<string, unknown> | undefined): string {
+  if (!details) return template;
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in details ? String(details[k]) : m));
+}
+
+/** Thrown by services; turned into a `Result` error at the transport edge. */
+export class KaijiError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, details?: Record<string, unknown>) {
+    super(fill(errorMessages[code].en, details));
+    this.name = 'KaijiError';
+    this.code = code;
+    this.details = details;
+  }
+  toInfo(): KaijiErrorInfo {
+    return errorInfo(this.code, this.details);
+  }
+}
+
+export function errorInfo(code: ErrorCode, details?: Record<string, unknown>): KaijiErrorInfo {
+  const m = errorMessages[code];
+  return {
+    code,
+    message: { ja: fill(m.ja, details), en: fill(m.en, details) },
+    ...(details ? { details } : {}),
+  };
+}

@@ -1,0 +1,29 @@
+import { afterEach } from 'vitest';
+import { KaijiCore, type CoreOptions } from '../../electron/services/core/kaiji-core';
+import { createDispatch, type Dispatch } from '../../electron/services/core/dispatch';
+import type { Result } from '../../shared/result';
+
+export const ADMIN = {
+  companyName: '株式会社テスト',
+  adminName: '管理 花子',
+  adminLogin: 'hanako',
+  passphrase: 'correct horse battery staple',
+};
+
+/** Real cores over real data folders; all disposed after each test. */
+export function useCores(): (options: Omit<CoreOptions, 'mode'> & { mode?: CoreOptions['mode'] }) => { core: KaijiCore; call: Dispatch } {
+  const cores: KaijiCore[] = [];
+  afterEach(async () => {
+    for (const c of cores.splice(0)) await c.dispose();
+  });
+  return (options) => {
+    const core = new KaijiCore({ mode: 'web', ...options });
+    cores.push(core);
+    return { core, call: createDispatch(core) };
+  };
+}
+
+export function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message.en}`);
+  return r.value;
+}

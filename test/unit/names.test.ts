@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nameKey, toHiragana } from '../../shared/domain/names';
+
+describe('name keys (R3)', () => {
+  it.each([
+    ['山田 太郎', '山田太郎'],
+    ['山田\u3000太郎', '山田太郎'],
+    ['ヤマダ タロウ', 'やまだたろう'],
+    ['ﾔﾏﾀﾞ ﾀﾛｳ', 'やまだたろう'],
+    ['やまだ　たろう', 'やまだたろう'],
+    ['ＹＡＭＡＤＡ Taro', 'yamadataro'],
+  ])('%s -> %s', (input, key) => {
+    expect(nameKey(input)).toBe(key);
+  });
+
+  it('is idempotent and ignores spacing and width', () => {
+    const jp = fc.string({ unit: fc.constantFrom(...'山田太郎やまだヤマダｶﾀ ＡＢab\u3000'), maxLength: 20 });
+    fc.assert(
+      fc.property(jp, (s) => {
+        expect(nameKey(nameKey(s))).toBe(nameKey(s));
+        expect(nameKey(s.replace(/ /g, '\u3000'))).toBe(nameKey(s));
+        expect(nameKey(s)).not.toMatch(/\s/);
+      }),
+    );
+  });
+
+  it('folds only katakana', () => {
+    expect(toHiragana('カキクケコ漢字abc')).toBe('かきくけこ漢字abc');
+  });
+});
