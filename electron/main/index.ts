@@ -37,6 +37,8 @@ function createWindow(): void {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click must not open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -1,7 +1,11 @@
 import { afterEach } from 'vitest';
 import { KaijiCore, type CoreOptions } from '../../electron/services/core/kaiji-core';
-import { createDispatch, type Dispatch } from '../../electron/services/core/dispatch';
+import { createDispatch } from '../../electron/services/core/dispatch';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+
+/** The dispatcher typed per channel, as the renderer's API is. */
+export type Call = <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
 
 export const ADMIN = {
   companyName: '株式会社テスト',
@@ -11,7 +15,7 @@ export const ADMIN = {
 };
 
 /** Real cores over real data folders; all disposed after each test. */
-export function useCores(): (options: Omit<CoreOptions, 'mode'> & { mode?: CoreOptions['mode'] }) => { core: KaijiCore; call: Dispatch } {
+export function useCores(): (options: Omit<CoreOptions, 'mode'> & { mode?: CoreOptions['mode'] }) => { core: KaijiCore; call: Call } {
   const cores: KaijiCore[] = [];
   afterEach(async () => {
     for (const c of cores.splice(0)) await c.dispose();
@@ -19,7 +23,7 @@ export function useCores(): (options: Omit<CoreOptions, 'mode'> & { mode?: CoreO
   return (options) => {
     const core = new KaijiCore({ mode: 'web', ...options });
     cores.push(core);
-    return { core, call: createDispatch(core) };
+    return { core, call: createDispatch(core) as Call };
   };
 }
 

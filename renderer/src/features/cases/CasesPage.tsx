@@ -1,0 +1,83 @@
+import { Badge, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { kaiji } from '../../api';
+import { useLang } from '../../i18n';
+import { formatDay } from '../../ui/dates';
+import { PageHeader } from '../../ui/PageHeader';
+import { useLoad } from '../../ui/useLoad';
+import { CasesEmpty } from './CasesEmpty';
+
+/** Home page: searchable list of disclosure cases. */
+export function CasesPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 300);
+  const { data } = useLoad(
+    () => kaiji.cases.list(debounced ? { query: debounced } : {}),
+    debounced,
+  );
+
+  const cases = data?.cases ?? [];
+  return (
+    <Stack data-testid="cases-page" gap="lg">
+      <PageHeader title={t('cases.title')}>
+        {data && data.total > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('cases.total', { count: data.total })}
+          </Text>
+        )}
+      </PageHeader>
+      <Paper withBorder radius="md" p="md">
+        <Group mb="md">
+          <TextInput
+            data-testid="cases-search"
+            placeholder={t('cases.search')}
+            aria-label={t('cases.search')}
+            leftSection={<IconSearch size={16} stroke={1.6} />}
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            maxLength={100}
+            w="100%"
+            maw={420}
+          />
+        </Group>
+        {data && cases.length === 0 ? (
+          <CasesEmpty query={debounced} />
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table data-testid="cases-table" highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('cases.caseNo')}</Table.Th>
+                  <Table.Th>{t('cases.received')}</Table.Th>
+                  <Table.Th>{t('cases.status')}</Table.Th>
+                  <Table.Th>{t('cases.subject')}</Table.Th>
+                  <Table.Th>{t('cases.kana')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {cases.map((c) => (
+                  <Table.Tr key={c.id} data-testid={`case-row-${c.caseNo}`}>
+                    <Table.Td ff="monospace">{c.caseNo}</Table.Td>
+                    <Table.Td>{formatDay(c.receivedOn, lang)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color="gray" radius="sm">
+                        {c.status}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td fw={500}>{c.subjectName}</Table.Td>
+                    <Table.Td c="dimmed">{c.subjectKana}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,140 @@
+import { Button, Divider, Group, NumberInput, Paper, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '@shared/contract';
+import { kaiji } from '../../api';
+import { useCall } from '../../ui/useCall';
+import { useVault } from '../../ui/vault';
+
+interface Props {
+  initial: Settings;
+}
+
+/** NumberInput may hold '' or a partial number while typing; accept whole numbers in range only. */
+const wholeIn = (value: string | number, min: number, max: number): number | null => {
+  const n = typeof value === 'number' ? value : Number(value);
+  return value !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+};
+
+export function SettingsForm({ initial }: Props) {
+  const { t } = useTranslation();
+  const { refresh } = useVault();
+  const { run, loading } = useCall();
+  const [form, setForm] = useState<Settings>(initial);
+  const [idle, setIdle] = useState<string | number>(initial.idleLockMinutes);
+  const [attempts, setAttempts] = useState<string | number>(initial.freeUnlockAttempts);
+  const [errors, setErrors] = useState<{ company?: string; idle?: string; attempts?: string }>({});
+
+  const text = (field: 'companyName' | 'companyAddress' | 'contactPoint' | 'administratorTitle') =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const value = e.currentTarget.value;
+      setForm((f) => ({ ...f, [field]: value }));
+      if (field === 'companyName') setErrors((x) => ({ ...x, company: undefined }));
+    };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const idleLockMinutes = wholeIn(idle, 1, 240);
+    const freeUnlockAttempts = wholeIn(attempts, 1, 20);
+    const errs = {
+      company: form.companyName.trim() ? undefined : t('setup.required'),
+      idle: idleLockMinutes === null ? t('settings.idleHint') : undefined,
+      attempts: freeUnlockAttempts === null ? t('settings.attemptsHint') : undefined,
+    };
+    setErrors(errs);
+    if (idleLockMinutes === null || freeUnlockAttempts === null || errs.company) return;
+    const result = await run(() =>
+      kaiji.settings.update({ ...form, companyName: form.companyName.trim(), idleLockMinutes, freeUnlockAttempts }),
+    );
+    if (result.ok) {
+      setForm(result.value);
+      setIdle(result.value.idleLockMinutes);
+      setAttempts(result.value.freeUnlockAttempts);
+      notifications.show({ color: 'teal', message: t('common.saved') });
+      // The header shows the company name and the server applies the new idle time.
+      void refresh();
+    }
+  };
+
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Title order={4}>{t('settings.organization')}</Title>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <TextInput
+              data-testid="settings-company"
+              label={t('settings.company')}
+              value={form.companyName}
+              onChange={text('companyName')}
+              error={errors.company}
+              maxLength={120}
+              required
+            />
+            <TextInput
+              data-testid="settings-admin-title"
+              label={t('settings.adminTitle')}
+              value={form.administratorTitle}
+              onChange={text('administratorTitle')}
+              maxLength={120}
+            />
+            <Textarea
+              data-testid="settings-address"
+              label={t('settings.address')}
+              value={form.companyAddress}
+              onChange={text('companyAddress')}
+              maxLength={300}
+              autosize
+              minRows={2}
+            />
+            <Textarea
+              data-testid="settings-contact"
+              label={t('settings.contact')}
+              value={form.contactPoint}
+              onChange={text('contactPoint')}
+              maxLength={300}
+              autosize
+              minRows={2}
+            />
+          </SimpleGrid>
+          <Divider my="xs" />
+          <Title order={4}>{t('settings.sessionTitle')}</Title>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <NumberInput
+              data-testid="settings-idle"
+              label={t('settings.idle')}
+              description={t('settings.idleHint')}
+              value={idle}
+              onChange={setIdle}
+              error={errors.idle}
+              min={1}
+              max={240}
+              allowDecimal={false}
+              allowNegative={false}
+              clampBehavior="blur"
+            />
+            <NumberInput
+              data-testid="settings-attempts"
+              label={t('settings.attempts')}
+              description={t('settings.attemptsHint')}
+              value={attempts}
+              onChange={setAttempts}
+              error={errors.attempts}
+              min={1}
+              max={20}
+              allowDecimal={false}
+              allowNegative={false}
+              clampBehavior="blur"
+            />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button data-testid="settings-save" type="submit" loading={loading}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,61 @@
+import { AppShell } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { SessionUser } from '@shared/contract';
+import { kaiji } from '../../api';
+import { useCall } from '../../ui/useCall';
+import { useVault } from '../../ui/vault';
+import { AuditPage } from '../audit/AuditPage';
+import { CasesPage } from '../cases/CasesPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { StaffPage } from '../staff/StaffPage';
+import { Forbidden } from './Forbidden';
+import { canOpen, type RouteName } from './routes';
+import { ShellHeader } from './ShellHeader';
+import { ShellNav } from './ShellNav';
+import { useHashRoute } from './useHashRoute';
+
+const pages: Record<RouteName, () => React.JSX.Element> = {
+  cases: CasesPage,
+  staff: StaffPage,
+  audit: AuditPage,
+  settings: SettingsPage,
+};
+
+/** The signed-in frame: header, role-filtered navigation and the current page. */
+export function Shell({ user }: { user: SessionUser }) {
+  const { status, refresh } = useVault();
+  const route = useHashRoute();
+  const [navOpened, nav] = useDisclosure(false);
+  const { run, loading } = useCall();
+
+  const lock = async () => {
+    await run(() => kaiji.vault.lock({}));
+    await refresh();
+  };
+
+  const Page = pages[route];
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <ShellHeader
+          user={user}
+          companyName={status.companyName}
+          navOpened={navOpened}
+          onToggleNav={nav.toggle}
+          onLock={() => void lock()}
+          locking={loading}
+        />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <ShellNav role={user.role} current={route} onNavigate={nav.close} />
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        {canOpen(route, user.role) ? <Page key={route} /> : <Forbidden role={user.role} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Lang } from '../i18n';
+
+const eraFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+});
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Parses `YYYY-MM-DD` as a local calendar day (not UTC midnight, which can shift the day). */
+export function parseDay(iso: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return null;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+export function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Japanese era date, e.g. 令和8年11月24日. */
+export function eraDate(date: Date): string {
+  return eraFormat.format(date);
+}
+
+/** A calendar day: Japanese era in ja, ISO `2026-11-24` in en. */
+export function formatDay(iso: string, lang: Lang): string {
+  const date = parseDay(iso);
+  if (!date) return iso;
+  return lang === 'ja' ? eraDate(date) : isoDay(date);
+}
+
+/** A timestamp in local time: `2026/11/24 09:05:00` in ja, `2026-11-24 09:05:00` in en. */
+export function formatTime(timestamp: string, lang: Lang): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  const sep = lang === 'ja' ? '/' : '-';
+  const day = [date.getFullYear(), pad(date.getMonth() + 1), pad(date.getDate())].join(sep);
+  return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}

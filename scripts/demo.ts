@@ -1,0 +1,32 @@
+// `npm run demo -- --data-dir DIR [--cases N]`: a vault of fictitious data for training.
+// Prints one JSON line: passphrases, the data folder and a few applicants' names.
+import { parseArgs } from 'node:util';
+import { KaijiCore } from '../electron/services/core/kaiji-core';
+import { createDemoVault } from '../electron/services/demo/demo-vault';
+import { resolveDataDir } from '../electron/services/vault/data-dir';
+import { KaijiError } from '../shared/errors';
+
+const { values } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, cases: { type: 'string', default: '40' } },
+  strict: true,
+});
+const cases = Number(values.cases);
+if (!Number.isInteger(cases) || cases < 0 || cases > 1_000_000) {
+  console.error('kaiji demo: --cases には 0 から 1000000 までの整数を指定してください / --cases must be an integer 0-1000000');
+  process.exit(2);
+}
+if (!values['data-dir']) {
+  console.error('kaiji demo: --data-dir DIR を指定してください（既存のデータは上書きしません） / --data-dir DIR is required (existing data is never overwritten)');
+  process.exit(2);
+}
+try {
+  const core = new KaijiCore({ dataDir: resolveDataDir(values['data-dir']), mode: 'web' });
+  const result = await createDemoVault(core, { cases });
+  await core.dispose();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} catch (error) {
+  if (!(error instanceof KaijiError)) throw error;
+  const { message } = error.toInfo();
+  console.error(`kaiji demo: ${message.ja}\nkaiji demo: ${message.en}`);
+  process.exit(1);
+}

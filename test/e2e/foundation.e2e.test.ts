@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { useTempDirs } from '../helpers/temp-dir';
+import { ensureBuilt, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+
+const tempDir = useTempDirs();
+const SHOTS = join(import.meta.dirname, '../../test-results');
+
+let browser: Browser;
+beforeAll(async () => {
+  ensureBuilt();
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function unlock(page: Page, login: string, passphrase: string) {
+  await page.getByTestId('unlock-login').fill(login);
+  await page.getByTestId('unlock-passphrase').fill(passphrase);
+  await page.getByTestId('unlock-submit').click();
+}
+
+async function lock(page: Page) {
+  await page.getByTestId('lock-button').click();
+  await page.getByTestId('unlock-login').waitFor();
+}
+
+describe('foundation, end to end in Chromium over web mode', () => {
+  let web: WebModeProcess;
+
+  it('first run -> administrator -> recovery key -> lock/unlock -> clerk without staff admin -> wrong passphrase', async () => {
+    web = await startWebMode(tempDir());
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(web.url);
+      // The token was traded for a cookie and dropped from the address bar.
+      expect(new URL(page.url()).search).toBe('');
+
+      await page.getByTestId('setup-company').fill('株式会社サンプル');
+      await page.getByTestId('setup-admin-name').fill('管理 花子');
+      await page.getByTestId('setup-admin-login').fill('hanako');
+      await page.getByTestId('setup-passphrase').fill('correct horse battery staple');
+      await page.getByTestId('setup-passphrase-confirm').fill('correct horse battery staple');
+      await page.getByTestId('setup-submit').click();
+
+      const recoveryKey = (await page.getByTestId('recovery-key').textContent())!.trim();
+      expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+      await page.screenshot({ path: join(SHOTS, 'foundation-recovery-key.png') });
+      await expect.poll(() => page.getByTestId('recovery-continue').isDisabled()).toBe(true);
+      await page.getByTestId('recovery-confirm').check();
+      await page.getByTestId('recovery-continue').click();
+
+      await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('管理 花子');
+      await lock(page);
+      await unlock(page, 'hanako', 'correct horse battery staple');
+
+      await page.getByTestId('nav-staff').click();
+      await page.getByTestId('staff-add').click();
+      await page.getByTestId('staff-name').fill('担当 一郎');
+      await page.getByTestId('staff-login').fill('ichiro');
+      await page.getByTestId('staff-role').selectOption('clerk');
+      await page.getByTestId('staff-passphrase').fill('clerk passphrase one');
+      await page.getByTestId('staff-submit').click();
+      await page.getByTestId('staff-row-ichiro').waitFor();
+      await page.screenshot({ path: join(SHOTS, 'foundation-staff.png') });
+
+      await lock(page);
+      await unlock(page, 'ichiro', 'clerk passphrase one');
+      await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('担当 一郎');
+      expect(await page.getByTestId('nav-staff').count()).toBe(0);
+      expect(await page.getByTestId('nav-audit').count()).toBe(0);
+      await page.evaluate(() => (window.location.hash = '#/staff'));
+      await page.getByTestId('forbidden').waitFor();
+      expect(await page.getByTestId('staff-page').count()).toBe(0);
+
+      await lock(page);
+      await unlock(page, 'ichiro', 'not my passphrase');
+      const alert = page.getByTestId('unlock-error');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('パスフレーズが正しくありません');
+      await page.screenshot({ path: join(SHOTS, 'foundation-wrong-passphrase.png') });
+
+      // English is one click away, and the same error reads in English.
+      await page.getByTestId('lang-switch').click();
+      await unlock(page, 'ichiro', 'still not my passphrase');
+      await expect.poll(() => alert.textContent()).toContain('passphrase is not correct');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await web.stop();
+    }
+  });
+
+  it('lets the administrator see the unlock attempts in the audit trail and verify the chain', async () => {
+    web = await startWebMode(tempDir());
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    try {
+      await page.goto(web.url);
+      await page.getByTestId('setup-company').fill('株式会社サンプル');
+      await page.getByTestId('setup-admin-name').fill('管理 花子');
+      await page.getByTestId('setup-admin-login').fill('hanako');
+      await page.getByTestId('setup-passphrase').fill('correct horse battery staple');
+      await page.getByTestId('setup-passphrase-confirm').fill('correct horse battery staple');
+      await page.getByTestId('setup-submit').click();
+      await page.getByTestId('recovery-confirm').check();
+      await page.getByTestId('recovery-continue').click();
+      await lock(page);
+      await unlock(page, 'hanako', 'wrong passphrase here');
+      await page.getByTestId('unlock-error').waitFor();
+      await unlock(page, 'hanako', 'correct horse battery staple');
+
+      await page.getByTestId('nav-audit').click();
+      await page.getByTestId('audit-table').waitFor();
+      await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('vault.unlock_failed');
+      await page.getByTestId('audit-verify').click();
+      const verdict = page.getByTestId('audit-verify-result');
+      await verdict.waitFor();
+      expect(await verdict.getAttribute('data-ok')).toBe('true');
+      await page.screenshot({ path: join(SHOTS, 'foundation-audit.png'), fullPage: true });
+    } finally {
+      await page.close();
+      await web.stop();
+    }
+  });
+});
