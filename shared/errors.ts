@@ -68,6 +68,38 @@ export const errorMessages = {
     ja: 'このデータフォルダは別の Kaiji が使用中です。',
     en: 'Another Kaiji is using this data folder.',
   },
+  FILE_EMPTY: {
+    ja: '「{file}」は空のファイルです。',
+    en: '"{file}" is empty.',
+  },
+  FILE_CORRUPT: {
+    ja: '「{file}」は壊れているため読み込めません。',
+    en: '"{file}" is damaged and cannot be read.',
+  },
+  FILE_TRUNCATED: {
+    ja: '「{file}」は途中で切れています（転送やスキャンが完了していない可能性があります）。',
+    en: '"{file}" is cut short (the copy or scan may not have finished).',
+  },
+  FILE_ENCRYPTED: {
+    ja: '「{file}」はパスワードで保護されているため読み込めません。保護を解除したファイルを取り込んでください。',
+    en: '"{file}" is password-protected. Import a copy without the password.',
+  },
+  FILE_TOO_LARGE: {
+    ja: '「{file}」は大きすぎます（{width}×{height} ピクセル、上限 {limit} メガピクセル）。スキャナーの解像度を 300 dpi 程度にしてください。',
+    en: '"{file}" is too large ({width}×{height} px, limit {limit} megapixels). Scan at about 300 dpi.',
+  },
+  FILE_UNSUPPORTED: {
+    ja: '「{file}」は対応していない形式です（JPEG、PNG、TIFF、PDF に対応）。',
+    en: '"{file}" is not a supported format (JPEG, PNG, TIFF and PDF are).',
+  },
+  OCR_FAILED: {
+    ja: 'ページの文字認識に失敗しました。画像は保存されています。手入力してください。',
+    en: 'Text recognition failed for this page. The image is saved; please type the values.',
+  },
+  INVALID_DATE: {
+    ja: '「{value}」は正しい日付ではありません。',
+    en: '"{value}" is not a valid date.',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

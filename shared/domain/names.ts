@@ -11,3 +11,16 @@ export function nameKey(name: string): string {
 export function toHiragana(s: string): string {
   return s.replace(/[\u30a1-\u30f6\u30fd\u30fe]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
+
+export type CaseSearchField = 'case_no' | 'kana' | 'name';
+
+/**
+ * What a search box entry most likely is: a case number (2026-0012), a reading typed in
+ * kana, or a written name. One field means one index range, which keeps search fast.
+ */
+export function caseSearchField(query: string): CaseSearchField {
+  const q = query.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  if (/^\d{4}(-\d*)?$/.test(q)) return 'case_no';
+  if (/^[\u3041-\u3096\u30a1-\u30fa\u30fc]+$/.test(q)) return 'kana';
+  return 'name';
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameKey, toHiragana } from '../../shared/domain/names';
+import { caseSearchField, nameKey, toHiragana } from '../../shared/domain/names';
 
 describe('name keys (R3)', () => {
   it.each([
@@ -27,5 +27,21 @@ describe('name keys (R3)', () => {
 
   it('folds only katakana', () => {
     expect(toHiragana('カキクケコ漢字abc')).toBe('かきくけこ漢字abc');
+  });
+});
+
+describe('what a case search is for', () => {
+  it.each([
+    ['2026-0012', 'case_no'],
+    ['２０２６－００１', 'case_no'],
+    ['2026', 'case_no'],
+    ['やまだ', 'kana'],
+    ['ヤマダ タロウ', 'kana'],
+    ['ﾔﾏﾀﾞ', 'kana'],
+    ['山田', 'name'],
+    ['山田 たろう', 'name'],
+    ['Yamada', 'name'],
+  ])('%s -> %s', (q, field) => {
+    expect(caseSearchField(q)).toBe(field);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CasePage, CaseSummary } from '@shared/contract';
 import { isoDateInJapan } from '@shared/domain/dates';
-import { nameKey } from '@shared/domain/names';
+import { caseSearchField, nameKey } from '@shared/domain/names';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { prefixRange } from '../vault/query';
@@ -46,27 +46,21 @@ export class CaseService {
 
   /** Lists or searches cases. Showing names is a view of personal data: audited (S3). */
   async list(actor: Actor, q: CaseQuery): Promise<CasePage> {
-    let query = this.db.selectFrom('cases');
     const text = q.query?.trim();
+    let query = this.db.selectFrom('cases');
+    let ordered;
     if (text) {
-      const [lo, hi] = prefixRange(nameKey(text));
-      const [clo, chi] = prefixRange(text.normalize('NFKC'));
-      query = query.where((eb) =>
-        eb.or([
-          eb.and([eb('subject_name_key', '>=', lo), eb('subject_name_key', '<', hi)]),
-          eb.and([eb('subject_kana_key', '>=', lo), eb('subject_kana_key', '<', hi)]),
-          eb.and([eb('case_no', '>=', clo), eb('case_no', '<', chi)]),
-        ]),
-      );
+      // One index range per search: by case number, by reading, or by written name.
+      const field = caseSearchField(text);
+      const column = field === 'case_no' ? 'case_no' : field === 'kana' ? 'subject_kana_key' : 'subject_name_key';
+      const [lo, hi] = prefixRange(field === 'case_no' ? text.normalize('NFKC').trim() : nameKey(text));
+      query = query.where(column, '>=', lo).where(column, '<', hi);
+      ordered = query.selectAll().orderBy(column).orderBy('received_on', 'desc');
+    } else {
+      ordered = query.selectAll().orderBy('received_on', 'desc').orderBy('case_no', 'desc');
     }
-    const { n } = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const rows = await query
-      .selectAll()
-      .orderBy('received_on', 'desc')
-      .orderBy('case_no', 'desc')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute();
+    const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await ordered.limit(q.limit).offset(q.offset).execute();
     if (rows.length > 0) {
       await this.audit.append(this.db, actor, {
         action: text ? 'case.searched' : 'case.listed',

@@ -27,9 +27,10 @@ export const m002: SchemaMigration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('cases_name_key').on('cases').column('subject_name_key').execute();
-    await db.schema.createIndex('cases_kana_key').on('cases').column('subject_kana_key').execute();
-    await db.schema.createIndex('cases_received_on').on('cases').column('received_on').execute();
+    // Search ranges by key, then newest first, straight from the index.
+    await db.schema.createIndex('cases_name_key').on('cases').columns(['subject_name_key', 'received_on']).execute();
+    await db.schema.createIndex('cases_kana_key').on('cases').columns(['subject_kana_key', 'received_on']).execute();
+    await db.schema.createIndex('cases_received_on').on('cases').columns(['received_on', 'case_no']).execute();
     await db.schema.createIndex('cases_status').on('cases').column('status').execute();
   },
 };
