@@ -100,6 +100,14 @@ export const errorMessages = {
     ja: '「{value}」は正しい日付ではありません。',
     en: '"{value}" is not a valid date.',
   },
+  TRACKING_NUMBER_INVALID: {
+    ja: 'お問い合わせ番号「{number}」が正しくありません（{why}）。番号を確認するか、理由を記入して登録してください。',
+    en: 'Tracking number "{number}" is not valid ({why}). Check it, or record it with a reason.',
+  },
+  DATE_IN_FUTURE: {
+    ja: '{field}に未来の日付は指定できません。',
+    en: 'The {field} cannot be in the future.',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

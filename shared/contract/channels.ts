@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { isValidIsoDate } from '../domain/dates';
+import { deliveryMethods } from '../domain/mail';
 import { roles, type Access } from '../roles';
 import type {
   AppInfo,
   AuditPage,
   AuditVerification,
   CasePage,
+  Envelope,
+  EnvelopeLogged,
   CaseSummary,
   SessionUser,
   Settings,
@@ -29,6 +33,7 @@ const channel =
 const ADMIN = ['administrator'] as const;
 const OVERSIGHT = ['administrator', 'auditor'] as const;
 const CASEWORK = ['administrator', 'clerk', 'auditor'] as const;
+const INTAKE = ['administrator', 'clerk'] as const;
 
 const none = z.object({}).strict();
 const passphrase = z.string().min(1).max(1024);
@@ -40,7 +45,7 @@ const login = z
 const displayName = z.string().trim().min(1).max(80);
 const role = z.enum(roles);
 const id = z.string().min(1).max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().refine(isValidIsoDate, 'date');
 
 export const contract = {
   'app.info': channel<AppInfo>()({ access: 'public', input: none }),
@@ -131,6 +136,25 @@ export const contract = {
     }),
   }),
   'cases.get': channel<CaseSummary>()({ access: CASEWORK, input: z.object({ id }) }),
+
+  'envelopes.log': channel<EnvelopeLogged>()({
+    access: INTAKE,
+    input: z.object({
+      arrivedOn: isoDate,
+      delivery: z.enum(deliveryMethods),
+      trackingNumber: z.string().max(40).optional(),
+      trackingOverrideReason: z.string().trim().max(300).optional(),
+      redMarking: z.boolean(),
+      senderName: z.string().trim().max(120).default(''),
+      senderAddress: z.string().trim().max(300).default(''),
+      note: z.string().trim().max(1000).default(''),
+      applications: z.number().int().min(1).max(20).default(1),
+    }),
+  }),
+  'envelopes.list': channel<Envelope[]>()({
+    access: CASEWORK,
+    input: z.object({ from: isoDate.optional(), to: isoDate.optional(), limit: z.number().int().min(1).max(500).default(100) }),
+  }),
 } as const;
 
 export type Contract = typeof contract;

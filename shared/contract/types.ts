@@ -1,3 +1,4 @@
+import type { DeliveryMethod } from '../domain/mail';
 import type { Role } from '../roles';
 
 export type VaultState = 'uninitialized' | 'locked' | 'unlocked';
@@ -99,4 +100,27 @@ export interface AppInfo {
   mode: 'electron' | 'web';
   /** The newest data version this build understands. */
   schemaVersion: number;
+}
+
+export type TrackingStatus = 'valid' | 'unchecked' | 'overridden' | 'none';
+
+export interface Envelope {
+  id: string;
+  arrivedOn: string;
+  delivery: DeliveryMethod;
+  trackingNumber: string | null;
+  trackingStatus: TrackingStatus;
+  trackingOverrideReason: string | null;
+  redMarking: boolean;
+  senderName: string;
+  senderAddress: string;
+  note: string;
+  createdAt: string;
+  /** Case numbers of the applications this envelope held. */
+  caseNos: string[];
+}
+
+export interface EnvelopeLogged {
+  envelope: Envelope;
+  cases: CaseSummary[];
 }

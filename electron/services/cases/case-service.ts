@@ -31,14 +31,14 @@ export class CaseService {
   ) {}
 
   async create(actor: Actor, input: NewCase): Promise<CaseSummary> {
-    return this.db.transaction().execute((trx) => this.insert(trx, actor, input));
+    return this.db.transaction().execute((trx) => this.insertIn(trx, actor, input));
   }
 
   /** Many cases in one transaction per chunk (demo data, imports); each still audited. */
   async createMany(actor: Actor, inputs: readonly NewCase[], chunk = 1_000): Promise<number> {
     for (let i = 0; i < inputs.length; i += chunk) {
       await this.db.transaction().execute(async (trx) => {
-        for (const input of inputs.slice(i, i + chunk)) await this.insert(trx, actor, input);
+        for (const input of inputs.slice(i, i + chunk)) await this.insertIn(trx, actor, input);
       });
     }
     return inputs.length;
@@ -78,7 +78,8 @@ export class CaseService {
     return toSummary(row);
   }
 
-  private async insert(trx: Transaction<Database>, actor: Actor, input: NewCase): Promise<CaseSummary> {
+  /** Inserts a case inside the caller's transaction (e.g. with the envelope it came in). */
+  async insertIn(trx: Transaction<Database>, actor: Actor, input: NewCase): Promise<CaseSummary> {
     const at = this.now();
     const receivedOn = input.receivedOn ?? isoDateInJapan(at);
     const caseNo = await nextCaseNo(trx, Number(receivedOn.slice(0, 4)));

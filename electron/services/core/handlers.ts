@@ -95,4 +95,7 @@ export const handlers: HandlerMap = {
 
   'cases.list': async (input, ctx) => must(ctx).ws.cases.list(must(ctx).actor, input),
   'cases.get': async (input, ctx) => must(ctx).ws.cases.get(must(ctx).actor, input.id),
+
+  'envelopes.log': async (input, ctx) => must(ctx).ws.envelopes.log(must(ctx).actor, input),
+  'envelopes.list': async (input, ctx) => must(ctx).ws.envelopes.list(must(ctx).actor, input),
 };

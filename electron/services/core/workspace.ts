@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AuditLog } from '../audit/audit-log';
 import { CaseService } from '../cases/case-service';
+import { EnvelopeService } from '../intake/envelope-service';
 import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
 import type { Database } from '../vault/schema';
@@ -13,15 +14,18 @@ export interface Workspace {
   staff: StaffService;
   settings: SettingsService;
   cases: CaseService;
+  envelopes: EnvelopeService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date): Workspace {
   const audit = new AuditLog(db, now);
+  const cases = new CaseService(db, audit, now);
   return {
     db,
     audit,
     staff: new StaffService(db, vault, audit, now),
     settings: new SettingsService(db, audit),
-    cases: new CaseService(db, audit, now),
+    cases,
+    envelopes: new EnvelopeService(db, audit, cases, now),
   };
 }

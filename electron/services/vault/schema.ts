@@ -68,6 +68,27 @@ export interface CasesTable {
   updated_at: string;
 }
 
+export interface EnvelopesTable {
+  id: string;
+  arrived_on: string;
+  delivery: string;
+  tracking_no: string | null;
+  /** 'valid' | 'unchecked' (no check digit to test) | 'overridden' (invalid, kept with a reason) | 'none' */
+  tracking_status: string;
+  tracking_override_reason: string | null;
+  red_marking: number;
+  sender_name: string;
+  sender_address: string;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CaseEnvelopesTable {
+  case_id: string;
+  envelope_id: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
@@ -77,6 +98,8 @@ export interface Database {
   audit_head: AuditHeadTable;
   case_counters: CaseCountersTable;
   cases: CasesTable;
+  envelopes: EnvelopesTable;
+  case_envelopes: CaseEnvelopesTable;
 }
 
 // Kept for later tables with generated keys.

@@ -1,0 +1,16 @@
+import type { Bilingual } from '../result';
+
+/** How an envelope came (I1: by mail only, normally registered with a return receipt). */
+export const deliveryMethods = ['ippan_kakitome', 'kan_i_kakitome', 'tokutei_kiroku', 'futsu', 'other'] as const;
+export type DeliveryMethod = (typeof deliveryMethods)[number];
+
+export const deliveryLabels: Record<DeliveryMethod, Bilingual> = {
+  ippan_kakitome: { ja: '一般書留', en: 'Registered mail (general)' },
+  kan_i_kakitome: { ja: '簡易書留', en: 'Registered mail (simple)' },
+  tokutei_kiroku: { ja: '特定記録', en: 'Specified record mail' },
+  futsu: { ja: '普通郵便', en: 'Ordinary mail' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+/** Methods that carry a tracking number (M1). */
+export const tracked: ReadonlySet<DeliveryMethod> = new Set(['ippan_kakitome', 'kan_i_kakitome', 'tokutei_kiroku']);
