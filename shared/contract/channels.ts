@@ -136,6 +136,16 @@ export const contract = {
     }),
   }),
   'cases.get': channel<CaseSummary>()({ access: CASEWORK, input: z.object({ id }) }),
+  'cases.updateSubject': channel<CaseSummary>()({
+    access: INTAKE,
+    input: z.object({
+      id,
+      name: z.string().trim().min(1).max(120),
+      kana: z.string().trim().max(120).default(''),
+      birthDate: isoDate.optional(),
+      address: z.string().trim().max(300).optional(),
+    }),
+  }),
 
   'envelopes.log': channel<EnvelopeLogged>()({
     access: INTAKE,

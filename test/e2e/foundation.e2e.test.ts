@@ -53,11 +53,11 @@ describe('foundation, end to end in Chromium over web mode', () => {
       const recoveryKey = (await page.getByTestId('recovery-key').textContent())!.trim();
       expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
       await page.screenshot({ path: join(SHOTS, 'foundation-recovery-key.png') });
-      await expect.poll(() => page.getByTestId('recovery-continue').isDisabled()).toBe(true);
+      await expect.poll(() => page.getByTestId('recovery-continue').isDisabled(), { timeout: 20_000 }).toBe(true);
       await page.getByTestId('recovery-confirm').check();
       await page.getByTestId('recovery-continue').click();
 
-      await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('管理 花子');
+      await expect.poll(() => page.getByTestId('current-user').textContent(), { timeout: 20_000 }).toContain('管理 花子');
       await lock(page);
       await unlock(page, 'hanako', 'correct horse battery staple');
 
@@ -73,7 +73,7 @@ describe('foundation, end to end in Chromium over web mode', () => {
 
       await lock(page);
       await unlock(page, 'ichiro', 'clerk passphrase one');
-      await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('担当 一郎');
+      await expect.poll(() => page.getByTestId('current-user').textContent(), { timeout: 20_000 }).toContain('担当 一郎');
       expect(await page.getByTestId('nav-staff').count()).toBe(0);
       expect(await page.getByTestId('nav-audit').count()).toBe(0);
       await page.evaluate(() => (window.location.hash = '#/staff'));
@@ -90,7 +90,7 @@ describe('foundation, end to end in Chromium over web mode', () => {
       // English is one click away, and the same error reads in English.
       await page.getByTestId('lang-switch').click();
       await unlock(page, 'ichiro', 'still not my passphrase');
-      await expect.poll(() => alert.textContent()).toContain('passphrase is not correct');
+      await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toContain('passphrase is not correct');
       expect(errors).toEqual([]);
     } finally {
       await page.close();
@@ -118,7 +118,7 @@ describe('foundation, end to end in Chromium over web mode', () => {
 
       await page.getByTestId('nav-audit').click();
       await page.getByTestId('audit-table').waitFor();
-      await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('vault.unlock_failed');
+      await expect.poll(() => page.getByTestId('audit-table').textContent(), { timeout: 20_000 }).toContain('vault.unlock_failed');
       await page.getByTestId('audit-verify').click();
       const verdict = page.getByTestId('audit-verify-result');
       await verdict.waitFor();

@@ -95,6 +95,7 @@ export const handlers: HandlerMap = {
 
   'cases.list': async (input, ctx) => must(ctx).ws.cases.list(must(ctx).actor, input),
   'cases.get': async (input, ctx) => must(ctx).ws.cases.get(must(ctx).actor, input.id),
+  'cases.updateSubject': async ({ id, ...subject }, ctx) => must(ctx).ws.cases.updateSubject(must(ctx).actor, id, subject),
 
   'envelopes.log': async (input, ctx) => must(ctx).ws.envelopes.log(must(ctx).actor, input),
   'envelopes.list': async (input, ctx) => must(ctx).ws.envelopes.list(must(ctx).actor, input),

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { isoDateInJapan } from '@shared/domain/dates';
+import { tracked, type DeliveryMethod } from '@shared/domain/mail';
+import { withDomesticCheckDigit } from '@shared/domain/tracking-number';
 import type { KaijiCore } from '../core/kaiji-core';
 import { demoPeople, seededRandom } from './demo-people';
+
+const deliveryMethodsForDemo: DeliveryMethod[] = ['ippan_kakitome', 'kan_i_kakitome', 'ippan_kakitome', 'tokutei_kiroku', 'futsu'];
 
 export interface DemoResult {
   dataDir: string;
@@ -12,9 +16,9 @@ export interface DemoResult {
   cases: number;
 }
 
-/** A readable passphrase of five random words-ish groups: easy to type during training. */
+/** 96 random bits as six groups of four hex digits: easy to type during training. */
 function demoPassphrase(): string {
-  return randomBytes(12).toString('base64url').replace(/(.{4})(?!$)/g, '$1-');
+  return randomBytes(12).toString('hex').match(/.{4}/g)!.join('-');
 }
 
 /**
@@ -41,21 +45,32 @@ export async function createDemoVault(core: KaijiCore, options: { cases: number;
   ];
   for (const member of staff) await s.ws.staff.add(s.actor, member);
 
+  // Each application arrives in its own envelope, mostly by registered mail (I1, M1).
   const people = demoPeople(options.cases);
   const today = options.today ?? new Date();
   const rnd = seededRandom(7);
-  await s.ws.cases.createMany(
-    s.actor,
-    people
-      .map((p) => ({
-        receivedOn: isoDateInJapan(new Date(today.getTime() - Math.floor(rnd() * 120) * 86_400_000)),
-        subjectName: p.name,
-        subjectKana: p.kana,
-        subjectBirthDate: p.birthDate,
-        subjectAddress: p.address,
-      }))
-      .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn)),
-  );
+  const arrivals = people
+    .map((person, i) => ({ person, i, arrivedOn: isoDateInJapan(new Date(today.getTime() - Math.floor(rnd() * 120) * 86_400_000)) }))
+    .sort((a, b) => a.arrivedOn.localeCompare(b.arrivedOn));
+  for (const { person, i, arrivedOn } of arrivals) {
+    const delivery = deliveryMethodsForDemo[i % deliveryMethodsForDemo.length]!;
+    const logged = await s.ws.envelopes.log(s.actor, {
+      arrivedOn,
+      delivery,
+      trackingNumber: tracked.has(delivery) ? withDomesticCheckDigit(String(10_000_000_000 + i * 7919)) : undefined,
+      redMarking: i % 5 !== 0,
+      senderName: person.name,
+      senderAddress: person.address,
+      note: '',
+      applications: 1,
+    });
+    await s.ws.cases.updateSubject(s.actor, logged.cases[0]!.id, {
+      name: person.name,
+      kana: person.kana,
+      birthDate: person.birthDate,
+      address: person.address,
+    });
+  }
   return {
     dataDir: core.vault.dataDir,
     administrator,

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DemoResult } from '../../electron/services/demo/demo-vault';
+import { useCores, value } from '../helpers/core';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const makeCore = useCores();
+
+describe('npm run demo', () => {
+  it('creates a training vault and prints one JSON line that opens it', async () => {
+    const dataDir = join(tempDir(), 'demo');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data-dir', dataDir, '--cases', '12'], {
+      cwd: join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const demo = JSON.parse(lines[0]!) as DemoResult;
+    expect(demo).toMatchObject({ dataDir, cases: 12, administrator: { login: 'admin' } });
+    expect(demo.applicants).toHaveLength(5);
+    for (const name of demo.applicants) expect(name).toMatch(/^\S+ \S+$/u);
+
+    const { call, core } = makeCore({ dataDir });
+    for (const member of demo.staff) value(await call('vault.unlock', { login: member.login, passphrase: member.passphrase }));
+    value(await call('vault.unlock', { login: 'admin', passphrase: demo.administrator.passphrase }));
+    const cases = value(await call('cases.list', { limit: 50 }));
+    expect(cases.total).toBe(12);
+    expect(cases.cases.every((c) => c.subjectName && c.subjectKana)).toBe(true);
+    const found = value(await call('cases.list', { query: demo.applicants[0]! }));
+    expect(found.cases.map((c) => c.subjectName)).toContain(demo.applicants[0]);
+    const envelopes = value(await call('envelopes.list', { limit: 50 }));
+    expect(envelopes).toHaveLength(12);
+    expect(envelopes.filter((e) => e.trackingStatus === 'valid').length).toBeGreaterThan(6);
+    expect(value(await call('audit.verify', {})).ok).toBe(true);
+
+    // Never over an existing vault.
+    await core.dispose();
+    const again = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data-dir', dataDir], {
+      cwd: join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+    });
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toContain('すでに初期設定済み');
+  });
+});
