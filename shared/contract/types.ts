@@ -124,3 +124,42 @@ export interface EnvelopeLogged {
   envelope: Envelope;
   cases: CaseSummary[];
 }
+
+export type PageKindId = 'application_form' | 'id_document' | 'money_order' | 'power_of_attorney' | 'other';
+
+export interface PageSummary {
+  id: string;
+  caseId: string | null;
+  envelopeId: string | null;
+  sourceName: string;
+  sourcePage: number;
+  position: number;
+  kind: PageKindId;
+  kindConfirmed: boolean;
+  width: number;
+  height: number;
+  ocrStatus: 'done' | 'failed';
+  ocrConfidence: number | null;
+  /** Small PNG as a data: URL (kept out of any cache or file). */
+  thumbnail: string;
+  formId: string | null;
+}
+
+export type ImportFileState = 'waiting' | 'processing' | 'done' | 'failed' | 'cancelled';
+
+export interface ImportFileProgress {
+  name: string;
+  state: ImportFileState;
+  pagesDone: number;
+  pagesTotal: number;
+  pageIds: string[];
+  /** Already imported earlier (same content): nothing stored twice. */
+  duplicate: boolean;
+  error?: import('../result').KaijiErrorInfo;
+}
+
+export interface ImportJobStatus {
+  id: string;
+  state: 'running' | 'done';
+  files: ImportFileProgress[];
+}

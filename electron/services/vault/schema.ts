@@ -89,6 +89,57 @@ export interface CaseEnvelopesTable {
   envelope_id: string;
 }
 
+export interface ImportsTable {
+  id: string;
+  source_name: string;
+  source_sha256: string;
+  envelope_id: string | null;
+  case_id: string | null;
+  /** 'done' | 'failed' */
+  status: string;
+  error_code: string | null;
+  page_count: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PagesTable {
+  id: string;
+  case_id: string | null;
+  envelope_id: string | null;
+  import_id: string;
+  source_page: number;
+  position: number;
+  kind: string;
+  kind_confirmed: number;
+  auto_rotation: number;
+  width: number;
+  height: number;
+  /** Greyscale PNG, upright; encrypted with the rest of the database. */
+  image: Buffer;
+  thumbnail: Buffer;
+  /** 'done' | 'failed' */
+  ocr_status: string;
+  ocr_text: string;
+  ocr_confidence: number | null;
+  /** JSON array of { text, confidence, bbox } */
+  ocr_words: string;
+  form_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CaseFieldsTable {
+  case_id: string;
+  field: string;
+  value: string;
+  confidence: number | null;
+  source_page_id: string | null;
+  needs_review: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
@@ -100,6 +151,9 @@ export interface Database {
   cases: CasesTable;
   envelopes: EnvelopesTable;
   case_envelopes: CaseEnvelopesTable;
+  imports: ImportsTable;
+  pages: PagesTable;
+  case_fields: CaseFieldsTable;
 }
 
 // Kept for later tables with generated keys.

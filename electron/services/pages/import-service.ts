@@ -1,0 +1,147 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { KaijiError, errorInfo } from '@shared/errors';
+import type { KaijiErrorInfo } from '@shared/result';
+import type { AuditLog, Actor } from '../audit/audit-log';
+import type { Database } from '../vault/schema';
+import type { PagePipeline } from './page-pipeline';
+import type { PageStore } from './page-store';
+
+export interface ImportTarget {
+  envelopeId?: string;
+  caseId?: string;
+}
+
+export type ImportFileResult =
+  | { name: string; ok: true; importId: string; pageIds: string[]; duplicate: boolean }
+  | { name: string; ok: false; error: KaijiErrorInfo };
+
+/**
+ * Files in, pages stored. Each file is processed completely in memory and then written
+ * in one transaction with its audit entry, so a crash leaves either all of a file's pages
+ * or none; a file already imported (same SHA-256) is recognised and not stored twice.
+ */
+export class ImportService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly audit: AuditLog,
+    private readonly pages: PageStore,
+    private readonly pipeline: PagePipeline,
+    private readonly now: () => Date,
+  ) {}
+
+  async importFile(
+    actor: Actor,
+    file: { name: string; bytes: Buffer },
+    target: ImportTarget,
+    onPage?: (done: number, total: number) => void,
+  ): Promise<ImportFileResult> {
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const earlier = await this.db
+      .selectFrom('imports')
+      .select('id')
+      .where('source_sha256', '=', sha256)
+      .where('status', '=', 'done')
+      .executeTakeFirst();
+    if (earlier) {
+      const ids = await this.db.selectFrom('pages').select('id').where('import_id', '=', earlier.id).execute();
+      return { name: file.name, ok: true, importId: earlier.id, pageIds: ids.map((r) => r.id), duplicate: true };
+    }
+    await this.checkTarget(target);
+    let processed;
+    try {
+      processed = await this.pipeline.process(file.bytes, file.name, onPage);
+    } catch (error) {
+      const info = error instanceof KaijiError ? error.toInfo() : errorInfo('FILE_CORRUPT', { file: file.name });
+      await this.recordFailure(actor, file.name, sha256, target, info);
+      return { name: file.name, ok: false, error: info };
+    }
+    const importId = randomUUID();
+    const at = this.now().toISOString();
+    const pageIds: string[] = [];
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('imports')
+        .values({
+          id: importId,
+          source_name: file.name,
+          source_sha256: sha256,
+          envelope_id: target.envelopeId ?? null,
+          case_id: target.caseId ?? null,
+          status: 'done',
+          error_code: null,
+          page_count: processed.length,
+          created_by: actor.id,
+          created_at: at,
+        })
+        .execute();
+      let position = await this.pages.nextPosition(trx, target.caseId ?? null);
+      for (const page of processed) {
+        const id = randomUUID();
+        pageIds.push(id);
+        await this.pages.insert(trx, {
+          id,
+          case_id: target.caseId ?? null,
+          envelope_id: target.envelopeId ?? null,
+          import_id: importId,
+          source_page: page.sourcePage,
+          position: position++,
+          kind: page.kind,
+          kind_confirmed: 0,
+          auto_rotation: page.autoRotation,
+          width: page.width,
+          height: page.height,
+          image: page.png,
+          thumbnail: page.thumbnail,
+          ocr_status: page.ocr.status,
+          ocr_text: page.ocr.text,
+          ocr_confidence: page.ocr.confidence,
+          ocr_words: JSON.stringify(page.ocr.words),
+          form_id: page.formId,
+          created_by: actor.id,
+          created_at: at,
+        });
+      }
+      await this.audit.append(trx, actor, {
+        action: 'pages.imported',
+        recordType: target.caseId ? 'case' : 'envelope',
+        recordId: target.caseId ?? target.envelopeId,
+        summary: { file: file.name, pages: processed.length, kinds: processed.map((p) => p.kind) },
+      });
+    });
+    return { name: file.name, ok: true, importId, pageIds, duplicate: false };
+  }
+
+  private async checkTarget(target: ImportTarget): Promise<void> {
+    if (target.caseId) {
+      const c = await this.db.selectFrom('cases').select('id').where('id', '=', target.caseId).executeTakeFirst();
+      if (!c) throw new KaijiError('NOT_FOUND');
+    }
+    if (target.envelopeId) {
+      const e = await this.db.selectFrom('envelopes').select('id').where('id', '=', target.envelopeId).executeTakeFirst();
+      if (!e) throw new KaijiError('NOT_FOUND');
+    }
+  }
+
+  private async recordFailure(actor: Actor, name: string, sha256: string, target: ImportTarget, error: KaijiErrorInfo): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const id = randomUUID();
+      await trx
+        .insertInto('imports')
+        .values({
+          id,
+          source_name: name,
+          source_sha256: sha256,
+          envelope_id: target.envelopeId ?? null,
+          case_id: target.caseId ?? null,
+          status: 'failed',
+          error_code: error.code,
+          page_count: 0,
+          created_by: actor.id,
+          created_at: this.now().toISOString(),
+        })
+        .execute();
+      await this.audit.append(trx, actor, { action: 'pages.import_failed', recordType: 'import', recordId: id, summary: { file: name, code: error.code } });
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import type { PageKindId } from '@shared/contract';
+
+/** One page ready to store: upright image, thumbnail, recognised text and a kind suggestion. */
+export interface ProcessedPage {
+  sourcePage: number;
+  png: Buffer;
+  width: number;
+  height: number;
+  thumbnail: Buffer;
+  /** Degrees the page was turned to stand upright (0, 90, 180, 270). */
+  autoRotation: number;
+  ocr: {
+    status: 'done' | 'failed';
+    text: string;
+    confidence: number | null;
+    words: unknown[];
+  };
+  kind: PageKindId;
+  /** Set when the page is the company's own application form (found by its QR code). */
+  formId: string | null;
+}
+
+/**
+ * Turns a file's bytes into stored-ready pages. Throws a KaijiError (FILE_*) for a file
+ * that cannot be read; OCR failure is a page state, never an exception.
+ */
+export interface PagePipeline {
+  process(bytes: Buffer, fileName: string, onPage?: (done: number, total: number) => void): Promise<ProcessedPage[]>;
+}

@@ -1,0 +1,33 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema';
+
+/**
+ * Full-text search over recognised page text: SQLite FTS5 with the trigram tokenizer,
+ * which needs no word segmentation and so works for Japanese. This is the one
+ * SQLite-only table; a PostgreSQL port implements these three functions with pg_trgm.
+ */
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function createPageTextIndex(db: Kysely<unknown>): Promise<void> {
+  await sql`create virtual table page_text using fts5(text, page_id unindexed, tokenize = 'trigram')`.execute(db);
+}
+
+export async function indexPageText(db: Db, pageId: string, text: string): Promise<void> {
+  await sql`delete from page_text where page_id = ${pageId}`.execute(db);
+  if (text.trim()) await sql`insert into page_text (text, page_id) values (${text}, ${pageId})`.execute(db);
+}
+
+export async function removePageText(db: Db, pageId: string): Promise<void> {
+  await sql`delete from page_text where page_id = ${pageId}`.execute(db);
+}
+
+/** Page ids whose text contains `query`. Trigrams need three characters; shorter falls back to LIKE. */
+export async function searchPageText(db: Db, query: string, limit: number): Promise<string[]> {
+  const q = query.trim();
+  if (!q) return [];
+  const { rows } =
+    [...q].length >= 3
+      ? await sql<{ page_id: string }>`select page_id from page_text where page_text match ${`"${q.replace(/"/g, '""')}"`} limit ${limit}`.execute(db)
+      : await sql<{ page_id: string }>`select page_id from page_text where text like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\' limit ${limit}`.execute(db);
+  return rows.map((r) => r.page_id);
+}
