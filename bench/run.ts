@@ -1,9 +1,20 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok }]). Ratios are measured in one run, side by side.
+// KAIJI_BENCH_ONLY=vault|ocr|intake runs one group.
+import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
+import { benchOcr } from './ocr-bench';
 import { report, type BenchResult } from './report';
 import { benchCases, benchUnlock } from './vault-bench';
 
+const only = process.env.KAIJI_BENCH_ONLY;
 const results: BenchResult[] = [];
-results.push(await benchUnlock());
-results.push(...(await benchCases(Number(process.env.KAIJI_BENCH_CASES ?? 100_000))));
+if (!only || only === 'vault') {
+  results.push(await benchUnlock());
+  results.push(...(await benchCases(Number(process.env.KAIJI_BENCH_CASES ?? 100_000))));
+}
+if (!only || only === 'ocr') results.push(...(await benchOcr()));
+if (!only || only === 'intake') {
+  results.push(await benchFieldAccuracy());
+  results.push(await benchImportToReady());
+}
 report(results);

@@ -7,7 +7,7 @@ import { resolveDataDir } from '../electron/services/vault/data-dir';
 import { KaijiError } from '../shared/errors';
 
 const { values } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, cases: { type: 'string', default: '40' } },
+  options: { 'data-dir': { type: 'string' }, cases: { type: 'string', default: '40' }, scans: { type: 'string', default: '4' } },
   strict: true,
 });
 const cases = Number(values.cases);
@@ -21,7 +21,7 @@ if (!values['data-dir']) {
 }
 try {
   const core = new KaijiCore({ dataDir: resolveDataDir(values['data-dir']), mode: 'web' });
-  const result = await createDemoVault(core, { cases });
+  const result = await createDemoVault(core, { cases, scans: Math.max(0, Number(values.scans) || 0) });
   await core.dispose();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } catch (error) {

@@ -88,6 +88,10 @@ export const errorMessages = {
     ja: '「{file}」は大きすぎます（{width}×{height} ピクセル、上限 {limit} メガピクセル）。スキャナーの解像度を 300 dpi 程度にしてください。',
     en: '"{file}" is too large ({width}×{height} px, limit {limit} megapixels). Scan at about 300 dpi.',
   },
+  FILE_TOO_MANY_PAGES: {
+    ja: '「{file}」はページ数が多すぎます（{pages} ページ、上限 {limit} ページ）。申請書ごとにファイルを分けてください。',
+    en: '"{file}" has too many pages ({pages}; the limit is {limit}). Split it into one file per application.',
+  },
   FILE_UNSUPPORTED: {
     ja: '「{file}」は対応していない形式です（JPEG、PNG、TIFF、PDF に対応）。',
     en: '"{file}" is not a supported format (JPEG, PNG, TIFF and PDF are).',
@@ -101,12 +105,12 @@ export const errorMessages = {
     en: '"{value}" is not a valid date.',
   },
   TRACKING_NUMBER_INVALID: {
-    ja: 'お問い合わせ番号「{number}」が正しくありません（{why}）。番号を確認するか、理由を記入して登録してください。',
-    en: 'Tracking number "{number}" is not valid ({why}). Check it, or record it with a reason.',
+    ja: 'お問い合わせ番号「{number}」が正しくありません（{whyJa}）。番号を確認するか、理由を記入して登録してください。',
+    en: 'Tracking number "{number}" is not valid ({whyEn}). Check it, or record it with a reason.',
   },
   DATE_IN_FUTURE: {
-    ja: '{field}に未来の日付は指定できません。',
-    en: 'The {field} cannot be in the future.',
+    ja: '{fieldJa}に未来の日付は指定できません。',
+    en: 'The {fieldEn} cannot be in the future.',
   },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',

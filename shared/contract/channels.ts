@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../domain/dates';
 import { deliveryMethods } from '../domain/mail';
+import { PAGE_KINDS } from '../domain/page-kind';
 import { roles, type Access } from '../roles';
 import type {
   AppInfo,
   AuditPage,
   AuditVerification,
+  CaseDetail,
   CasePage,
   Envelope,
+  ImportJobStatus,
+  PageSummary,
+  TextHit,
   EnvelopeLogged,
   CaseSummary,
   SessionUser,
@@ -109,6 +114,7 @@ export const contract = {
         administratorTitle: z.string().max(120),
         idleLockMinutes: z.number().int().min(1).max(240),
         freeUnlockAttempts: z.number().int().min(1).max(20),
+        scannerFolder: z.string().trim().max(1000),
       })
       .partial(),
   }),
@@ -161,6 +167,48 @@ export const contract = {
       applications: z.number().int().min(1).max(20).default(1),
     }),
   }),
+  'cases.detail': channel<CaseDetail>()({ access: CASEWORK, input: z.object({ id }) }),
+  'cases.setFields': channel<null>()({
+    access: INTAKE,
+    input: z.object({
+      id,
+      fields: z.array(z.object({ field: z.string().min(1).max(64), value: z.string().max(2000) })).min(1).max(100),
+    }),
+  }),
+  'cases.addNote': channel<null>()({ access: INTAKE, input: z.object({ id, body: z.string().trim().min(1).max(5000) }) }),
+
+  'pages.import': channel<ImportJobStatus>()({
+    access: INTAKE,
+    input: z.object({
+      files: z
+        .array(z.object({ name: z.string().min(1).max(255), data: z.string().max(60_000_000) }))
+        .min(1)
+        .max(50),
+      caseId: id.optional(),
+      envelopeId: id.optional(),
+    }),
+  }),
+  'pages.importStatus': channel<ImportJobStatus>()({ access: INTAKE, input: z.object({ jobId: id }) }),
+  'pages.list': channel<PageSummary[]>()({
+    access: CASEWORK,
+    input: z.object({ caseId: id.optional(), envelopeId: id.optional() }),
+  }),
+  'pages.image': channel<{ dataUrl: string; width: number; height: number }>()({ access: CASEWORK, input: z.object({ id }) }),
+  'pages.setKind': channel<PageSummary>()({ access: INTAKE, input: z.object({ id, kind: z.enum(PAGE_KINDS) }) }),
+  'pages.move': channel<PageSummary>()({ access: INTAKE, input: z.object({ id, caseId: id }) }),
+  'pages.reorder': channel<PageSummary[]>()({ access: INTAKE, input: z.object({ caseId: id, ids: z.array(id).min(1).max(500) }) }),
+  'pages.rotate': channel<PageSummary>()({
+    access: INTAKE,
+    input: z.object({ id, degrees: z.union([z.literal(90), z.literal(180), z.literal(270)]) }),
+  }),
+  'pages.delete': channel<null>()({ access: INTAKE, input: z.object({ id }) }),
+  'search.text': channel<TextHit[]>()({ access: CASEWORK, input: z.object({ query: z.string().trim().min(1).max(100) }) }),
+  'scanner.poll': channel<ImportJobStatus>()({ access: INTAKE, input: none }),
+  'forms.applicationForm': channel<{ fileName: string; dataBase64: string }>()({
+    access: CASEWORK,
+    input: z.object({ fillable: z.boolean().default(true) }),
+  }),
+
   'envelopes.list': channel<Envelope[]>()({
     access: CASEWORK,
     input: z.object({ from: isoDate.optional(), to: isoDate.optional(), limit: z.number().int().min(1).max(500).default(100) }),

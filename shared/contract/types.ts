@@ -1,4 +1,5 @@
 import type { DeliveryMethod } from '../domain/mail';
+import type { PageKind } from '../domain/page-kind';
 import type { Role } from '../roles';
 
 export type VaultState = 'uninitialized' | 'locked' | 'unlocked';
@@ -49,6 +50,8 @@ export interface Settings {
   idleLockMinutes: number;
   /** Unlock attempts beyond which each failure doubles the wait. */
   freeUnlockAttempts: number;
+  /** The scanner's "scan to folder" target; empty = not watched. */
+  scannerFolder: string;
 }
 
 export interface AuditEntry {
@@ -125,7 +128,7 @@ export interface EnvelopeLogged {
   cases: CaseSummary[];
 }
 
-export type PageKindId = 'application_form' | 'id_document' | 'money_order' | 'power_of_attorney' | 'other';
+export type PageKindId = PageKind;
 
 export interface PageSummary {
   id: string;
@@ -162,4 +165,49 @@ export interface ImportJobStatus {
   id: string;
   state: 'running' | 'done';
   files: ImportFileProgress[];
+}
+
+export interface CaseField {
+  field: string;
+  value: string;
+  /** OCR confidence 0-100; null when typed by staff. */
+  confidence: number | null;
+  sourcePageId: string | null;
+  /** Where on the source page the value was read (pixels), for the crop beside the input. */
+  zone: { x: number; y: number; width: number; height: number } | null;
+  needsReview: boolean;
+}
+
+export interface CaseNote {
+  id: string;
+  body: string;
+  author: string | null;
+  createdAt: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  action: string;
+  actor: string | null;
+  summary: Record<string, unknown>;
+}
+
+export interface CaseDetail {
+  case: CaseSummary & { birthDate: string | null; address: string | null };
+  fields: CaseField[];
+  envelopes: Envelope[];
+  pages: PageSummary[];
+  notes: CaseNote[];
+  timeline: TimelineEntry[];
+  /** Earlier requests of the same person (R3), newest first. */
+  earlierCases: CaseSummary[];
+}
+
+/** A page whose recognised text contains the search words. */
+export interface TextHit {
+  pageId: string;
+  caseId: string | null;
+  caseNo: string | null;
+  subjectName: string | null;
+  snippet: string;
 }

@@ -24,3 +24,19 @@ export function caseSearchField(query: string): CaseSearchField {
   if (/^[\u3041-\u3096\u30a1-\u30fa\u30fc]+$/.test(q)) return 'kana';
   return 'name';
 }
+
+/**
+ * Address key for same-person matching (R3): width folded, spaces removed, and the
+ * block notation unified, so 1丁目2番3号, 1-2-3 and １－２－３ compare equal.
+ */
+export function addressKey(address: string): string {
+  return address
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[‐‑–—−ー－]/g, '-')
+    .replace(/(\d+)丁目(\d+)番地?(\d+)号?/g, '$1-$2-$3')
+    .replace(/(\d+)丁目(\d+)番地?/g, '$1-$2')
+    .replace(/(\d+)番地?(\d+)号?/g, '$1-$2')
+    .replace(/(\d+)番地$/g, '$1')
+    .toLowerCase();
+}

@@ -4,14 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
 import { useTempDirs } from '../helpers/temp-dir';
-import { ensureBuilt, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { startWebMode, type WebModeProcess } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const SHOTS = join(import.meta.dirname, '../../test-results');
 
 let browser: Browser;
 beforeAll(async () => {
-  ensureBuilt();
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
 });

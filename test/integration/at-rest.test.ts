@@ -82,3 +82,53 @@ describe('nothing personal reaches the disk unencrypted (S2)', () => {
     expect(value(await call('audit.verify', {}))).toMatchObject({ ok: true, problems: [] });
   });
 });
+
+describe('a crash in the middle of an import', () => {
+  it('leaves the file in the scanner folder and no partial page in the vault', async () => {
+    const { existsSync, writeFileSync } = await import('node:fs');
+    const sharp = (await import('sharp')).default;
+    const { drawPage } = await import('../helpers/ocr-pages');
+    const dataDir = tempDir();
+    const folder = join(tempDir(), 'scanner');
+    mkdirSync(folder);
+    {
+      const { call, core } = makeCore({ dataDir });
+      value(await call('vault.setup', ADMIN));
+      await core.dispose();
+    }
+    // A 6-page TIFF: long enough to OCR that the kill lands mid-way.
+    const pages = [1, 2, 3, 4, 5, 6].map((n) => drawPage([`${MARKER_JA} ${n}ページ`, '東京都新宿区西早稲田']));
+    const tiff = await sharp(pages, { join: { animated: true } }).tiff().toBuffer().catch(async () =>
+      sharp(pages[0]!).tiff().toBuffer(),
+    );
+    writeFileSync(join(folder, 'batch.tif'), tiff);
+
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, '../fixtures/import-crash.ts'), dataDir, ADMIN.adminLogin, ADMIN.passphrase, folder],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('importing')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`importer exited early (${code})`)));
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(out).not.toContain('finished');
+
+    expect(existsSync(join(folder, 'batch.tif'))).toBe(true);
+    expect(filesContaining(dataDir, [MARKER_JA])).toEqual([]);
+    const { call, core } = makeCore({ dataDir });
+    value(await call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
+    const { rows } = await sql<{ n: number }>`select count(*) as n from pages`.execute(core.current!.ws.db);
+    expect(Number(rows[0]!.n)).toBe(0);
+    const imports = await sql<{ n: number }>`select count(*) as n from imports`.execute(core.current!.ws.db);
+    expect(Number(imports.rows[0]!.n)).toBe(0);
+    expect(value(await call('audit.verify', {})).ok).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseSearchField, nameKey, toHiragana } from '../../shared/domain/names';
+import { addressKey, caseSearchField, nameKey, toHiragana } from '../../shared/domain/names';
 
 describe('name keys (R3)', () => {
   it.each([
@@ -43,5 +43,15 @@ describe('what a case search is for', () => {
     ['Yamada', 'name'],
   ])('%s -> %s', (q, field) => {
     expect(caseSearchField(q)).toBe(field);
+  });
+});
+
+describe('address keys (R3)', () => {
+  it('treats block notations as the same address', () => {
+    const a = addressKey('東京都世田谷区桜新町1丁目2番3号');
+    expect(addressKey('東京都世田谷区桜新町 1-2-3')).toBe(a);
+    expect(addressKey('東京都世田谷区桜新町１－２－３')).toBe(a);
+    expect(addressKey('東京都世田谷区桜新町1丁目2番地3')).toBe(a);
+    expect(addressKey('東京都世田谷区桜新町1丁目2番4号')).not.toBe(a);
   });
 });

@@ -16,13 +16,6 @@ export interface NewCase {
   subjectAddress?: string;
 }
 
-export interface SubjectInput {
-  name: string;
-  kana: string;
-  birthDate?: string;
-  address?: string;
-}
-
 export interface CaseQuery {
   query?: string;
   limit: number;
@@ -83,40 +76,6 @@ export class CaseService {
     if (!row) throw new KaijiError('NOT_FOUND');
     await this.audit.append(this.db, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } });
     return toSummary(row);
-  }
-
-  /** The data subject as read from the application (by OCR or by hand); audited field by field. */
-  async updateSubject(actor: Actor, id: string, subject: SubjectInput): Promise<CaseSummary> {
-    return this.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!before) throw new KaijiError('NOT_FOUND');
-      const next = {
-        subject_name: subject.name,
-        subject_kana: subject.kana,
-        subject_birth_date: subject.birthDate ?? null,
-        subject_address: subject.address ?? null,
-      };
-      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]);
-      if (changed.length === 0) return toSummary(before);
-      const row = await trx
-        .updateTable('cases')
-        .set({
-          ...next,
-          subject_name_key: nameKey(subject.name),
-          subject_kana_key: nameKey(subject.kana),
-          updated_at: this.now().toISOString(),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await this.audit.append(trx, actor, {
-        action: 'case.subject_updated',
-        recordType: 'case',
-        recordId: id,
-        summary: { caseNo: row.case_no, changed },
-      });
-      return toSummary(row);
-    });
   }
 
   /** Inserts a case inside the caller's transaction (e.g. with the envelope it came in). */

@@ -1,4 +1,7 @@
 import type { ChannelName, ChannelOutput, ChannelParsed } from '@shared/contract';
+import { FORM_ID, FORM_VERSION } from '@shared/domain/application-form';
+import { KaijiError } from '@shared/errors';
+import { generateApplicationForm } from '../forms';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { APP_VERSION } from './app-info';
 import type { KaijiCore, Session } from './kaiji-core';
@@ -95,7 +98,71 @@ export const handlers: HandlerMap = {
 
   'cases.list': async (input, ctx) => must(ctx).ws.cases.list(must(ctx).actor, input),
   'cases.get': async (input, ctx) => must(ctx).ws.cases.get(must(ctx).actor, input.id),
-  'cases.updateSubject': async ({ id, ...subject }, ctx) => must(ctx).ws.cases.updateSubject(must(ctx).actor, id, subject),
+  'cases.updateSubject': async ({ id, ...subject }, ctx) => {
+    await must(ctx).ws.caseFiles.setSubject(must(ctx).actor, id, subject);
+    return must(ctx).ws.cases.get(must(ctx).actor, id);
+  },
+
+  'cases.detail': async (input, ctx) => must(ctx).ws.caseFiles.detail(must(ctx).actor, input.id),
+  'cases.setFields': async (input, ctx) => {
+    await must(ctx).ws.caseFiles.setFields(must(ctx).actor, input.id, input.fields);
+    return null;
+  },
+  'cases.addNote': async (input, ctx) => {
+    await must(ctx).ws.caseFiles.addNote(must(ctx).actor, input.id, input.body);
+    return null;
+  },
+
+  'pages.import': async (input, ctx) => {
+    const s = must(ctx);
+    const files = input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }));
+    return s.ws.importJobs.start(s.actor, files, { caseId: input.caseId, envelopeId: input.envelopeId });
+  },
+  'pages.importStatus': async (input, ctx) => {
+    const status = must(ctx).ws.importJobs.status(input.jobId);
+    if (!status) throw new KaijiError('NOT_FOUND');
+    return status;
+  },
+  'pages.list': async (input, ctx) => {
+    const { pages } = must(ctx).ws;
+    if (input.caseId) return pages.listForCase(input.caseId);
+    if (input.envelopeId) return pages.listForEnvelope(input.envelopeId);
+    return pages.listUnassigned();
+  },
+  'pages.image': async (input, ctx) => {
+    const image = await must(ctx).ws.pages.image(must(ctx).actor, input.id);
+    return { dataUrl: `data:image/png;base64,${image.png.toString('base64')}`, width: image.width, height: image.height };
+  },
+  'pages.setKind': async (input, ctx) => must(ctx).ws.pages.setKind(must(ctx).actor, input.id, input.kind),
+  'pages.move': async (input, ctx) => must(ctx).ws.pages.move(must(ctx).actor, input.id, input.caseId),
+  'pages.reorder': async (input, ctx) => must(ctx).ws.pages.reorder(must(ctx).actor, input.caseId, input.ids),
+  'pages.rotate': async (input, ctx) => must(ctx).ws.pages.rotate(must(ctx).actor, input.id, input.degrees),
+  'pages.delete': async (input, ctx) => {
+    await must(ctx).ws.pages.delete(must(ctx).actor, input.id);
+    return null;
+  },
+  'search.text': async (input, ctx) => must(ctx).ws.textSearch.search(must(ctx).actor, input.query),
+  'scanner.poll': async (_, ctx) => {
+    const results = (await must(ctx).scanner?.poll()) ?? [];
+    return {
+      id: 'scanner-folder',
+      state: 'done',
+      files: results.map((r) =>
+        r.ok
+          ? { name: r.name, state: 'done', pagesDone: r.pageIds.length, pagesTotal: r.pageIds.length, pageIds: r.pageIds, duplicate: r.duplicate }
+          : { name: r.name, state: 'failed', pagesDone: 0, pagesTotal: 0, pageIds: [], duplicate: false, error: r.error },
+      ),
+    };
+  },
+
+  'forms.applicationForm': async (input, ctx) => {
+    const settings = await must(ctx).ws.settings.get();
+    const pdf = await generateApplicationForm(
+      { name: settings.companyName, address: settings.companyAddress, contactPoint: settings.contactPoint },
+      { fields: input.fillable ? 'fillable' : 'none' },
+    );
+    return { fileName: `${FORM_ID}-v${FORM_VERSION}.pdf`, dataBase64: Buffer.from(pdf).toString('base64') };
+  },
 
   'envelopes.log': async (input, ctx) => must(ctx).ws.envelopes.log(must(ctx).actor, input),
   'envelopes.list': async (input, ctx) => must(ctx).ws.envelopes.list(must(ctx).actor, input),

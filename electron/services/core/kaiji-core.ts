@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionUser, SetupResult, VaultStatus } from '@shared/contract';
 import { KaijiError } from '@shared/errors';
-import type { Actor } from '../audit/audit-log';
+import { AuditLog, type Actor } from '../audit/audit-log';
+import { OcrPool } from '../ocr';
+import { createScanPipeline } from '../pages/scan-pipeline';
+import type { PagePipeline } from '../pages/page-pipeline';
+import { ScannerFolder } from '../pages/scanner-folder';
 import { SettingsService } from '../settings/settings-service';
 import { assertPassphraseAcceptable } from '../staff/passphrase-policy';
 import { StaffService } from '../staff/staff-service';
@@ -17,6 +21,10 @@ export interface CoreOptions {
   scrypt?: Omit<ScryptParams, 'alg' | 'salt'>;
   /** How often the idle lock is checked. */
   idleCheckMs?: number;
+  /** OCR workers; default one per core. */
+  ocrWorkers?: number;
+  /** How often the scanner folder is looked at. */
+  scannerPollMs?: number;
 }
 
 /** Who is at the desk, and the services their unlock opened. */
@@ -26,6 +34,7 @@ export interface Session {
   ws: Workspace;
   idleLockMinutes: number;
   lastActivity: number;
+  scanner: ScannerFolder | null;
 }
 
 /**
@@ -40,10 +49,14 @@ export class KaijiCore {
   private session: Session | null = null;
   private readonly releaseDir: () => void;
   private readonly idleTimer: NodeJS.Timeout;
+  private readonly options: CoreOptions;
+  private ocr: OcrPool | null = null;
+  private scanPipeline: PagePipeline | null = null;
 
   constructor(options: CoreOptions) {
     ensureDataDir(options.dataDir);
     this.releaseDir = acquireDirLock(options.dataDir);
+    this.options = options;
     this.mode = options.mode;
     this.now = options.now ?? Date.now;
     this.vault = new Vault({ dataDir: options.dataDir, now: this.now, scrypt: options.scrypt });
@@ -81,7 +94,7 @@ export class KaijiCore {
     const { open, recoveryKey } = await this.vault.create(
       { staffId, login: input.adminLogin, passphrase: input.passphrase },
       async (db) => {
-        const ws = createWorkspace(db, this.vault, at);
+        const audit = new AuditLog(db, at);
         await db.transaction().execute(async (trx) => {
           const admin = await StaffService.insertFirst(
             trx,
@@ -91,8 +104,8 @@ export class KaijiCore {
           );
           await SettingsService.write(trx, 'companyName', input.companyName);
           const actor = { id: admin.id, name: admin.displayName };
-          await ws.audit.append(trx, actor, { action: 'vault.created', recordType: 'vault', summary: { companyName: input.companyName } });
-          await ws.audit.append(trx, actor, {
+          await audit.append(trx, actor, { action: 'vault.created', recordType: 'vault', summary: { companyName: input.companyName } });
+          await audit.append(trx, actor, {
             action: 'staff.added',
             recordType: 'staff',
             recordId: admin.id,
@@ -139,11 +152,24 @@ export class KaijiCore {
     const s = this.session;
     if (!s) return;
     this.session = null;
+    s.ws.importJobs.close();
+    await s.scanner?.stop();
     try {
       await s.ws.db.transaction().execute((trx) => s.ws.audit.append(trx, s.actor, { action: 'vault.locked', summary: { reason } }));
     } finally {
       await this.vault.lock();
     }
+  }
+
+  /** The OCR pool and the scan pipeline live as long as the process: workers take time to start. */
+  get pipeline(): PagePipeline {
+    this.scanPipeline ??= createScanPipeline(this.ocrPool());
+    return this.scanPipeline;
+  }
+
+  ocrPool(): OcrPool {
+    this.ocr ??= new OcrPool({ size: this.options.ocrWorkers });
+    return this.ocr;
   }
 
   /** Any call by the user counts as activity for the idle lock. */
@@ -157,10 +183,21 @@ export class KaijiCore {
     const settings = await s.ws.settings.get();
     s.idleLockMinutes = settings.idleLockMinutes;
     this.vault.setFreeUnlockAttempts(settings.freeUnlockAttempts);
+    await s.scanner?.stop();
+    s.scanner = this.watchScanner(s, settings.scannerFolder);
+  }
+
+  private watchScanner(s: Pick<Session, 'ws' | 'actor'>, folder: string): ScannerFolder | null {
+    if (!folder) return null;
+    const scanner = new ScannerFolder(folder, s.ws.imports, s.actor);
+    scanner.start(this.options.scannerPollMs);
+    return scanner;
   }
 
   async lockIfIdle(): Promise<boolean> {
     const s = this.session;
+    // A running import is the user's work too: it holds the lock off.
+    if (s?.ws.importJobs.running) this.touch();
     if (!s || this.now() - s.lastActivity < s.idleLockMinutes * 60_000) return false;
     await this.lock('idle');
     return true;
@@ -169,11 +206,12 @@ export class KaijiCore {
   async dispose(): Promise<void> {
     clearInterval(this.idleTimer);
     await this.lock('shutdown');
+    await this.ocr?.terminate();
     this.releaseDir();
   }
 
   private async begin(open: OpenVault, action: 'vault.unlocked' | 'vault.recovered'): Promise<SessionUser> {
-    const ws = createWorkspace(open.db, this.vault, () => new Date(this.now()));
+    const ws = createWorkspace(open.db, this.vault, () => new Date(this.now()), this.pipeline);
     const row = open.staffId ? await ws.staff.get(open.staffId) : undefined;
     if (!row || row.status !== 'active') {
       await this.drainPendingAudit(open, { id: null, name: null }, { action: 'vault.unlock_failed', reason: 'account_inactive', staffId: open.staffId });
@@ -184,13 +222,20 @@ export class KaijiCore {
     const actor = { id: row.id, name: row.displayName };
     await this.drainPendingAudit(open, actor, { action, login: row.login });
     const settings = await ws.settings.get();
-    this.session = { user, actor, ws, idleLockMinutes: settings.idleLockMinutes, lastActivity: this.now() };
+    this.session = {
+      user,
+      actor,
+      ws,
+      idleLockMinutes: settings.idleLockMinutes,
+      lastActivity: this.now(),
+      scanner: this.watchScanner({ ws, actor }, settings.scannerFolder),
+    };
     return user;
   }
 
   /** Moves attempts recorded while locked into the chain, together with this event. */
   private async drainPendingAudit(open: OpenVault, actor: Actor, event?: { action: string } & Record<string, unknown>): Promise<void> {
-    const audit = createWorkspace(open.db, this.vault, () => new Date(this.now())).audit;
+    const audit = new AuditLog(open.db, () => new Date(this.now()));
     await open.db.transaction().execute(async (trx) => {
       for (const record of open.pendingAudit) {
         const seen = await trx

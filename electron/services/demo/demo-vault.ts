@@ -4,6 +4,7 @@ import { tracked, type DeliveryMethod } from '@shared/domain/mail';
 import { withDomesticCheckDigit } from '@shared/domain/tracking-number';
 import type { KaijiCore } from '../core/kaiji-core';
 import { demoPeople, seededRandom } from './demo-people';
+import { formValuesFor, idCopyScan, moneyOrderScan, scannedForm } from './demo-scans';
 
 const deliveryMethodsForDemo: DeliveryMethod[] = ['ippan_kakitome', 'kan_i_kakitome', 'ippan_kakitome', 'tokutei_kiroku', 'futsu'];
 
@@ -26,7 +27,7 @@ function demoPassphrase(): string {
  * applications from fictitious people received over the last four months. Later
  * capabilities add their own records here (scans, money orders, letters).
  */
-export async function createDemoVault(core: KaijiCore, options: { cases: number; today?: Date }): Promise<DemoResult> {
+export async function createDemoVault(core: KaijiCore, options: { cases: number; scans?: number; today?: Date }): Promise<DemoResult> {
   const administrator = { login: 'admin', passphrase: demoPassphrase() };
   const setup = await core.setup({
     companyName: '株式会社デモ商事',
@@ -64,12 +65,24 @@ export async function createDemoVault(core: KaijiCore, options: { cases: number;
       note: '',
       applications: 1,
     });
-    await s.ws.cases.updateSubject(s.actor, logged.cases[0]!.id, {
-      name: person.name,
-      kana: person.kana,
-      birthDate: person.birthDate,
-      address: person.address,
-    });
+    const caseId = logged.cases[0]!.id;
+    // The first few applications come with their scans: the form (read by OCR), an ID copy
+    // and a money order, so the case file shows pre-filled fields and pages. The others
+    // were typed in by a clerk.
+    if (i >= (options.scans ?? 4)) {
+      await s.ws.caseFiles.setSubject(s.actor, caseId, { name: person.name, kana: person.kana, birthDate: person.birthDate, address: person.address });
+    } else {
+      const validUntil = `${Number(arrivedOn.slice(0, 4)) + 2}${arrivedOn.slice(4)}`;
+      const files = [
+        { name: `scan-${i}-1.jpg`, bytes: await scannedForm(formValuesFor(person, i + 1, arrivedOn), { rotate: (i % 3) - 1, seed: i + 1 }) },
+        { name: `scan-${i}-2.jpg`, bytes: await idCopyScan(person, (['license', 'passport', 'insurance'] as const)[i % 3]!, validUntil, i + 1) },
+        {
+          name: `scan-${i}-3.jpg`,
+          bytes: await moneyOrderScan({ certificateNo: `AB ${10 + i}-${String(345678 + i)}`, faceValue: 1000, issuedOn: arrivedOn, office: '新宿' }, i + 1),
+        },
+      ];
+      for (const file of files) await s.ws.imports.importFile(s.actor, file, { caseId, envelopeId: logged.envelope.id });
+    }
   }
   return {
     dataDir: core.vault.dataDir,

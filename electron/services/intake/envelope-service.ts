@@ -25,7 +25,7 @@ export class EnvelopeService {
 
   async log(actor: Actor, input: LogEnvelopeInput): Promise<EnvelopeLogged> {
     if (input.arrivedOn > isoDateInJapan(this.now())) {
-      throw new KaijiError('DATE_IN_FUTURE', { field: '到着日 / arrival date' });
+      throw new KaijiError('DATE_IN_FUTURE', { fieldJa: '到着日', fieldEn: 'arrival date' });
     }
     const tracking = this.tracking(input.trackingNumber, input.trackingOverrideReason);
     const row: EnvelopesTable = {
@@ -68,6 +68,19 @@ export class EnvelopeService {
     });
   }
 
+  async get(id: string): Promise<Envelope | undefined> {
+    const row = await this.db.selectFrom('envelopes').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const links = await this.db
+      .selectFrom('case_envelopes')
+      .innerJoin('cases', 'cases.id', 'case_envelopes.case_id')
+      .select('cases.case_no')
+      .where('case_envelopes.envelope_id', '=', id)
+      .orderBy('cases.case_no')
+      .execute();
+    return toEnvelope(row, links.map((l) => l.case_no));
+  }
+
   async list(actor: Actor, q: { from?: string; to?: string; limit: number }): Promise<Envelope[]> {
     let query = this.db.selectFrom('envelopes').selectAll();
     if (q.from) query = query.where('arrived_on', '>=', q.from);
@@ -98,7 +111,8 @@ export class EnvelopeService {
     if (overrideReason?.trim()) return { number: check.normalized, status: 'overridden' };
     throw new KaijiError('TRACKING_NUMBER_INVALID', {
       number: check.normalized,
-      why: check.reason === 'check_digit' ? `check digit: expected ${check.expected}` : 'format',
+      whyJa: check.reason === 'check_digit' ? `最後の桁は ${check.expected} のはずです` : '桁数または形式が違います',
+      whyEn: check.reason === 'check_digit' ? `the last digit should be ${check.expected}` : 'wrong length or format',
       reason: check.reason,
       ...(check.expected ? { expected: check.expected } : {}),
     });

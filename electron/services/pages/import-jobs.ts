@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ImportFileProgress, ImportJobStatus } from '@shared/contract';
 import { errorInfo } from '@shared/errors';
 import type { Actor } from '../audit/audit-log';
-import type { ImportService, ImportTarget } from './import-service';
+import type { ImportService, ImportTarget, PreparedFile } from './import-service';
 
 /**
  * Imports run in the background, one file after another (OCR inside a file runs in
@@ -45,19 +45,33 @@ export class ImportJobs {
     this.closed = true;
   }
 
+  /**
+   * Files are prepared two at a time (the OCR pool has a worker per core) and stored in the
+   * order they were given, so a case's pages keep the order staff chose.
+   */
   private async run(job: ImportJobStatus, actor: Actor, files: { name: string; bytes: Buffer }[], target: ImportTarget): Promise<void> {
-    for (const [i, file] of files.entries()) {
-      const progress = job.files[i]!;
-      if (this.closed) {
-        progress.state = 'cancelled';
-        continue;
-      }
-      progress.state = 'processing';
-      try {
-        const result = await this.imports.importFile(actor, file, target, (done, total) => {
+    const prepared = files.map(() => null as Promise<PreparedFile | null> | null);
+    const prepare = (i: number) =>
+      (prepared[i] ??= (async () => {
+        if (this.closed) return null;
+        const progress = job.files[i]!;
+        progress.state = 'processing';
+        return this.imports.prepare(files[i]!, target, (done, total) => {
           progress.pagesDone = done;
           progress.pagesTotal = total;
         });
+      })());
+    for (let i = 0; i < files.length; i++) {
+      const progress = job.files[i]!;
+      void prepare(i).catch(() => null);
+      if (i + 1 < files.length) void prepare(i + 1).catch(() => null);
+      try {
+        const ready = await prepare(i);
+        if (!ready || this.closed) {
+          progress.state = 'cancelled';
+          continue;
+        }
+        const result = await this.imports.store(actor, ready, target);
         if (result.ok) {
           Object.assign(progress, { state: 'done', pageIds: result.pageIds, duplicate: result.duplicate });
           progress.pagesDone = progress.pagesTotal = result.pageIds.length;

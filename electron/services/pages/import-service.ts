@@ -3,14 +3,22 @@ import type { Kysely } from 'kysely';
 import { KaijiError, errorInfo } from '@shared/errors';
 import type { KaijiErrorInfo } from '@shared/result';
 import type { AuditLog, Actor } from '../audit/audit-log';
+import type { CaseFileService } from '../cases/case-file';
 import type { Database } from '../vault/schema';
-import type { PagePipeline } from './page-pipeline';
+import type { PagePipeline, ProcessedPage } from './page-pipeline';
 import type { PageStore } from './page-store';
 
 export interface ImportTarget {
   envelopeId?: string;
   caseId?: string;
 }
+
+/** A file after the in-memory work: pages to store, a known duplicate, or why it cannot be read. */
+export type PreparedFile = { name: string; sha256: string } & (
+  | { pages: ProcessedPage[] }
+  | { duplicateOf: string }
+  | { error: KaijiErrorInfo }
+);
 
 export type ImportFileResult =
   | { name: string; ok: true; importId: string; pageIds: string[]; duplicate: boolean }
@@ -27,6 +35,7 @@ export class ImportService {
     private readonly audit: AuditLog,
     private readonly pages: PageStore,
     private readonly pipeline: PagePipeline,
+    private readonly caseFiles: CaseFileService,
     private readonly now: () => Date,
   ) {}
 
@@ -36,6 +45,11 @@ export class ImportService {
     target: ImportTarget,
     onPage?: (done: number, total: number) => void,
   ): Promise<ImportFileResult> {
+    return this.store(actor, await this.prepare(file, target, onPage), target);
+  }
+
+  /** The slow part, all in memory: decode, turn, straighten, recognise. Safe to run in parallel. */
+  async prepare(file: { name: string; bytes: Buffer }, target: ImportTarget, onPage?: (done: number, total: number) => void): Promise<PreparedFile> {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const earlier = await this.db
       .selectFrom('imports')
@@ -43,19 +57,28 @@ export class ImportService {
       .where('source_sha256', '=', sha256)
       .where('status', '=', 'done')
       .executeTakeFirst();
-    if (earlier) {
-      const ids = await this.db.selectFrom('pages').select('id').where('import_id', '=', earlier.id).execute();
-      return { name: file.name, ok: true, importId: earlier.id, pageIds: ids.map((r) => r.id), duplicate: true };
-    }
+    if (earlier) return { name: file.name, sha256, duplicateOf: earlier.id };
     await this.checkTarget(target);
-    let processed;
     try {
-      processed = await this.pipeline.process(file.bytes, file.name, onPage);
+      return { name: file.name, sha256, pages: await this.pipeline.process(file.bytes, file.name, onPage) };
     } catch (error) {
       const info = error instanceof KaijiError ? error.toInfo() : errorInfo('FILE_CORRUPT', { file: file.name });
-      await this.recordFailure(actor, file.name, sha256, target, info);
-      return { name: file.name, ok: false, error: info };
+      return { name: file.name, sha256, error: info };
     }
+  }
+
+  /** The quick part: one transaction per file, so a file's pages are stored whole or not at all. */
+  async store(actor: Actor, prepared: PreparedFile, target: ImportTarget): Promise<ImportFileResult> {
+    const { name, sha256 } = prepared;
+    if ('duplicateOf' in prepared) {
+      const ids = await this.db.selectFrom('pages').select('id').where('import_id', '=', prepared.duplicateOf).orderBy('source_page').execute();
+      return { name, ok: true, importId: prepared.duplicateOf, pageIds: ids.map((r) => r.id), duplicate: true };
+    }
+    if ('error' in prepared) {
+      await this.recordFailure(actor, name, sha256, target, prepared.error);
+      return { name, ok: false, error: prepared.error };
+    }
+    const processed = prepared.pages;
     const importId = randomUUID();
     const at = this.now().toISOString();
     const pageIds: string[] = [];
@@ -64,7 +87,7 @@ export class ImportService {
         .insertInto('imports')
         .values({
           id: importId,
-          source_name: file.name,
+          source_name: name,
           source_sha256: sha256,
           envelope_id: target.envelopeId ?? null,
           case_id: target.caseId ?? null,
@@ -101,15 +124,19 @@ export class ImportService {
           created_by: actor.id,
           created_at: at,
         });
+        // The company's form pre-fills the case; staff check each value against its crop.
+        if (target.caseId && page.formFields) {
+          await this.caseFiles.applyRecognised(trx, actor, target.caseId, id, page.formFields);
+        }
       }
       await this.audit.append(trx, actor, {
         action: 'pages.imported',
         recordType: target.caseId ? 'case' : 'envelope',
         recordId: target.caseId ?? target.envelopeId,
-        summary: { file: file.name, pages: processed.length, kinds: processed.map((p) => p.kind) },
+        summary: { file: name, pages: processed.length, kinds: processed.map((p) => p.kind) },
       });
     });
-    return { name: file.name, ok: true, importId, pageIds, duplicate: false };
+    return { name, ok: true, importId, pageIds, duplicate: false };
   }
 
   private async checkTarget(target: ImportTarget): Promise<void> {

@@ -1,4 +1,5 @@
 import type { PageKindId } from '@shared/contract';
+import type { RecognisedField } from '../intake/form-reader';
 
 /** One page ready to store: upright image, thumbnail, recognised text and a kind suggestion. */
 export interface ProcessedPage {
@@ -18,6 +19,8 @@ export interface ProcessedPage {
   kind: PageKindId;
   /** Set when the page is the company's own application form (found by its QR code). */
   formId: string | null;
+  /** The form's fields as read from their zones (only for the company's form). */
+  formFields: RecognisedField[] | null;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { PageKindId, PageSummary } from '@shared/contract';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
+import { rotatePage, thumbnail, type QuarterTurn } from '../imaging';
 import { indexPageText, removePageText } from '../vault/fulltext';
 import type { Database, PagesTable } from '../vault/schema';
 
@@ -29,12 +30,18 @@ export class PageStore {
   }
 
   async listForCase(caseId: string): Promise<PageSummary[]> {
-    const rows = await this.summaryQuery().where('case_id', '=', caseId).orderBy('position').execute();
+    const rows = await this.summaryQuery().where('pages.case_id', '=', caseId).orderBy('pages.position').execute();
     return rows.map(toSummary);
   }
 
   async listForEnvelope(envelopeId: string): Promise<PageSummary[]> {
-    const rows = await this.summaryQuery().where('envelope_id', '=', envelopeId).orderBy('created_at').orderBy('source_page').execute();
+    const rows = await this.summaryQuery().where('pages.envelope_id', '=', envelopeId).orderBy('pages.created_at').orderBy('pages.source_page').execute();
+    return rows.map(toSummary);
+  }
+
+  /** Pages not yet placed in a case (e.g. from the scanner folder): the intake inbox. */
+  async listUnassigned(): Promise<PageSummary[]> {
+    const rows = await this.summaryQuery().where('pages.case_id', 'is', null).orderBy('pages.created_at').orderBy('pages.source_page').execute();
     return rows.map(toSummary);
   }
 
@@ -93,6 +100,14 @@ export class PageStore {
         .execute();
       return summary;
     });
+  }
+
+  /** The clerk's "turn this page" (lossless quarter turns). */
+  async rotate(actor: Actor, id: string, degrees: QuarterTurn): Promise<PageSummary> {
+    const row = await this.db.selectFrom('pages').select('image').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new KaijiError('NOT_FOUND');
+    const turned = await rotatePage(Buffer.from(row.image), degrees);
+    return this.replaceImage(actor, id, { ...turned, thumbnail: await thumbnail(turned.png) }, 'page.rotated', { degrees });
   }
 
   /** Deletion removes the image and its text for good; the audit trail keeps that it happened. */

@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   administratorTitle: '個人情報保護管理者',
   idleLockMinutes: 10,
   freeUnlockAttempts: 3,
+  scannerFolder: '',
 };
 
 /** Office settings, stored as one row per key inside the encrypted database. */

@@ -135,9 +135,20 @@ export interface CaseFieldsTable {
   value: string;
   confidence: number | null;
   source_page_id: string | null;
+  /** JSON { x, y, width, height } in the source page's pixels: the crop shown beside the value. */
+  zone: string | null;
   needs_review: number;
   updated_by: string | null;
   updated_at: string;
+}
+
+export interface CaseNotesTable {
+  id: string;
+  case_id: string;
+  body: string;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
 }
 
 export interface Database {
@@ -154,6 +165,7 @@ export interface Database {
   imports: ImportsTable;
   pages: PagesTable;
   case_fields: CaseFieldsTable;
+  case_notes: CaseNotesTable;
 }
 
 // Kept for later tables with generated keys.

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { createPageTextIndex } from '../fulltext';
 import type { SchemaMigration } from './types';
 
-/** Scanned pages (stored inside the encrypted database), their OCR, imports and form fields. */
+/** Scanned pages (stored inside the encrypted database), their OCR, imports, form fields and notes. */
 export const m004: SchemaMigration = {
   version: 4,
   name: 'pages',
@@ -53,11 +53,22 @@ export const m004: SchemaMigration = {
       .addColumn('value', 'text', (c) => c.notNull())
       .addColumn('confidence', 'real')
       .addColumn('source_page_id', 'text')
+      .addColumn('zone', 'text')
       .addColumn('needs_review', 'integer', (c) => c.notNull())
       .addColumn('updated_by', 'text')
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('case_fields_pk', ['case_id', 'field'])
       .execute();
+    await db.schema
+      .createTable('case_notes')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text')
+      .addColumn('created_by_name', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('case_notes_case').on('case_notes').columns(['case_id', 'created_at']).execute();
     await createPageTextIndex(db);
   },
 };

@@ -42,7 +42,7 @@ export function AuditFilters({ onApply }: Props) {
         <TextInput
           data-testid="audit-filter-action"
           label={t('audit.action')}
-          placeholder="staff.add"
+          placeholder="envelope.logged"
           value={draft.action}
           onChange={set('action')}
           maxLength={64}

@@ -1,8 +1,9 @@
-import { Code, Table, Text } from '@mantine/core';
+import { Code, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@shared/contract';
 import { useLang } from '../../i18n';
 import { formatTime } from '../../ui/dates';
+import { isKnownAction } from './actions';
 import { compactSummary, recordLabel } from './summary';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -16,7 +17,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <Table.Th w={70}>{t('audit.seq')}</Table.Th>
             <Table.Th w={170}>{t('audit.time')}</Table.Th>
             <Table.Th w={140}>{t('audit.actor')}</Table.Th>
-            <Table.Th w={170}>{t('audit.action')}</Table.Th>
+            <Table.Th w={200}>{t('audit.action')}</Table.Th>
             <Table.Th w={150}>{t('audit.record')}</Table.Th>
             <Table.Th>{t('audit.summary')}</Table.Th>
           </Table.Tr>
@@ -29,8 +30,17 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 <Table.Td ff="monospace">{entry.seq}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(entry.at, lang)}</Table.Td>
                 <Table.Td>{entry.actorName ?? <Text span c="dimmed" size="sm">{t('audit.system')}</Text>}</Table.Td>
-                <Table.Td>
-                  <Code>{entry.action}</Code>
+                <Table.Td data-action={entry.action}>
+                  {isKnownAction(entry.action) ? (
+                    <Stack gap={0}>
+                      <Text size="sm">{t(`audit.actions.${entry.action}`)}</Text>
+                      <Text span ff="monospace" fz={11} c="dimmed">
+                        {entry.action}
+                      </Text>
+                    </Stack>
+                  ) : (
+                    <Code>{entry.action}</Code>
+                  )}
                 </Table.Td>
                 <Table.Td ff="monospace" fz="xs" title={[entry.recordType, entry.recordId].filter(Boolean).join(':')}>
                   {recordLabel(entry.recordType, entry.recordId) || t('common.none')}

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Box, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,13 +8,17 @@ import { useLang } from '../../i18n';
 import { formatDay } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { useLoad } from '../../ui/useLoad';
+import { caseHref } from '../shell/routes';
 import { CasesEmpty } from './CasesEmpty';
+import { TextSearchBox, TextSearchResults } from './TextSearch';
+import { isCaseStatus, statusColors } from './status';
 
 /** Home page: searchable list of disclosure cases. */
 export function CasesPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const [query, setQuery] = useState('');
+  const [textQuery, setTextQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 300);
   const { data } = useLoad(
     () => kaiji.cases.list(debounced ? { query: debounced } : {}),
@@ -22,6 +26,9 @@ export function CasesPage() {
   );
 
   const cases = data?.cases ?? [];
+  const open = (id: string) => {
+    window.location.hash = caseHref(id);
+  };
   return (
     <Stack data-testid="cases-page" gap="lg">
       <PageHeader title={t('cases.title')}>
@@ -44,7 +51,13 @@ export function CasesPage() {
             w="100%"
             maw={420}
           />
+          <TextSearchBox value={textQuery} onChange={setTextQuery} />
         </Group>
+        {textQuery.trim() && (
+          <Box mb="md">
+            <TextSearchResults query={textQuery} />
+          </Box>
+        )}
         {data && cases.length === 0 ? (
           <CasesEmpty query={debounced} />
         ) : (
@@ -61,15 +74,45 @@ export function CasesPage() {
               </Table.Thead>
               <Table.Tbody>
                 {cases.map((c) => (
-                  <Table.Tr key={c.id} data-testid={`case-row-${c.caseNo}`}>
+                  <Table.Tr
+                    key={c.id}
+                    data-testid={`case-row-${c.caseNo}`}
+                    className="kaiji-row-link"
+                    tabIndex={0}
+                    role="link"
+                    aria-label={t('cases.open', { caseNo: c.caseNo })}
+                    onClick={() => open(c.id)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        open(c.id);
+                      }
+                    }}
+                  >
                     <Table.Td ff="monospace">{c.caseNo}</Table.Td>
                     <Table.Td>{formatDay(c.receivedOn, lang)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color="gray" radius="sm">
-                        {c.status}
+                      <Badge
+                        data-status={c.status}
+                        variant="light"
+                        color={isCaseStatus(c.status) ? statusColors[c.status] : 'gray'}
+                        radius="sm"
+                        tt="none"
+                      >
+                        {isCaseStatus(c.status) ? t(`cases.statuses.${c.status}`) : c.status}
                       </Badge>
                     </Table.Td>
-                    <Table.Td fw={500}>{c.subjectName}</Table.Td>
+                    <Table.Td>
+                      {c.subjectName ? (
+                        <Text size="sm" fw={500}>
+                          {c.subjectName}
+                        </Text>
+                      ) : (
+                        <Text size="sm" c="dimmed" data-empty="true">
+                          {t('cases.notEntered')}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td c="dimmed">{c.subjectKana}</Table.Td>
                   </Table.Tr>
                 ))}

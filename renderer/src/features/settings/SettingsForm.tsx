@@ -1,4 +1,4 @@
-import { Button, Divider, Group, NumberInput, Paper, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Divider, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,7 @@ export function SettingsForm({ initial }: Props) {
   const [attempts, setAttempts] = useState<string | number>(initial.freeUnlockAttempts);
   const [errors, setErrors] = useState<{ company?: string; idle?: string; attempts?: string }>({});
 
-  const text = (field: 'companyName' | 'companyAddress' | 'contactPoint' | 'administratorTitle') =>
+  const text = (field: 'companyName' | 'companyAddress' | 'contactPoint' | 'administratorTitle' | 'scannerFolder') =>
     (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const value = e.currentTarget.value;
       setForm((f) => ({ ...f, [field]: value }));
@@ -45,7 +45,7 @@ export function SettingsForm({ initial }: Props) {
     setErrors(errs);
     if (idleLockMinutes === null || freeUnlockAttempts === null || errs.company) return;
     const result = await run(() =>
-      kaiji.settings.update({ ...form, companyName: form.companyName.trim(), idleLockMinutes, freeUnlockAttempts }),
+      kaiji.settings.update({ ...form, companyName: form.companyName.trim(), scannerFolder: (form.scannerFolder ?? '').trim(), idleLockMinutes, freeUnlockAttempts }),
     );
     if (result.ok) {
       setForm(result.value);
@@ -128,6 +128,23 @@ export function SettingsForm({ initial }: Props) {
               clampBehavior="blur"
             />
           </SimpleGrid>
+          <Divider my="xs" />
+          <Title order={4}>{t('settings.scannerTitle')}</Title>
+          <TextInput
+            data-testid="settings-scanner-folder"
+            label={t('settings.scannerFolder')}
+            description={t('settings.scannerFolderHint')}
+            placeholder={t('settings.scannerFolderPlaceholder')}
+            value={form.scannerFolder ?? ''}
+            onChange={text('scannerFolder')}
+            maxLength={1000}
+            ff="monospace"
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <Text size="xs" c="dimmed" maw={760}>
+            {t('settings.scannerFolderSafety')}
+          </Text>
           <Group justify="flex-end">
             <Button data-testid="settings-save" type="submit" loading={loading}>
               {t('common.save')}

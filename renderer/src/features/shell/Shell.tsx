@@ -5,7 +5,9 @@ import { kaiji } from '../../api';
 import { useCall } from '../../ui/useCall';
 import { useVault } from '../../ui/vault';
 import { AuditPage } from '../audit/AuditPage';
+import { CaseFilePage } from '../cases/file/CaseFilePage';
 import { CasesPage } from '../cases/CasesPage';
+import { IntakePage } from '../intake/IntakePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { Forbidden } from './Forbidden';
@@ -16,6 +18,7 @@ import { useHashRoute } from './useHashRoute';
 
 const pages: Record<RouteName, () => React.JSX.Element> = {
   cases: CasesPage,
+  intake: IntakePage,
   staff: StaffPage,
   audit: AuditPage,
   settings: SettingsPage,
@@ -24,7 +27,7 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
 /** The signed-in frame: header, role-filtered navigation and the current page. */
 export function Shell({ user }: { user: SessionUser }) {
   const { status, refresh } = useVault();
-  const route = useHashRoute();
+  const { route, caseId } = useHashRoute();
   const [navOpened, nav] = useDisclosure(false);
   const { run, loading } = useCall();
 
@@ -54,7 +57,13 @@ export function Shell({ user }: { user: SessionUser }) {
         <ShellNav role={user.role} current={route} onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
-        {canOpen(route, user.role) ? <Page key={route} /> : <Forbidden role={user.role} />}
+        {!canOpen(route, user.role) ? (
+          <Forbidden role={user.role} />
+        ) : route === 'cases' && caseId ? (
+          <CaseFilePage key={`case:${caseId}`} id={caseId} />
+        ) : (
+          <Page key={route} />
+        )}
       </AppShell.Main>
     </AppShell>
   );

@@ -1,10 +1,10 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconFolder, IconHistory, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFolder, IconHistory, IconMailbox, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/roles';
-import { canOpen, hrefOf, routeNames, type RouteName } from './routes';
+import { hrefOf, navOrder, type RouteName } from './routes';
 
-const icons = { cases: IconFolder, staff: IconUsers, audit: IconHistory, settings: IconSettings };
+const icons = { cases: IconFolder, intake: IconMailbox, staff: IconUsers, audit: IconHistory, settings: IconSettings };
 
 interface Props {
   role: Role;
@@ -17,25 +17,23 @@ export function ShellNav({ role, current, onNavigate }: Props) {
   const { t } = useTranslation();
   return (
     <Stack gap={4} component="nav" aria-label="Kaiji">
-      {routeNames
-        .filter((route) => canOpen(route, role))
-        .map((route) => {
-          const Icon = icons[route];
-          return (
-            <NavLink
-              key={route}
-              data-testid={`nav-${route}`}
-              href={hrefOf(route)}
-              label={t(`shell.nav.${route}`)}
-              leftSection={<Icon size={20} stroke={1.6} />}
-              active={current === route}
-              aria-current={current === route ? 'page' : undefined}
-              onClick={onNavigate}
-              variant="light"
-              style={{ borderRadius: 6 }}
-            />
-          );
-        })}
+      {navOrder(role).map((route) => {
+        const Icon = icons[route];
+        return (
+          <NavLink
+            key={route}
+            data-testid={`nav-${route}`}
+            href={hrefOf(route)}
+            label={t(`shell.nav.${route}`)}
+            leftSection={<Icon size={20} stroke={1.6} />}
+            active={current === route}
+            aria-current={current === route ? 'page' : undefined}
+            onClick={onNavigate}
+            variant="light"
+            style={{ borderRadius: 6 }}
+          />
+        );
+      })}
     </Stack>
   );
 }

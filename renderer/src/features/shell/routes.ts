@@ -1,7 +1,7 @@
 import { contract, type ChannelName } from '@shared/contract';
 import { allows, type Role } from '@shared/roles';
 
-export const routeNames = ['cases', 'staff', 'audit', 'settings'] as const;
+export const routeNames = ['cases', 'intake', 'staff', 'audit', 'settings'] as const;
 export type RouteName = (typeof routeNames)[number];
 
 /**
@@ -10,6 +10,7 @@ export type RouteName = (typeof routeNames)[number];
  */
 const gate: Record<RouteName, ChannelName> = {
   cases: 'cases.list',
+  intake: 'envelopes.list',
   staff: 'staff.list',
   audit: 'audit.list',
   settings: 'settings.update',
@@ -19,9 +20,28 @@ export function canOpen(route: RouteName, role: Role | undefined): boolean {
   return allows(contract[gate[route]].access, role);
 }
 
+/** Navigation order: clerks spend their day at the mail desk, so intake comes first for them. */
+export function navOrder(role: Role | undefined): RouteName[] {
+  const open = routeNames.filter((route) => canOpen(route, role));
+  return role === 'clerk' ? [...open.filter((r) => r === 'intake'), ...open.filter((r) => r !== 'intake')] : open;
+}
+
 export function parseRoute(hash: string): RouteName | null {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return (routeNames as readonly string[]).includes(name) ? (name as RouteName) : null;
 }
 
 export const hrefOf = (route: RouteName) => `#/${route}`;
+
+/** `#/cases/<id>` opens one case file; the id is opaque (URL-encoded in the hash). */
+export function parseCaseId(hash: string): string | null {
+  const m = /^#\/?cases\/([^/?]+)/.exec(hash);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
+}
+
+export const caseHref = (id: string) => `#/cases/${encodeURIComponent(id)}`;

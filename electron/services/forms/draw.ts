@@ -1,0 +1,71 @@
+/**
+ * Drawing in the form's top-left coordinate system (shared/domain/application-form.ts)
+ * on a pdf-lib page, whose user space has its origin bottom-left.
+ */
+import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { PAGE, type Zone } from '../../../shared/domain/application-form';
+import { wrapText } from './text-layout';
+
+export const BLACK = rgb(0, 0, 0);
+export const INK = rgb(0.1, 0.1, 0.1);
+export const GREY = rgb(0.38, 0.38, 0.38);
+export const RULE = rgb(0.25, 0.25, 0.25);
+export const CELL = rgb(0.93, 0.93, 0.93);
+export const BAR = rgb(0.82, 0.82, 0.82);
+export const RED = rgb(0.8, 0.05, 0.05);
+
+/** pdf-lib rectangle (bottom-left origin) for a zone. */
+export function pdfRect(zone: Zone, inset = 0): { x: number; y: number; width: number; height: number } {
+  return {
+    x: zone.x + inset,
+    y: PAGE.height - zone.y - zone.height + inset,
+    width: zone.width - 2 * inset,
+    height: zone.height - 2 * inset,
+  };
+}
+
+export function box(page: PDFPage, zone: Zone, opts: { fill?: RGB; border?: RGB; borderWidth?: number } = {}): void {
+  page.drawRectangle({
+    ...pdfRect(zone),
+    ...(opts.fill ? { color: opts.fill } : {}),
+    ...(opts.border ? { borderColor: opts.border, borderWidth: opts.borderWidth ?? 0.6 } : {}),
+  });
+}
+
+/**
+ * One line of text whose em box top is at `top` (top-left coordinates). CJK glyphs of
+ * Noto Sans JP sit between -0.12 and 0.88 em around the baseline.
+ */
+export function line(page: PDFPage, text: string, x: number, top: number, size: number, font: PDFFont, color: RGB = INK): void {
+  page.drawText(text, { x, y: PAGE.height - top - 0.88 * size, size, font, color });
+}
+
+/** Largest size <= `size` at which `text` fits `width` on one line. */
+export function fitSize(text: string, font: PDFFont, size: number, width: number, min = 4): number {
+  const w = font.widthOfTextAtSize(text, size);
+  return w <= width ? size : Math.max(min, (size * width) / w);
+}
+
+/** Wrapped paragraph; returns the y (top-left coordinates) below its last line. */
+export function paragraph(
+  page: PDFPage,
+  text: string,
+  x: number,
+  top: number,
+  width: number,
+  size: number,
+  font: PDFFont,
+  color: RGB = INK,
+  leading = 1.22,
+): number {
+  let y = top;
+  for (const l of wrapText(text, (s) => font.widthOfTextAtSize(s, size), width)) {
+    line(page, l, x, y, size, font, color);
+    y += size * leading;
+  }
+  return y;
+}
+
+export function paragraphHeight(text: string, width: number, size: number, font: PDFFont, leading = 1.22): number {
+  return wrapText(text, (s) => font.widthOfTextAtSize(s, size), width).length * size * leading;
+}

@@ -1,0 +1,115 @@
+import jsQR from 'jsqr';
+import sharp from 'sharp';
+import {
+  ALIGNMENT_MARKS,
+  FIELDS,
+  FORM_ID,
+  FORM_QR_PAYLOAD,
+  MARK_SIZE,
+  PAGE,
+  QR_QUIET_ZONE,
+  type FormField,
+} from '@shared/domain/application-form';
+import type { GreyPage } from '../imaging';
+import type { OcrPool } from '../ocr';
+import { findSquare, fitAffine, greyPixels, inkRatio, zoneToPixels, type Affine, type GreyPixels, type PixelRect } from './page-geometry';
+
+/** A value read from one zone of the company's form, with where it was read. */
+export interface RecognisedField {
+  field: string;
+  value: string;
+  /** 0-100: OCR confidence for text, certainty of the tick for boxes. */
+  confidence: number;
+  zone: PixelRect;
+}
+
+const TICKED = 0.08;
+const CLEARLY_TICKED = 0.15;
+const CLEARLY_EMPTY = 0.03;
+
+/** The form's QR code says which form and version this page is; null if it is not ours. */
+export async function detectFormId(page: GreyPage, grey?: GreyPixels): Promise<string | null> {
+  const g = grey ?? (await greyPixels(page.png));
+  const scale = g.width / PAGE.width;
+  // Generous margin around where the QR should be: the scan may be shifted or scaled a little.
+  const margin = 40;
+  const r = {
+    x: Math.max(0, Math.floor((QR_QUIET_ZONE.x - margin) * scale)),
+    y: Math.max(0, Math.floor((QR_QUIET_ZONE.y - margin) * scale)),
+    width: 0,
+    height: 0,
+  };
+  r.width = Math.min(g.width - r.x, Math.ceil((QR_QUIET_ZONE.width + 2 * margin) * scale));
+  r.height = Math.min(g.height - r.y, Math.ceil((QR_QUIET_ZONE.height + 2 * margin) * scale));
+  if (r.width <= 0 || r.height <= 0) return null;
+  const rgba = new Uint8ClampedArray(r.width * r.height * 4);
+  for (let y = 0; y < r.height; y++) {
+    for (let x = 0; x < r.width; x++) {
+      const v = g.data[(r.y + y) * g.width + r.x + x]!;
+      const o = (y * r.width + x) * 4;
+      rgba[o] = rgba[o + 1] = rgba[o + 2] = v;
+      rgba[o + 3] = 255;
+    }
+  }
+  const code = jsQR(rgba, r.width, r.height, { inversionAttempts: 'dontInvert' });
+  return code?.data === FORM_QR_PAYLOAD ? FORM_ID : null;
+}
+
+/** Locates the four corner marks and returns the form-point -> pixel map, or null. */
+export function alignForm(g: GreyPixels): Affine | null {
+  const scale = g.width / PAGE.width;
+  const pairs: { from: [number, number]; to: [number, number] }[] = [];
+  for (const mark of ALIGNMENT_MARKS) {
+    const cx = mark.zone.x + mark.zone.width / 2;
+    const cy = mark.zone.y + mark.zone.height / 2;
+    const reach = 30; // points each way: shifts of ~1 cm from the scanner's feed are found
+    const found = findSquare(
+      g,
+      { x: Math.round((cx - reach) * scale), y: Math.round((cy - reach) * scale), width: Math.round(2 * reach * scale), height: Math.round(2 * reach * scale) },
+      MARK_SIZE * scale * 0.85,
+    );
+    if (found) pairs.push({ from: [cx, cy], to: found });
+  }
+  return pairs.length >= 3 ? fitAffine(pairs) : null;
+}
+
+/**
+ * Reads every field of the company's form from an upright page: aligned on its corner
+ * marks, text zones through OCR, tick boxes by their ink.
+ */
+export async function readApplicationForm(page: GreyPage, ocr: OcrPool): Promise<RecognisedField[] | null> {
+  const g = await greyPixels(page.png);
+  const t = alignForm(g);
+  if (!t) return null;
+  return Promise.all(FIELDS.map((f) => readField(page, g, t, f, ocr)));
+}
+
+async function readField(page: GreyPage, g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool): Promise<RecognisedField> {
+  const zone = zoneToPixels(t, f.zone);
+  if (f.kind === 'checkbox') {
+    const ratio = inkRatio(g, zoneToPixels(t, f.zone, 1.5));
+    return { field: f.name, value: ratio > TICKED ? 'true' : 'false', confidence: tickConfidence(ratio), zone };
+  }
+  if (f.kind === 'choice' && f.options) {
+    const ratios = f.options.map((o) => ({ value: o.value, ratio: inkRatio(g, zoneToPixels(t, o.zone, 1.5)) }));
+    const ticked = ratios.filter((r) => r.ratio > TICKED).sort((a, b) => b.ratio - a.ratio);
+    // Two ticks in a one-choice row is for a person to decide.
+    const confidence = ticked.length > 1 ? 30 : Math.min(...ratios.map((r) => tickConfidence(r.ratio)));
+    return { field: f.name, value: ticked[0]?.value ?? '', confidence, zone };
+  }
+  const inner = zoneToPixels(t, f.zone, 2);
+  if (inkRatio(g, inner) < 0.002) return { field: f.name, value: '', confidence: 95, zone };
+  try {
+    // OCR the crop, not the page: a worker then decodes a few kilobytes instead of the whole scan.
+    const crop = await sharp(page.png).extract({ left: inner.x, top: inner.y, width: inner.width, height: inner.height }).png().toBuffer();
+    const r = await ocr.recognize(crop, { rectangle: { left: 0, top: 0, width: inner.width, height: inner.height } });
+    return { field: f.name, value: r.text.trim(), confidence: Math.round(r.confidence), zone };
+  } catch {
+    return { field: f.name, value: '', confidence: 0, zone };
+  }
+}
+
+function tickConfidence(ratio: number): number {
+  if (ratio >= CLEARLY_TICKED || ratio <= CLEARLY_EMPTY) return 95;
+  return 50;
+}

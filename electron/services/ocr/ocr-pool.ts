@@ -1,0 +1,278 @@
+/**
+ * A pool of tesseract.js workers (one WebAssembly tesseract per thread): pages are recognised
+ * in parallel, one job per worker at a time, FIFO. Workers start lazily (~0.3-1 s each) and
+ * are reused; at most `size` live workers, whatever their language.
+ *
+ * Failure is a page state, never a crash (engineering.md): every tesseract error, a dead
+ * worker thread or a job over its time limit rejects that job with KaijiError('OCR_FAILED');
+ * the worker involved is thrown away (its wasm heap may be broken) and the next job gets a
+ * fresh one.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { Worker as ThreadWorker } from 'node:worker_threads';
+import sharp from 'sharp';
+import Tesseract from 'tesseract.js';
+import { KaijiError } from '@shared/errors';
+import { normaliseOcrText } from '@shared/domain/ocr-text';
+import { tessdataFile, traineddata, workerFileOptions } from './tessdata';
+
+export type OcrLang = 'jpn+eng' | 'eng';
+
+export interface OcrRectangle {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface OcrWord {
+  text: string;
+  confidence: number;
+  /** Pixels of the whole image (also when a rectangle was given). */
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+
+export interface OcrResult {
+  /** normaliseOcrText(rawText) */
+  text: string;
+  rawText: string;
+  /** Mean word confidence, 0-100. */
+  confidence: number;
+  words: OcrWord[];
+}
+
+export interface RecognizeOptions {
+  lang?: OcrLang;
+  /** Read only this part of the page (a form field), as one block of text. */
+  rectangle?: OcrRectangle;
+  /** 0..1 while tesseract recognises. */
+  onProgress?: (progress: number) => void;
+}
+
+export interface Orientation {
+  /** Clockwise rotation that makes the page upright (sharp(png).rotate(degrees)). */
+  degrees: 0 | 90 | 180 | 270;
+  /**
+   * 'osd': tesseract's orientation confidence (unbounded; pages here give 2-10, under ~1 is a
+   * guess). 'recognition': mean-confidence margin (0-100) of the best rotation over the next.
+   */
+  confidence: number;
+  method: 'osd' | 'recognition';
+}
+
+export interface OcrPoolOptions {
+  /** Worker threads; default os.availableParallelism(). */
+  size?: number;
+  /** Per job, including a worker's start; default 120 s. */
+  jobTimeoutMs?: number;
+}
+
+type Kind = OcrLang | 'osd';
+type TessWorker = Tesseract.Worker;
+
+interface Job {
+  kind: Kind;
+  task: (w: TessWorker) => Promise<unknown>;
+  onProgress?: (p: number) => void;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
+interface Slot {
+  kind: Kind;
+  ready: Promise<TessWorker>;
+  job?: Job;
+  /** Fails the running job at once (thread died). */
+  abort?: (e: Error) => void;
+  discarded: boolean;
+}
+
+const DEGREES = [0, 90, 180, 270] as const;
+const { OEM } = Tesseract;
+
+export class OcrPool {
+  readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly queue: Job[] = [];
+  private slots: Slot[] = [];
+  private running = 0;
+
+  constructor(options: OcrPoolOptions = {}) {
+    this.size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
+    this.timeoutMs = options.jobTimeoutMs ?? 120_000;
+  }
+
+  async recognize(png: Buffer, opts: RecognizeOptions = {}): Promise<OcrResult> {
+    const { rectangle, onProgress } = opts;
+    // A field zone is one block of text (PSM 6); a whole page gets tesseract's layout analysis.
+    const params = rectangle ? { rectangle, tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK } : {};
+    const page = await this.run(opts.lang ?? 'jpn+eng', onProgress, async (w) => {
+      const { data } = await w.recognize(png, params as Partial<Tesseract.RecognizeOptions>, { text: true, tsv: true });
+      return data;
+    });
+    const rawText = page.text ?? '';
+    return { text: normaliseOcrText(rawText), rawText, confidence: page.confidence ?? 0, words: parseWords(page.tsv ?? '') };
+  }
+
+  /**
+   * Tesseract OSD (legacy engine, osd.traineddata). When OSD finds too little text to decide,
+   * falls back to recognising a downscaled copy at the 4 rotations and keeping the most
+   * confident one.
+   */
+  async detectOrientation(png: Buffer): Promise<Orientation> {
+    const osd = await this.run('osd', undefined, async (w) => (await w.detect(png)).data);
+    const degrees = osd.orientation_degrees;
+    if (degrees === 0 || degrees === 90 || degrees === 180 || degrees === 270) {
+      return { degrees, confidence: osd.orientation_confidence ?? 0, method: 'osd' };
+    }
+    return this.orientationByRecognition(png);
+  }
+
+  /** Stops every worker; queued and running jobs fail with OCR_FAILED. The pool can be used again. */
+  async terminate(): Promise<void> {
+    for (const job of this.queue.splice(0)) job.reject(new KaijiError('OCR_FAILED'));
+    const slots = this.slots;
+    this.slots = [];
+    await Promise.all(slots.map((s) => this.discard(s)));
+  }
+
+  private async orientationByRecognition(png: Buffer): Promise<Orientation> {
+    let small: Buffer;
+    try {
+      small = await sharp(png).resize({ width: 1200, height: 1200, fit: 'inside', withoutEnlargement: true }).png().toBuffer();
+    } catch {
+      throw new KaijiError('OCR_FAILED');
+    }
+    const scored = await Promise.all(
+      DEGREES.map(async (degrees) => {
+        const rotated = await sharp(small).rotate(degrees).png().toBuffer();
+        return { degrees, confidence: (await this.recognize(rotated)).confidence };
+      }),
+    );
+    scored.sort((a, b) => b.confidence - a.confidence);
+    const [best, next] = scored as [(typeof scored)[0], (typeof scored)[0]];
+    return { degrees: best.degrees, confidence: best.confidence - next.confidence, method: 'recognition' };
+  }
+
+  private run<T>(kind: Kind, onProgress: ((p: number) => void) | undefined, task: (w: TessWorker) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ kind, task, onProgress, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && this.running < this.size) {
+      const job = this.queue.shift()!;
+      const slot = this.takeSlot(job.kind);
+      slot.job = job;
+      this.running += 1;
+      void this.execute(slot, job).finally(() => {
+        this.running -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  /** An idle worker of this kind, else a new one (replacing an idle worker of another kind at the cap). */
+  private takeSlot(kind: Kind): Slot {
+    const idle = this.slots.find((s) => !s.job && s.kind === kind);
+    if (idle) return idle;
+    if (this.slots.length >= this.size) {
+      // running < size, so some worker is idle.
+      const other = this.slots.find((s) => !s.job)!;
+      void this.discard(other);
+    }
+    const slot = this.spawn(kind);
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private async execute(slot: Slot, job: Job): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const value = await new Promise((resolve, reject) => {
+        slot.abort = reject;
+        timer = setTimeout(() => reject(new Error('OCR job timed out')), this.timeoutMs);
+        slot.ready.then(job.task).then(resolve, reject);
+      });
+      job.resolve(value);
+    } catch {
+      // tesseract's messages say nothing useful to staff and may quote the input: code only.
+      void this.discard(slot);
+      job.reject(new KaijiError('OCR_FAILED'));
+    } finally {
+      clearTimeout(timer);
+      slot.job = undefined;
+      slot.abort = undefined;
+    }
+  }
+
+  private spawn(kind: Kind): Slot {
+    const slot: Slot = { kind, ready: Promise.resolve(undefined as never), discarded: false };
+    const logger = (m: Tesseract.LoggerMessage) => {
+      if (m.status === 'recognizing text') slot.job?.onProgress?.(m.progress);
+    };
+    slot.ready = createTessWorker(kind, logger).then((w) => {
+      // An uncaught error in the thread would otherwise be an 'error' event with no listener,
+      // which kills the process; and a dead thread never answers its pending job.
+      const thread = (w as unknown as { worker?: ThreadWorker }).worker;
+      thread?.on('error', () => slot.abort?.(new Error('OCR worker crashed')));
+      thread?.on('exit', () => {
+        slot.abort?.(new Error('OCR worker exited'));
+        void this.discard(slot);
+      });
+      if (slot.discarded) void w.terminate();
+      return w;
+    });
+    slot.ready.catch(() => {}); // failures reach the job through execute()
+    return slot;
+  }
+
+  private async discard(slot: Slot): Promise<void> {
+    this.slots = this.slots.filter((s) => s !== slot);
+    if (slot.discarded) return;
+    slot.discarded = true;
+    try {
+      await (await slot.ready).terminate();
+    } catch {
+      // never started, or already gone
+    }
+  }
+}
+
+async function createTessWorker(kind: Kind, logger: (m: Tesseract.LoggerMessage) => void): Promise<TessWorker> {
+  const primary = kind === 'osd' ? 'osd' : kind === 'eng' ? 'eng' : 'jpn';
+  // A missing file makes tesseract.js wait forever (load errors never reject createWorker).
+  if (!existsSync(tessdataFile(primary))) throw new KaijiError('OCR_FAILED');
+  const options = { ...workerFileOptions(primary), logger, errorHandler: () => {} };
+  if (kind === 'osd') {
+    return Tesseract.createWorker('osd', OEM.TESSERACT_ONLY, { ...options, legacyCore: true, legacyLang: true });
+  }
+  if (kind === 'eng') return Tesseract.createWorker('eng', OEM.LSTM_ONLY, options);
+  // jpn+eng, see tessdata.ts: start jpn without its model, add eng's data, then load both.
+  const w = await Tesseract.createWorker('jpn', OEM.LSTM_ONLY, options, 'tessedit_init_config_only 1');
+  try {
+    await w.FS('writeFile', ['eng.traineddata', traineddata('eng')]);
+    await w.reinitialize('jpn', OEM.LSTM_ONLY, 'tessedit_load_sublangs eng');
+    return w;
+  } catch (e) {
+    await w.terminate();
+    throw e;
+  }
+}
+
+/** Words from tesseract's TSV (level 5 rows: left, top, width, height, conf, text). */
+function parseWords(tsv: string): OcrWord[] {
+  const words: OcrWord[] = [];
+  for (const line of tsv.split('\n')) {
+    const c = line.split('\t');
+    if (c[0] !== '5' || c.length < 12) continue;
+    const text = normaliseOcrText(c.slice(11).join('\t'));
+    if (!text) continue;
+    const [x0, y0, w, h, conf] = c.slice(6, 11).map(Number) as [number, number, number, number, number];
+    words.push({ text, confidence: conf, bbox: { x0, y0, x1: x0 + w, y1: y0 + h } });
+  }
+  return words;
+}

@@ -1,0 +1,46 @@
+/** Audit actions with a human label in i18n (`audit.actions.*`); anything else is shown raw. */
+export const knownActions = [
+  'vault.created',
+  'vault.unlocked',
+  'vault.unlock_failed',
+  'vault.unlock_refused',
+  'vault.locked',
+  'vault.recovered',
+  'vault.rekeyed',
+  'vault.recovery_key_rotated',
+  'staff.added',
+  'staff.disabled',
+  'staff.enabled',
+  'staff.removed',
+  'staff.role_changed',
+  'staff.passphrase_reset',
+  'staff.passphrase_changed',
+  'settings.updated',
+  'case.created',
+  'case.listed',
+  'case.searched',
+  'case.viewed',
+  'case.fields_recognised',
+  'case.fields_updated',
+  'case.note_added',
+  'case.subject_updated',
+  'page.viewed',
+  'page.kind_confirmed',
+  'page.moved',
+  'page.reordered',
+  'page.rotated',
+  'page.deleted',
+  'page.searched',
+  'pages.imported',
+  'pages.import_failed',
+  'envelope.logged',
+  'envelope.listed',
+  'audit.viewed',
+  'audit.verified',
+  'access.denied',
+] as const;
+
+export type KnownAction = (typeof knownActions)[number];
+
+export const isKnownAction = (action: string): action is KnownAction =>
+  (knownActions as readonly string[]).includes(action);

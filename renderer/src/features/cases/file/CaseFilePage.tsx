@@ -1,0 +1,229 @@
+import { Alert, Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '@shared/contract';
+import { contract } from '@shared/contract';
+import { formatEraDate } from '@shared/domain/era';
+import { allows } from '@shared/roles';
+import { kaiji } from '../../../api';
+import { useLang } from '../../../i18n';
+import { formatDay } from '../../../ui/dates';
+import { useLoad } from '../../../ui/useLoad';
+import { useVault } from '../../../ui/vault';
+import { caseHref, hrefOf } from '../../shell/routes';
+import { isCaseStatus, statusColors } from '../status';
+import { EnvelopesCard, NotesCard, TimelineCard } from './CaseSide';
+import { fieldsToReview } from './fieldReview';
+import { FieldsPanel } from './FieldsPanel';
+import { ImportPanel } from './ImportPanel';
+import { PagesPanel } from './PagesPanel';
+
+/** 案件ファイル `#/cases/<id>`: the application as read, its pages, envelopes, notes and history. */
+export function CaseFilePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { status } = useVault();
+  const role = status.user?.role;
+  const canEdit = allows(contract['cases.setFields'].access, role);
+  const canImport = allows(contract['pages.import'].access, role);
+  const [version, setVersion] = useState(0);
+  const { data, failed } = useLoad(() => kaiji.cases.detail({ id }), `${id}#${version}`);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  if (!data) {
+    return (
+      <Stack data-testid="case-page" data-loading gap="lg">
+        <BackLink />
+        <Center py={80}>{failed ? <Text c="dimmed">{t('caseFile.notFound')}</Text> : <Loader size="sm" aria-label={t('app.loading')} />}</Center>
+      </Stack>
+    );
+  }
+
+  const review = fieldsToReview(data.fields).size;
+  return (
+    <Stack data-testid="case-page" data-case-no={data.case.caseNo} gap="lg">
+      <BackLink />
+      <CaseHeader detail={data} />
+      {data.earlierCases.length > 0 && <EarlierCases detail={data} />}
+      <Grid gap="lg" align="flex-start">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="lg">
+            <Paper withBorder radius="md" p="md" data-testid="case-pages">
+              <Group justify="space-between" mb="sm">
+                <Group gap="xs" align="baseline">
+                  <Title order={4}>{t('caseFile.pages.title')}</Title>
+                  <Text size="sm" c="dimmed">
+                    {t('caseFile.pages.count', { count: data.pages.length })}
+                  </Text>
+                </Group>
+              </Group>
+              <Stack gap="md">
+                {canImport && <ImportPanel caseId={id} onImported={reload} />}
+                <PagesPanel caseId={id} pages={data.pages} editable={canEdit} onChanged={reload} />
+              </Stack>
+            </Paper>
+            <Stack gap="sm" data-testid="case-fields">
+              <Group gap="xs" align="baseline">
+                <Title order={4}>{t('caseFile.fields.title')}</Title>
+                {review > 0 && (
+                  <Badge size="sm" color="orange" variant="light" radius="sm" tt="none">
+                    {t('caseFile.fields.reviewBadge', { count: review })}
+                  </Badge>
+                )}
+              </Group>
+              <FieldsPanel caseId={id} fields={data.fields} editable={canEdit} onSaved={reload} />
+            </Stack>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <EnvelopesCard envelopes={data.envelopes} />
+            <NotesCard caseId={id} notes={data.notes} editable={canEdit} onAdded={reload} />
+            <TimelineCard entries={data.timeline} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function BackLink() {
+  const { t } = useTranslation();
+  return (
+    <Group>
+      <Button component="a" href={hrefOf('cases')} variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={16} />} data-testid="case-back">
+        {t('caseFile.back')}
+      </Button>
+    </Group>
+  );
+}
+
+function StatusBadge({ status, size = 'lg' }: { status: string; size?: 'sm' | 'lg' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge data-status={status} variant="light" color={isCaseStatus(status) ? statusColors[status] : 'gray'} radius="sm" tt="none" size={size}>
+      {isCaseStatus(status) ? t(`cases.statuses.${status}`) : status}
+    </Badge>
+  );
+}
+
+function CaseHeader({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const c = detail.case;
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Stack gap={4}>
+          <Group gap="sm" align="center">
+            <Title order={2} fz={24} ff="monospace" data-testid="case-no">
+              {c.caseNo}
+            </Title>
+            <StatusBadge status={c.status} />
+          </Group>
+          {c.subjectName ? (
+            <Group gap="sm" align="baseline">
+              <Text fz="xl" fw={600} data-testid="case-subject">
+                {c.subjectName}
+              </Text>
+              {c.subjectKana && (
+                <Text c="dimmed" size="sm">
+                  {c.subjectKana}
+                </Text>
+              )}
+            </Group>
+          ) : (
+            <Text c="dimmed" data-testid="case-subject" data-empty="true">
+              {t('caseFile.noSubject')}
+            </Text>
+          )}
+        </Stack>
+        <Group gap="xl" wrap="wrap">
+          <Fact label={t('caseFile.received')}>
+            <Text fw={500} data-testid="case-received">
+              {formatEraDate(c.receivedOn)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {c.receivedOn}
+            </Text>
+          </Fact>
+          <Fact label={t('caseFile.day14')}>
+            <Text fw={500}>{formatDay(addDays(c.receivedOn, 14), lang)}</Text>
+            <Text size="xs" c="dimmed">
+              {t('caseFile.day14Hint')}
+            </Text>
+          </Fact>
+          {c.birthDate && (
+            <Fact label={t('caseFile.birthDate')}>
+              <Text fw={500}>{formatEraDate(c.birthDate)}</Text>
+              <Text size="xs" c="dimmed">
+                {c.birthDate}
+              </Text>
+            </Fact>
+          )}
+          {c.address && (
+            <Fact label={t('caseFile.address')}>
+              <Text size="sm" maw={280}>
+                {c.address}
+              </Text>
+            </Fact>
+          )}
+        </Group>
+      </Group>
+    </Paper>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
+        {label}
+      </Text>
+      {children}
+    </Stack>
+  );
+}
+
+/** I5: day 14 after arrival (Art. 39) is a hard marker on every case. */
+function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return date.toISOString().slice(0, 10);
+}
+
+/** R3: earlier requests of the same person, so repeats are seen before anything is decided. */
+function EarlierCases({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Alert
+      data-testid="case-earlier-alert"
+      color="orange"
+      variant="light"
+      icon={<IconAlertTriangle />}
+      title={t('caseFile.earlier.title')}
+      role="alert"
+    >
+      <Text size="sm" mb="xs">
+        {t('caseFile.earlier.body', { count: detail.earlierCases.length })}
+      </Text>
+      <Stack gap={4}>
+        {detail.earlierCases.map((e) => (
+          <Group key={e.id} gap="sm" wrap="wrap" data-testid={`earlier-${e.caseNo}`}>
+            <Anchor href={caseHref(e.id)} ff="monospace" fw={600} size="sm">
+              {e.caseNo}
+            </Anchor>
+            <Text size="sm">{formatDay(e.receivedOn, lang)}</Text>
+            <StatusBadge status={e.status} size="sm" />
+            {e.subjectName && (
+              <Text size="sm" c="dimmed">
+                {e.subjectName}
+              </Text>
+            )}
+          </Group>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,373 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconCircleCheck, IconInfoCircle, IconMailbox } from '@tabler/icons-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EnvelopeLogged } from '@shared/contract';
+import { isoDateInJapan, isValidIsoDate } from '@shared/domain/dates';
+import { deliveryLabels, deliveryMethods, tracked, type DeliveryMethod } from '@shared/domain/mail';
+import { kaiji } from '../../api';
+import { useLang } from '../../i18n';
+import { eraDate, parseDay } from '../../ui/dates';
+import { errorText } from '../../ui/errors';
+import { useCall } from '../../ui/useCall';
+import { couldBeIncomplete, trackingVerdict } from './tracking';
+import { TrackingStatus } from './TrackingStatus';
+
+interface Props {
+  onLogged: (result: EnvelopeLogged) => void;
+}
+
+interface Errors {
+  arrivedOn?: string;
+  tracking?: string;
+  /** A wrong check digit needs either a corrected number or an explicit override. */
+  override?: string;
+  overrideReason?: string;
+  applications?: string;
+  /** A server error that belongs to no single field. */
+  general?: string;
+}
+
+/** NumberInput may hold '' or a partial number while typing; accept whole numbers in range only. */
+const wholeIn = (value: string | number, min: number, max: number): number | null => {
+  const n = typeof value === 'number' ? value : Number(value);
+  return value !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+};
+
+/** 受付: one envelope from the day's mail; each application in it becomes a case (I1, I2, M1). */
+export function EnvelopeForm({ onLogged }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { run, loading } = useCall();
+  const today = isoDateInJapan(new Date());
+
+  const [arrivedOn, setArrivedOn] = useState(today);
+  const [delivery, setDelivery] = useState<DeliveryMethod>('ippan_kakitome');
+  const [tracking, setTracking] = useState('');
+  // Until the field is left (or the form sent), a number that is merely too short stays a hint.
+  const [trackingTouched, setTrackingTouched] = useState(false);
+  const [override, setOverride] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [redMarking, setRedMarking] = useState(true);
+  const [senderName, setSenderName] = useState('');
+  const [senderAddress, setSenderAddress] = useState('');
+  const [note, setNote] = useState('');
+  const [applications, setApplications] = useState<string | number>(1);
+  const [errors, setErrors] = useState<Errors>({});
+
+  const dateRef = useRef<HTMLInputElement>(null);
+  const trackingRef = useRef<HTMLInputElement>(null);
+  const overrideRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const applicationsRef = useRef<HTMLInputElement>(null);
+  const senderRef = useRef<HTMLInputElement>(null);
+
+  const isTracked = tracked.has(delivery);
+  const verdict = trackingVerdict(tracking);
+  const softFormat = verdict.state === 'format' && !trackingTouched && couldBeIncomplete(tracking);
+  const overriding = isTracked && verdict.state === 'check_digit' && override;
+  const day = parseDay(arrivedOn);
+
+  const clear = (field: keyof Errors) => setErrors((e) => ({ ...e, [field]: undefined, general: undefined }));
+
+  const reset = () => {
+    setTracking('');
+    setTrackingTouched(false);
+    setOverride(false);
+    setOverrideReason('');
+    setRedMarking(true);
+    setSenderName('');
+    setSenderAddress('');
+    setNote('');
+    setApplications(1);
+    setErrors({});
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (loading) return; // Enter pressed again while the first request is on its way
+    setTrackingTouched(true);
+    const count = wholeIn(applications, 1, 20);
+    const errs: Errors = {
+      arrivedOn: isValidIsoDate(arrivedOn) ? undefined : t('setup.required'),
+      tracking: isTracked && !tracking.trim() ? t('intake.trackingRequired') : undefined,
+      override:
+        isTracked && verdict.state === 'check_digit' && !override ? t('intake.overrideNeeded') : undefined,
+      overrideReason: overriding && !overrideReason.trim() ? t('intake.overrideReasonRequired') : undefined,
+      applications: count === null ? t('intake.applicationsInvalid') : undefined,
+    };
+    setErrors(errs);
+    // The live verdict is the server's own rule (shared/domain): a malformed number would
+    // only come back refused, so keep the staff member on the field instead.
+    const malformed = isTracked && verdict.state === 'format';
+    const first = errs.arrivedOn
+      ? dateRef
+      : errs.tracking || malformed
+        ? trackingRef
+        : errs.override
+          ? overrideRef
+          : errs.overrideReason
+            ? reasonRef
+            : errs.applications
+              ? applicationsRef
+              : null;
+    if (first || count === null) {
+      first?.current?.focus();
+      return;
+    }
+
+    const result = await run(
+      () =>
+        kaiji.envelopes.log({
+          arrivedOn,
+          delivery,
+          ...(isTracked && tracking.trim() ? { trackingNumber: tracking.trim() } : {}),
+          ...(overriding ? { trackingOverrideReason: overrideReason.trim() } : {}),
+          redMarking,
+          senderName: senderName.trim(),
+          senderAddress: senderAddress.trim(),
+          note: note.trim(),
+          applications: count,
+        }),
+      { notify: false },
+    );
+    if (!result.ok) {
+      if (result.error.code === 'LOCKED') return;
+      const message = errorText(result.error, lang);
+      if (result.error.code === 'DATE_IN_FUTURE' || result.error.code === 'INVALID_DATE') {
+        setErrors({ arrivedOn: message });
+        dateRef.current?.focus();
+      } else if (result.error.code === 'TRACKING_NUMBER_INVALID') {
+        setErrors({ tracking: message });
+        trackingRef.current?.focus();
+      } else {
+        setErrors({ general: message });
+      }
+      return;
+    }
+
+    const caseNos = result.value.cases.map((c) => c.caseNo);
+    notifications.show({
+      color: 'teal',
+      icon: <IconCircleCheck size={18} />,
+      message: t('intake.created', { caseNos: caseNos.join(t('intake.listSep')) }),
+    });
+    reset();
+    onLogged(result.value);
+    (isTracked ? trackingRef : senderRef).current?.focus();
+  };
+
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <form onSubmit={submit} noValidate data-testid="envelope-form">
+        <Stack gap="md">
+          <Group gap="xs">
+            <IconMailbox size={20} stroke={1.6} color="var(--mantine-color-indigo-6)" />
+            <Title order={4}>{t('intake.formTitle')}</Title>
+          </Group>
+
+          {errors.general && (
+            <Alert data-testid="envelope-error" color="red" variant="light" icon={<IconAlertCircle />} role="alert">
+              {errors.general}
+            </Alert>
+          )}
+
+          <Grid gap="md" align="flex-start">
+            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+              <TextInput
+                ref={dateRef}
+                data-testid="envelope-date"
+                type="date"
+                label={t('intake.arrivedOn')}
+                value={arrivedOn}
+                max={today}
+                onChange={(e) => {
+                  setArrivedOn(e.currentTarget.value);
+                  clear('arrivedOn');
+                }}
+                description={day ? t('intake.era', { date: eraDate(day) }) : undefined}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                error={errors.arrivedOn}
+                required
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+              <NativeSelect
+                data-testid="envelope-delivery"
+                label={t('intake.delivery')}
+                value={delivery}
+                onChange={(e) => {
+                  setDelivery(e.currentTarget.value as DeliveryMethod);
+                  clear('tracking');
+                }}
+                data={deliveryMethods.map((m) => ({ value: m, label: deliveryLabels[m][lang] }))}
+                required
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+              <NumberInput
+                ref={applicationsRef}
+                data-testid="envelope-applications"
+                label={t('intake.applications')}
+                description={t('intake.applicationsHint')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                value={applications}
+                onChange={(v) => {
+                  setApplications(v);
+                  clear('applications');
+                }}
+                error={errors.applications}
+                min={1}
+                max={20}
+                allowDecimal={false}
+                allowNegative={false}
+                clampBehavior="blur"
+                required
+              />
+            </Grid.Col>
+          </Grid>
+
+          {isTracked ? (
+            <Stack gap={6} maw={640}>
+              <TextInput
+                ref={trackingRef}
+                data-testid="envelope-tracking"
+                label={t('intake.tracking')}
+                description={t('intake.trackingHint')}
+                value={tracking}
+                onChange={(e) => {
+                  setTracking(e.currentTarget.value);
+                  clear('tracking');
+                }}
+                onBlur={() => setTrackingTouched(true)}
+                error={errors.tracking ?? (verdict.state === 'format' && !softFormat ? true : undefined)}
+                rightSection={
+                  verdict.state === 'valid' ? (
+                    <IconCircleCheck size={18} stroke={1.8} color="var(--mantine-color-teal-7)" />
+                  ) : undefined
+                }
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+                inputMode="text"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={40}
+                required
+              />
+              <TrackingStatus id="envelope-tracking-status" verdict={verdict} soft={softFormat} />
+              {verdict.state === 'check_digit' && (
+                <Stack gap="xs" pl="md" py={4} style={{ borderLeft: '3px solid var(--mantine-color-orange-3)' }}>
+                  <Checkbox
+                    ref={overrideRef}
+                    data-testid="envelope-override"
+                    label={t('intake.override')}
+                    checked={override}
+                    error={errors.override}
+                    onChange={(e) => {
+                      setOverride(e.currentTarget.checked);
+                      setErrors((x) => ({ ...x, override: undefined, overrideReason: undefined, general: undefined }));
+                    }}
+                  />
+                  {override && (
+                    <TextInput
+                      ref={reasonRef}
+                      data-testid="envelope-override-reason"
+                      label={t('intake.overrideReason')}
+                      placeholder={t('intake.overrideReasonHint')}
+                      value={overrideReason}
+                      onChange={(e) => {
+                        setOverrideReason(e.currentTarget.value);
+                        clear('overrideReason');
+                      }}
+                      error={errors.overrideReason}
+                      maxLength={300}
+                      required
+                    />
+                  )}
+                </Stack>
+              )}
+            </Stack>
+          ) : (
+            <Alert
+              data-testid="envelope-untracked-note"
+              color="blue"
+              variant="light"
+              icon={<IconInfoCircle />}
+              title={t('intake.untrackedTitle')}
+            >
+              {t('intake.untracked')}
+            </Alert>
+          )}
+
+          <Stack gap={4}>
+            <Checkbox
+              data-testid="envelope-red-marking"
+              label={t('intake.redMarking')}
+              checked={redMarking}
+              onChange={(e) => setRedMarking(e.currentTarget.checked)}
+            />
+            {!redMarking && (
+              <Text data-testid="envelope-red-marking-note" size="xs" c="dimmed" pl={32}>
+                {t('intake.redMarkingNote')}
+              </Text>
+            )}
+          </Stack>
+
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <TextInput
+                ref={senderRef}
+                data-testid="envelope-sender-name"
+                label={t('intake.senderName')}
+                value={senderName}
+                onChange={(e) => setSenderName(e.currentTarget.value)}
+                maxLength={120}
+                autoComplete="off"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <TextInput
+                data-testid="envelope-sender-address"
+                label={t('intake.senderAddress')}
+                value={senderAddress}
+                onChange={(e) => setSenderAddress(e.currentTarget.value)}
+                maxLength={300}
+                autoComplete="off"
+              />
+            </Grid.Col>
+          </Grid>
+          <Textarea
+            data-testid="envelope-note"
+            label={t('intake.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={1000}
+            autosize
+            minRows={2}
+            maxRows={6}
+          />
+
+          <Group justify="flex-end">
+            <Button data-testid="envelope-submit" type="submit" loading={loading}>
+              {t('intake.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
