@@ -67,14 +67,24 @@ export async function scannedForm(values: FormValues, opts: { dpi?: number; rota
   throw new Error('the form has no page');
 }
 
-/** Grey speckles, a little blur, a small feed rotation and JPEG compression. */
+/**
+ * Grey speckles, a little blur, a small feed rotation (the page turns inside the scanner's
+ * fixed frame, so the image keeps its size) and JPEG compression.
+ */
 export async function scannerNoise(png: Buffer, rotate: number, specks: number, seed: number): Promise<Buffer> {
   const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
   const rnd = seededRandom(seed);
   for (let i = 0; i < data.length; i++) if (rnd() < specks) data[i] = Math.floor(rnd() * 160);
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } })
+  const turned = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } })
     .blur(0.5)
     .rotate(rotate, { background: '#ffffff' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const w = turned.info.width;
+  const h = turned.info.height;
+  return sharp(turned.data, { raw: { width: w, height: h, channels: turned.info.channels } })
+    .extract({ left: Math.floor((w - info.width) / 2), top: Math.floor((h - info.height) / 2), width: info.width, height: info.height })
+    .greyscale()
     .withDensity(300)
     .jpeg({ quality: 85 })
     .toBuffer();

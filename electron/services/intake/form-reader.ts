@@ -28,31 +28,32 @@ const CLEARLY_TICKED = 0.15;
 const CLEARLY_EMPTY = 0.03;
 
 /** The form's QR code says which form and version this page is; null if it is not ours. */
-export async function detectFormId(page: GreyPage, grey?: GreyPixels): Promise<string | null> {
-  const g = grey ?? (await greyPixels(page.png));
-  const scale = g.width / PAGE.width;
+export async function detectFormId(page: GreyPage): Promise<string | null> {
+  const scale = page.width / PAGE.width;
   // Generous margin around where the QR should be: the scan may be shifted or scaled a little.
   const margin = 40;
-  const r = {
-    x: Math.max(0, Math.floor((QR_QUIET_ZONE.x - margin) * scale)),
-    y: Math.max(0, Math.floor((QR_QUIET_ZONE.y - margin) * scale)),
-    width: 0,
-    height: 0,
-  };
-  r.width = Math.min(g.width - r.x, Math.ceil((QR_QUIET_ZONE.width + 2 * margin) * scale));
-  r.height = Math.min(g.height - r.y, Math.ceil((QR_QUIET_ZONE.height + 2 * margin) * scale));
-  if (r.width <= 0 || r.height <= 0) return null;
-  const rgba = new Uint8ClampedArray(r.width * r.height * 4);
-  for (let y = 0; y < r.height; y++) {
-    for (let x = 0; x < r.width; x++) {
-      const v = g.data[(r.y + y) * g.width + r.x + x]!;
-      const o = (y * r.width + x) * 4;
-      rgba[o] = rgba[o + 1] = rgba[o + 2] = v;
-      rgba[o + 3] = 255;
-    }
+  const x = Math.max(0, Math.floor((QR_QUIET_ZONE.x - margin) * scale));
+  const y = Math.max(0, Math.floor((QR_QUIET_ZONE.y - margin) * scale));
+  const width = Math.min(page.width - x, Math.ceil((QR_QUIET_ZONE.width + 2 * margin) * scale));
+  const height = Math.min(page.height - y, Math.ceil((QR_QUIET_ZONE.height + 2 * margin) * scale));
+  if (width <= 0 || height <= 0) return null;
+  const region = sharp(page.png).extract({ left: x, top: y, width, height });
+  // Plain first; speckled scans decode after a 3x3 median.
+  for (const img of [region.clone(), region.clone().median(3)]) {
+    const { data, info } = await img.greyscale().raw().toBuffer({ resolveWithObject: true });
+    if (qrPayload(data, info.width, info.height) === FORM_QR_PAYLOAD) return FORM_ID;
   }
-  const code = jsQR(rgba, r.width, r.height, { inversionAttempts: 'dontInvert' });
-  return code?.data === FORM_QR_PAYLOAD ? FORM_ID : null;
+  return null;
+}
+
+function qrPayload(grey: Buffer, width: number, height: number): string | null {
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    const v = grey[i]!;
+    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = v;
+    rgba[i * 4 + 3] = 255;
+  }
+  return jsQR(rgba, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
 }
 
 /** Locates the four corner marks and returns the form-point -> pixel map, or null. */
@@ -62,7 +63,7 @@ export function alignForm(g: GreyPixels): Affine | null {
   for (const mark of ALIGNMENT_MARKS) {
     const cx = mark.zone.x + mark.zone.width / 2;
     const cy = mark.zone.y + mark.zone.height / 2;
-    const reach = 30; // points each way: shifts of ~1 cm from the scanner's feed are found
+    const reach = 40; // points each way: shifts of ~1.4 cm from the scanner's feed are found
     const found = findSquare(
       g,
       { x: Math.round((cx - reach) * scale), y: Math.round((cy - reach) * scale), width: Math.round(2 * reach * scale), height: Math.round(2 * reach * scale) },
@@ -97,16 +98,32 @@ async function readField(page: GreyPage, g: GreyPixels, t: Affine, f: FormField,
     const confidence = ticked.length > 1 ? 30 : Math.min(...ratios.map((r) => tickConfidence(r.ratio)));
     return { field: f.name, value: ticked[0]?.value ?? '', confidence, zone };
   }
-  const inner = zoneToPixels(t, f.zone, 2);
+  const inner = zoneToPixels(t, f.zone, 3);
   if (inkRatio(g, inner) < 0.002) return { field: f.name, value: '', confidence: 95, zone };
   try {
     // OCR the crop, not the page: a worker then decodes a few kilobytes instead of the whole scan.
-    const crop = await sharp(page.png).extract({ left: inner.x, top: inner.y, width: inner.width, height: inner.height }).png().toBuffer();
+    // A 3x3 median removes scanner speckles, which OCR otherwise reads as dots and bars.
+    const crop = await sharp(page.png)
+      .extract({ left: inner.x, top: inner.y, width: inner.width, height: inner.height })
+      .median(3)
+      .png()
+      .toBuffer();
     const r = await ocr.recognize(crop, { rectangle: { left: 0, top: 0, width: inner.width, height: inner.height } });
-    return { field: f.name, value: r.text.trim(), confidence: Math.round(r.confidence), zone };
+    return { field: f.name, value: cleanFieldText(r.text), confidence: Math.round(r.confidence), zone };
   } catch {
     return { field: f.name, value: '', confidence: 0, zone };
   }
+}
+
+/**
+ * Box borders and specks come back as bars and stray dots: no field on the form holds a
+ * vertical bar, and a Japanese writer ends with 。, not an ASCII period after kana or kanji.
+ */
+export function cleanFieldText(text: string): string {
+  return text
+    .replace(/[|｜¦]/g, '')
+    .replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])[.,]+$/u, '')
+    .trim();
 }
 
 function tickConfidence(ratio: number): number {

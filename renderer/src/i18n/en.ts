@@ -325,6 +325,9 @@ export const en: Translations = {
     kind: 'Kind of page',
     suggested: 'Suggested',
     confirmed: 'Confirmed',
+    suggestedHint: 'Suggested from the recognised text. Choosing a kind confirms it.',
+    confirmedHint: 'Confirmed by staff.',
+    confirmKind: 'Confirm this kind',
     rotate: 'Rotate 90° clockwise',
     delete: 'Delete page',
     up: 'Move earlier',
@@ -355,6 +358,8 @@ export const en: Translations = {
     intro:
       'Files the scanner saves are imported encrypted and appear here as pages that belong to no case yet. Check them and assign each to its case.',
     count: '{{count}} page(s)',
+    folder: 'Watched folder: {{folder}}',
+    noFolder: 'No scanner folder is set. An administrator sets it under Settings → Scanner.',
     poll: 'Check now',
     nothingNew: 'No new files.',
     polled: 'Imported: {{done}} · failed: {{failed}}',

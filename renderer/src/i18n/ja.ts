@@ -321,6 +321,9 @@ export const ja = {
     kind: 'ページの種類',
     suggested: '推定',
     confirmed: '確認済み',
+    suggestedHint: '文字認識からの推定です。種類を選ぶと確認済みになります。',
+    confirmedHint: '職員が確認した種類です。',
+    confirmKind: 'この種類で確定',
     rotate: '右に90°回転',
     delete: 'ページを削除',
     up: '前へ移動',
@@ -351,6 +354,8 @@ export const ja = {
     intro:
       'スキャナーが保存したファイルは暗号化して取り込まれ、どの案件にも属さないページとしてここに表示されます。内容を確認して案件に振り分けてください。',
     count: '{{count}} ページ',
+    folder: '監視しているフォルダー：{{folder}}',
+    noFolder: 'スキャナーフォルダーが設定されていません。管理者が「設定」→「スキャナー」で設定してください。',
     poll: '今すぐ確認',
     nothingNew: '新しいファイルはありませんでした。',
     polled: '取り込み {{done}} 件・失敗 {{failed}} 件',

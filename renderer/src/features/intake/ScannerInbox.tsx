@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Center, Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFolderSearch, IconInbox, IconRefresh } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary, ImportFileProgress, PageSummary } from '@shared/contract';
 import { PAGE_KIND_LABELS } from '@shared/domain/page-kind';
@@ -15,6 +15,9 @@ import { ImportFileRow } from '../cases/file/ImportPanel';
 import { OcrBadge } from '../cases/file/PagesPanel';
 import { PageViewer } from '../cases/file/PageViewer';
 
+const REFRESH_MS = 15_000;
+const SETTLE_MS = 1_200;
+
 /** Pages from the scanner folder that belong to no case yet, and a button to look for new files now. */
 export function ScannerInbox({ canAssign }: { canAssign: boolean }) {
   const { t } = useTranslation();
@@ -22,14 +25,28 @@ export function ScannerInbox({ canAssign }: { canAssign: boolean }) {
   const { run, loading } = useCall();
   const [version, setVersion] = useState(0);
   const { data } = useLoad(() => kaiji.pages.list({}), `inbox#${version}`);
+  const { data: settings } = useLoad(() => kaiji.settings.get({}), `inbox-settings#${version}`);
+  const folder = settings?.scannerFolder ?? '';
   const [results, setResults] = useState<ImportFileProgress[] | null>(null);
   const [polledAt, setPolledAt] = useState<string | null>(null);
   const [assigning, setAssigning] = useState<PageSummary | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
   const pages = data ?? [];
 
+  // New pages also arrive from the background watcher: look again now and then.
+  useEffect(() => {
+    const timer = window.setInterval(() => setVersion((v) => v + 1), REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, []);
+
   const poll = async () => {
-    const result = await run(() => kaiji.scanner.poll({}));
+    let result = await run(() => kaiji.scanner.poll({}));
+    // A file is taken only once it has stopped changing, which needs a second look:
+    // so a file that just appeared is imported by this click too, not by the next one.
+    if (result.ok && result.value.files.length === 0) {
+      await new Promise((r) => window.setTimeout(r, SETTLE_MS));
+      result = await run(() => kaiji.scanner.poll({}));
+    }
     if (!result.ok) return;
     setResults(result.value.files);
     setPolledAt(new Date().toISOString());
@@ -52,6 +69,11 @@ export function ScannerInbox({ canAssign }: { canAssign: boolean }) {
             <Text size="sm" c="dimmed" maw={640}>
               {t('inbox.intro')}
             </Text>
+            {settings && (
+              <Text size="xs" c={folder ? 'dimmed' : 'orange.8'} mt={4} data-testid="inbox-folder">
+                {folder ? t('inbox.folder', { folder }) : t('inbox.noFolder')}
+              </Text>
+            )}
           </div>
           {canAssign && (
             <Button

@@ -141,10 +141,10 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
         <Group gap="xl" wrap="wrap">
           <Fact label={t('caseFile.received')}>
             <Text fw={500} data-testid="case-received">
-              {formatEraDate(c.receivedOn)}
+              {lang === 'ja' ? formatEraDate(c.receivedOn) : c.receivedOn}
             </Text>
             <Text size="xs" c="dimmed">
-              {c.receivedOn}
+              {lang === 'ja' ? c.receivedOn : formatEraDate(c.receivedOn)}
             </Text>
           </Fact>
           <Fact label={t('caseFile.day14')}>
@@ -155,9 +155,9 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
           </Fact>
           {c.birthDate && (
             <Fact label={t('caseFile.birthDate')}>
-              <Text fw={500}>{formatEraDate(c.birthDate)}</Text>
+              <Text fw={500}>{lang === 'ja' ? formatEraDate(c.birthDate) : c.birthDate}</Text>
               <Text size="xs" c="dimmed">
-                {c.birthDate}
+                {lang === 'ja' ? c.birthDate : formatEraDate(c.birthDate)}
               </Text>
             </Fact>
           )}

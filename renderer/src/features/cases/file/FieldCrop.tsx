@@ -17,15 +17,25 @@ export interface Rect {
  * margin; for a tick box also the printed option text to its right (scaled from the form's
  * points by the box's own pixel size), so the crop says what was ticked.
  */
-export function cropRect(field: FormField, zone: NonNullable<CaseField['zone']>, image: PageImage): Rect {
+export function cropRect(field: FormField, zone: NonNullable<CaseField['zone']>, image: PageImage, value?: string): Rect {
   let r: Rect = { ...zone };
-  if (field.kind === 'checkbox' && field.zone.width > 0) {
-    const k = zone.width / field.zone.width;
-    const right = zone.x + (field.labelZone.x + field.labelZone.width - field.zone.x) * k;
-    const top = Math.min(zone.y, zone.y + (field.labelZone.y - field.zone.y) * k);
-    const bottom = Math.max(zone.y + zone.height, zone.y + (field.labelZone.y + field.labelZone.height - field.zone.y) * k);
-    r = { x: zone.x, y: top, width: right - zone.x, height: bottom - top };
-  }
+  // Form points to image pixels, from the zone's own size (the page is deskewed already).
+  const k = field.zone.width > 0 ? zone.width / field.zone.width : 0;
+  const toPx = (q: Rect): Rect => ({
+    x: zone.x + (q.x - field.zone.x) * k,
+    y: zone.y + (q.y - field.zone.y) * k,
+    width: q.width * k,
+    height: q.height * k,
+  });
+  const union = (a: Rect, b: Rect): Rect => {
+    const x = Math.min(a.x, b.x);
+    const y = Math.min(a.y, b.y);
+    return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+  };
+  if (k > 0 && field.kind === 'checkbox') r = union(zone, toPx(field.labelZone));
+  // A choice row is long and thin: show the ticked option (box and printed text) only.
+  const option = field.kind === 'choice' && value ? field.options?.find((o) => o.value === value) : undefined;
+  if (k > 0 && option) r = union(toPx(option.zone), toPx(option.labelZone));
   const pad = Math.max(4, Math.round(Math.min(r.height, r.width) * 0.12));
   const x = Math.max(0, Math.floor(r.x - pad));
   const y = Math.max(0, Math.floor(r.y - pad));
@@ -70,7 +80,7 @@ function inkRight(img: HTMLImageElement, zone: Rect): number | null {
 
 /** A wide text zone cut down to its writing (never narrower than a few times its height). */
 export function trimToInk(field: FormField, zone: Rect, image: PageImage): Rect {
-  if ((field.kind !== 'text' && field.kind !== 'date') || !image.element || field.multiline) return zone;
+  if ((field.kind !== 'text' && field.kind !== 'date') || !image.element) return zone;
   try {
     const right = inkRight(image.element, zone);
     if (right === null) return zone;
@@ -99,6 +109,8 @@ interface Props {
   name: string;
   label: string;
   field: FormField;
+  /** The current value: a choice shows the crop of the ticked option. */
+  value?: string;
   zone: CaseField['zone'];
   image: PageImage | undefined;
   /** Loading the page image (a skeleton), as opposed to no source at all. */
@@ -106,16 +118,18 @@ interface Props {
 }
 
 /** The handwriting or ticks the value was read from, beside the input; click to enlarge. */
-export function FieldCrop({ name, label, field, zone, image, pending }: Props) {
+export function FieldCrop({ name, label, field, value, zone, image, pending }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const trimmed = useMemo(() => (zone && image ? trimToInk(field, zone, image) : null), [field, zone, image]);
   if (!zone) return null;
   if (!image) return pending ? <Skeleton h={36} w="100%" maw={360} radius="sm" /> : null;
-  const rect = cropRect(field, trimmed ?? zone, image);
+  // The zone was measured on the page as read; after a quarter turn it no longer fits.
+  if (zone.x + zone.width > image.width + 2 || zone.y + zone.height > image.height + 2) return null;
+  const rect = cropRect(field, trimmed ?? zone, image, value);
   const full = cropRect(field, zone, image);
   // At most ~64 px high and 420 px wide, never blown up beyond the scanned size.
-  const maxWidth = Math.min(420, rect.width, Math.round((64 * rect.width) / rect.height));
+  const maxWidth = Math.min(420, rect.width, Math.round(((field.multiline ? 96 : 64) * rect.width) / rect.height));
   return (
     <>
       <UnstyledButton

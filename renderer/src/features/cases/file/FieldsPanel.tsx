@@ -156,6 +156,7 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
                           name={name}
                           label={fieldLabel(f, lang)}
                           field={f}
+                          value={m?.value}
                           zone={m?.zone ?? null}
                           image={m?.sourcePageId ? images[m.sourcePageId] : undefined}
                           pending={!!m?.sourcePageId}
@@ -229,15 +230,17 @@ function FieldRow({ field: f, meta, value, dirty, attention, required, editable,
   );
 }
 
-function FieldLabel({ f }: { f: FormField }) {
+function FieldLabel({ f, bilingual = true }: { f: FormField; bilingual?: boolean }) {
   const lang = useLang();
   const { t } = useTranslation();
   return (
     <Group gap={6} component="span" wrap="nowrap" style={{ display: 'inline-flex' }}>
       <span>{fieldLabel(f, lang)}</span>
-      <Text span size="xs" c="dimmed" fw={400}>
-        {otherLabel(f, lang)}
-      </Text>
+      {bilingual && (
+        <Text span size="xs" c="dimmed" fw={400}>
+          {otherLabel(f, lang)}
+        </Text>
+      )}
       {f.fee && (
         <Badge size="xs" variant="outline" color="grape" radius="sm" tt="none">
           {t('caseFile.fields.fee')}
@@ -255,7 +258,8 @@ function FieldInput({ field: f, value, required, editable, onChange }: Omit<RowP
     return (
       <Checkbox
         data-testid={testid}
-        label={<FieldLabel f={f} />}
+        label={<FieldLabel f={f} bilingual={false} />}
+        description={otherLabel(f, lang)}
         checked={value === 'true'}
         onChange={(e) => onChange(e.currentTarget.checked ? 'true' : 'false')}
         disabled={!editable}

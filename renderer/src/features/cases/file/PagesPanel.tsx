@@ -4,6 +4,7 @@ import {
   IconArrowDown,
   IconArrowUp,
   IconArrowsExchange,
+  IconCheck,
   IconDots,
   IconMaximize,
   IconRotateClockwise,
@@ -70,7 +71,7 @@ export function PagesPanel({ caseId, pages, editable, onChanged }: Props) {
 
   return (
     <>
-      <SimpleGrid data-testid="pages-strip" data-count={pages.length} cols={{ base: 2, sm: 3, lg: 4, xl: 5 }} spacing="md">
+      <SimpleGrid data-testid="pages-strip" data-count={pages.length} cols={{ base: 2, sm: 3, xl: 4 }} spacing="md">
         {pages.map((page, index) => (
           <PageCard
             key={page.id}
@@ -154,18 +155,33 @@ function PageCard({ page, index, last, editable, busy, onView, onRotate, onKind,
     >
       <Stack gap={6}>
         <Group justify="space-between" gap={4} wrap="nowrap">
-          <Badge size="sm" variant="filled" color="dark" radius="sm" circle={false}>
-            {index + 1}
-          </Badge>
-          <OcrBadge page={page} />
+          <Group gap={4} wrap="nowrap">
+            <Badge size="sm" variant="filled" color="dark" radius="sm">
+              {index + 1}
+            </Badge>
+            <Badge
+              size="xs"
+              variant={page.kindConfirmed ? 'light' : 'outline'}
+              color={page.kindConfirmed ? 'teal' : 'gray'}
+              radius="sm"
+              tt="none"
+              data-testid="page-kind-state"
+              title={page.kindConfirmed ? t('pagesPanel.confirmedHint') : t('pagesPanel.suggestedHint')}
+            >
+              {page.kindConfirmed ? t('pagesPanel.confirmed') : t('pagesPanel.suggested')}
+            </Badge>
+          </Group>
         </Group>
         <UnstyledButton onClick={onView} className="kaiji-thumb" aria-label={t('pagesPanel.view', { n: index + 1 })} title={t('pagesPanel.viewHint')}>
           <img src={page.thumbnail} alt={PAGE_KIND_LABELS[page.kind][lang]} draggable={false} />
         </UnstyledButton>
-        <Text size="xs" c="dimmed" truncate title={page.sourceName}>
-          {page.sourceName}
-          {page.sourcePage > 0 ? ` · p.${page.sourcePage + 1}` : ''}
-        </Text>
+        <Group gap={4} justify="space-between" wrap="nowrap">
+          <Text size="xs" c="dimmed" truncate title={page.sourceName} miw={0}>
+            {page.sourceName}
+            {page.sourcePage > 0 ? ` · p.${page.sourcePage + 1}` : ''}
+          </Text>
+          <OcrBadge page={page} />
+        </Group>
         {editable ? (
           <NativeSelect
             data-testid="page-kind"
@@ -181,18 +197,7 @@ function PageCard({ page, index, last, editable, busy, onView, onRotate, onKind,
             {PAGE_KIND_LABELS[page.kind][lang]}
           </Text>
         )}
-        <Group gap={4} justify="space-between" wrap="nowrap">
-          <Badge
-            size="xs"
-            variant={page.kindConfirmed ? 'light' : 'outline'}
-            color={page.kindConfirmed ? 'teal' : 'gray'}
-            radius="sm"
-            tt="none"
-            data-testid="page-kind-state"
-          >
-            {page.kindConfirmed ? t('pagesPanel.confirmed') : t('pagesPanel.suggested')}
-          </Badge>
-          <Group gap={2} wrap="nowrap">
+        <Group gap={2} justify="flex-end" wrap="nowrap">
             <Tooltip label={t('pagesPanel.viewHint')}>
               <ActionIcon size="sm" variant="subtle" color="gray" onClick={onView} aria-label={t('pagesPanel.view', { n: index + 1 })}>
                 <IconMaximize size={15} />
@@ -200,6 +205,21 @@ function PageCard({ page, index, last, editable, busy, onView, onRotate, onKind,
             </Tooltip>
             {editable && (
               <>
+                {!page.kindConfirmed && (
+                  <Tooltip label={t('pagesPanel.confirmKind')}>
+                    <ActionIcon
+                      data-testid="page-confirm-kind"
+                      size="sm"
+                      variant="subtle"
+                      color="teal"
+                      onClick={() => onKind(page.kind)}
+                      aria-label={t('pagesPanel.confirmKind')}
+                      disabled={busy}
+                    >
+                      <IconCheck size={15} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
                 <Tooltip label={t('pagesPanel.rotate')}>
                   <ActionIcon
                     data-testid="page-rotate"
@@ -238,7 +258,6 @@ function PageCard({ page, index, last, editable, busy, onView, onRotate, onKind,
                 </Menu>
               </>
             )}
-          </Group>
         </Group>
       </Stack>
     </Paper>
@@ -249,13 +268,13 @@ export function OcrBadge({ page }: { page: PageSummary }) {
   const { t } = useTranslation();
   if (page.ocrStatus === 'failed') {
     return (
-      <Badge size="xs" color="red" variant="light" radius="sm" tt="none" data-testid="page-ocr" data-ocr="failed">
+      <Badge size="xs" color="red" variant="light" radius="sm" tt="none" data-testid="page-ocr" data-ocr="failed" style={{ flexShrink: 0 }}>
         {t('pagesPanel.ocrFailed')}
       </Badge>
     );
   }
   return (
-    <Badge size="xs" color="gray" variant="light" radius="sm" tt="none" data-testid="page-ocr" data-ocr="done">
+    <Badge size="xs" color="gray" variant="light" radius="sm" tt="none" data-testid="page-ocr" data-ocr="done" style={{ flexShrink: 0 }}>
       {page.ocrConfidence !== null ? t('pagesPanel.ocrDone', { pct: Math.round(page.ocrConfidence) }) : t('pagesPanel.ocrDoneShort')}
     </Badge>
   );
