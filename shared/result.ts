@@ -9,7 +9,7 @@ export interface Bilingual {
 export interface KaijiErrorInfo {
   code: ErrorCode;
   message: Bilingual;
-  /** Structured facts the UI may use (e.g. retryAfterMs); never personal data. */
+  /** Structured facts the UI may use (retryAfterMs, the name of a file the user chose); never secrets. */
   details?: Record<string, unknown>;
 }
 

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
+import { fillSetup, lock, setUpVault, unlock } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode, type WebModeProcess } from '../helpers/web-mode';
 
@@ -18,16 +19,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function unlock(page: Page, login: string, passphrase: string) {
-  await page.getByTestId('unlock-login').fill(login);
-  await page.getByTestId('unlock-passphrase').fill(passphrase);
-  await page.getByTestId('unlock-submit').click();
-}
-
-async function lock(page: Page) {
-  await page.getByTestId('lock-button').click();
-  await page.getByTestId('unlock-login').waitFor();
-}
 
 describe('foundation, end to end in Chromium over web mode', () => {
   let web: WebModeProcess;
@@ -42,12 +33,7 @@ describe('foundation, end to end in Chromium over web mode', () => {
       // The token was traded for a cookie and dropped from the address bar.
       expect(new URL(page.url()).search).toBe('');
 
-      await page.getByTestId('setup-company').fill('株式会社サンプル');
-      await page.getByTestId('setup-admin-name').fill('管理 花子');
-      await page.getByTestId('setup-admin-login').fill('hanako');
-      await page.getByTestId('setup-passphrase').fill('correct horse battery staple');
-      await page.getByTestId('setup-passphrase-confirm').fill('correct horse battery staple');
-      await page.getByTestId('setup-submit').click();
+      await fillSetup(page);
 
       const recoveryKey = (await page.getByTestId('recovery-key').textContent())!.trim();
       expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
@@ -101,15 +87,7 @@ describe('foundation, end to end in Chromium over web mode', () => {
     web = await startWebMode(tempDir());
     const page = await browser.newPage({ locale: 'ja-JP' });
     try {
-      await page.goto(web.url);
-      await page.getByTestId('setup-company').fill('株式会社サンプル');
-      await page.getByTestId('setup-admin-name').fill('管理 花子');
-      await page.getByTestId('setup-admin-login').fill('hanako');
-      await page.getByTestId('setup-passphrase').fill('correct horse battery staple');
-      await page.getByTestId('setup-passphrase-confirm').fill('correct horse battery staple');
-      await page.getByTestId('setup-submit').click();
-      await page.getByTestId('recovery-confirm').check();
-      await page.getByTestId('recovery-continue').click();
+      await setUpVault(page, web.url);
       await lock(page);
       await unlock(page, 'hanako', 'wrong passphrase here');
       await page.getByTestId('unlock-error').waitFor();

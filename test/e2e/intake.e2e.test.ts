@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
+import { setUpVault } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode } from '../helpers/web-mode';
 import { FILLED, scannedForm } from '../helpers/filled-forms';
@@ -26,15 +27,7 @@ describe('mail intake, end to end in Chromium', () => {
     const web = await startWebMode(tempDir());
     const page = await browser.newPage({ locale: 'ja-JP' });
     try {
-      await page.goto(web.url);
-      await page.getByTestId('setup-company').fill('株式会社サンプル');
-      await page.getByTestId('setup-admin-name').fill('管理 花子');
-      await page.getByTestId('setup-admin-login').fill('hanako');
-      await page.getByTestId('setup-passphrase').fill('correct horse battery staple');
-      await page.getByTestId('setup-passphrase-confirm').fill('correct horse battery staple');
-      await page.getByTestId('setup-submit').click();
-      await page.getByTestId('recovery-confirm').check();
-      await page.getByTestId('recovery-continue').click();
+      await setUpVault(page, web.url);
 
       await page.getByTestId('nav-intake').click();
       await page.getByTestId('intake-page').waitFor();
@@ -72,15 +65,7 @@ describe('mail intake, end to end in Chromium', () => {
     const page = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } });
     const LONG = { timeout: 120_000 };
     try {
-      await page.goto(web.url);
-      await page.getByTestId('setup-company').fill('株式会社サンプル');
-      await page.getByTestId('setup-admin-name').fill('管理 花子');
-      await page.getByTestId('setup-admin-login').fill('hanako');
-      await page.getByTestId('setup-passphrase').fill('correct horse battery staple');
-      await page.getByTestId('setup-passphrase-confirm').fill('correct horse battery staple');
-      await page.getByTestId('setup-submit').click();
-      await page.getByTestId('recovery-confirm').check();
-      await page.getByTestId('recovery-continue').click();
+      await setUpVault(page, web.url);
 
       await page.getByTestId('nav-intake').click();
       await page.getByTestId('envelope-delivery').selectOption('ippan_kakitome');

@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { AuditProblem } from '@shared/contract';
+import type { AuditLogTable } from '../vault/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainRow {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  record_type: string | null;
-  record_id: string | null;
-  summary: string;
-  prev_hash: string;
-  hash: string;
-}
+/** An audit_log row: every column takes part in the chain. */
+export type ChainRow = AuditLogTable;
 
 /** Hash of one entry over every field and its predecessor's hash (S3). */
 export function entryHash(row: Omit<ChainRow, 'hash'>): string {

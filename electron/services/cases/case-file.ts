@@ -6,6 +6,7 @@ import { addressKey, nameKey } from '@shared/domain/names';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { EnvelopeService } from '../intake/envelope-service';
+import { toSummary } from './case-service';
 import type { PageStore } from '../pages/page-store';
 import type { Database } from '../vault/schema';
 
@@ -58,16 +59,7 @@ export class CaseFileService {
     }
     await this.audit.append(this.db, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } });
     return {
-      case: {
-        id: row.id,
-        caseNo: row.case_no,
-        status: row.status,
-        receivedOn: row.received_on,
-        subjectName: row.subject_name,
-        subjectKana: row.subject_kana,
-        birthDate: row.subject_birth_date,
-        address: row.subject_address,
-      },
+      case: { ...toSummary(row), birthDate: row.subject_birth_date, address: row.subject_address },
       fields: fields.map(
         (f): CaseField => ({
           field: f.field,
@@ -183,14 +175,7 @@ export class CaseFileService {
         const sameAddress = address !== null && c.subject_address !== null && addressKey(c.subject_address) === address;
         return sameAddress || (c.subject_name_key === row.subject_name_key && c.subject_kana_key === row.subject_kana_key);
       })
-      .map((c) => ({
-        id: c.id,
-        caseNo: c.case_no,
-        status: c.status,
-        receivedOn: c.received_on,
-        subjectName: c.subject_name,
-        subjectKana: c.subject_kana,
-      }));
+      .map(toSummary);
   }
 
   private async upsert(trx: Transaction<Database>, actor: Actor, caseId: string, v: FieldValue, pageId: string | null, review: boolean): Promise<void> {

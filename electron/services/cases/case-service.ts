@@ -118,7 +118,7 @@ async function nextCaseNo(trx: Transaction<Database>, year: number): Promise<str
   return `${year}-${String(next).padStart(4, '0')}`;
 }
 
-function toSummary(row: CasesTable): CaseSummary {
+export function toSummary(row: CasesTable): CaseSummary {
   return {
     id: row.id,
     caseNo: row.case_no,

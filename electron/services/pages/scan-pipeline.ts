@@ -8,6 +8,9 @@ import type { PagePipeline, ProcessedPage } from './page-pipeline';
 
 const FORM_TITLE = '個人情報開示等請求書 Application for Disclosure, etc. of Personal Information';
 
+/** Mean word confidence above which a page is taken to be upright without asking OSD. */
+const UPRIGHT_CONFIDENCE = 65;
+
 /** Skew below this is left alone: resampling costs sharpness for no gain. */
 const MIN_DESKEW_DEGREES = 0.3;
 /** OSD confidence under which a turn is not trusted (tesseract reports ~2-10 on real pages). */
@@ -37,30 +40,57 @@ export function createScanPipeline(ocr: OcrPool): PagePipeline {
 }
 
 async function processPage(ocr: OcrPool, sourcePage: number, scanned: GreyPage): Promise<ProcessedPage> {
-  let page = scanned;
-  // The company's form announces itself with its QR code, which also proves it is upright:
-  // such a page needs no orientation detection.
-  let formId = await detectFormId(page);
-  let autoRotation: 0 | 90 | 180 | 270 = 0;
-  if (!formId) {
-    autoRotation = await uprightTurn(ocr, page.png);
-    if (autoRotation) page = await rotatePage(page.png, autoRotation);
+  const thumbOf = (p: GreyPage) => thumbnail(p.png);
+  // The company's form announces itself with its QR code, which also proves it is upright;
+  // read field by field, its text needs no whole-page pass (the slowest step).
+  let page = await straighten(scanned);
+  let formId = (await detectFormId(scanned)) ?? (page !== scanned ? await detectFormId(page) : null);
+  if (formId) {
+    const formFields = await readApplicationForm(page, ocr);
+    if (formFields) return result(sourcePage, page, 0, formText(formFields), formId, formFields, await thumbOf(page));
   }
-  const skew = await deskewAngle(page.png);
-  if (Math.abs(skew) >= MIN_DESKEW_DEGREES) page = await rotateBy(page.png, skew);
-  if (!formId && page !== scanned) formId = await detectFormId(page);
+  // Most scans arrive upright: read first, and only ask which way is up when the reading is poor.
+  let autoRotation: 0 | 90 | 180 | 270 = 0;
+  let ocrResult = await recognise(ocr, page.png);
+  if (!ocrResult || ocrResult.confidence < UPRIGHT_CONFIDENCE) {
+    const turn = await uprightTurn(ocr, scanned.png);
+    if (turn) {
+      const turned = await straighten(await rotatePage(scanned.png, turn));
+      const again = await recognise(ocr, turned.png);
+      if (again && again.confidence > (ocrResult?.confidence ?? -1)) {
+        [page, ocrResult, autoRotation] = [turned, again, turn];
+        formId = await detectFormId(page);
+        if (formId) {
+          const formFields = await readApplicationForm(page, ocr);
+          if (formFields) return result(sourcePage, page, turn, formText(formFields), formId, formFields, await thumbOf(page));
+        }
+      }
+    }
+  }
+  return result(sourcePage, page, autoRotation, ocrResult, null, null, await thumbOf(page));
+}
 
-  const thumb = thumbnail(page.png);
-  const formFields = formId ? await readApplicationForm(page, ocr) : null;
-  // A form read field by field already has its text; the whole-page pass would only add
-  // the printed labels, at the cost of the slowest step.
-  const ocrResult = formFields ? formText(formFields) : await recognise(ocr, page.png);
+/** Small feed skew is corrected; below the threshold the page is left as scanned. */
+async function straighten(page: GreyPage): Promise<GreyPage> {
+  const skew = await deskewAngle(page.png);
+  return Math.abs(skew) >= MIN_DESKEW_DEGREES ? rotateBy(page.png, skew) : page;
+}
+
+function result(
+  sourcePage: number,
+  page: GreyPage,
+  autoRotation: 0 | 90 | 180 | 270,
+  ocrResult: Pick<OcrResult, 'text' | 'confidence' | 'words'> | null,
+  formId: string | null,
+  formFields: RecognisedField[] | null,
+  thumb: Buffer,
+): ProcessedPage {
   return {
     sourcePage,
     png: page.png,
     width: page.width,
     height: page.height,
-    thumbnail: await thumb,
+    thumbnail: thumb,
     autoRotation,
     ocr: ocrResult
       ? { status: 'done', text: ocrResult.text, confidence: ocrResult.confidence, words: ocrResult.words }

@@ -1,4 +1,4 @@
-import { Badge, Box, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Box, Center, Group, Loader, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -20,7 +20,7 @@ export function CasesPage() {
   const [query, setQuery] = useState('');
   const [textQuery, setTextQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 300);
-  const { data } = useLoad(
+  const { data, failed } = useLoad(
     () => kaiji.cases.list(debounced ? { query: debounced } : {}),
     debounced,
   );
@@ -58,7 +58,11 @@ export function CasesPage() {
             <TextSearchResults query={textQuery} />
           </Box>
         )}
-        {data && cases.length === 0 ? (
+        {!data && !failed ? (
+          <Center py="xl">
+            <Loader size="sm" aria-label={t('app.loading')} />
+          </Center>
+        ) : cases.length === 0 ? (
           <CasesEmpty query={debounced} />
         ) : (
           <Table.ScrollContainer minWidth={640}>

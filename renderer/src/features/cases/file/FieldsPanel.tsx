@@ -90,11 +90,15 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
 
   const set = (name: string, value: string) => setDraft((d) => ({ ...d, [name]: value }));
 
+
   const save = async (e?: FormEvent) => {
     e?.preventDefault();
     if (changed.length === 0 || !editable) return;
-    const result = await run(() => kaiji.cases.setFields({ id: caseId, fields: changed.map((field) => ({ field, value: draft[field]!.trim() })) }));
+    const values = changed.map((field) => ({ field, value: draft[field]!.trim() }));
+    const result = await run(() => kaiji.cases.setFields({ id: caseId, fields: values }));
     if (result.ok) {
+      // What was sent is what the reload will bring back (trimmed).
+      setDraft((d) => ({ ...d, ...Object.fromEntries(values.map((v) => [v.field, v.value])) }));
       notifications.show({ color: 'teal', message: t('caseFile.fields.saved', { count: changed.length }) });
       onSaved();
     }
