@@ -194,6 +194,7 @@ export const contract = {
     input: z.object({ caseId: id.optional(), envelopeId: id.optional() }),
   }),
   'pages.image': channel<{ dataUrl: string; width: number; height: number }>()({ access: CASEWORK, input: z.object({ id }) }),
+  'pages.text': channel<{ text: string }>()({ access: CASEWORK, input: z.object({ id }) }),
   'pages.setKind': channel<PageSummary>()({ access: INTAKE, input: z.object({ id, kind: z.enum(PAGE_KINDS) }) }),
   'pages.move': channel<PageSummary>()({ access: INTAKE, input: z.object({ id, caseId: id }) }),
   'pages.reorder': channel<PageSummary[]>()({ access: INTAKE, input: z.object({ caseId: id, ids: z.array(id).min(1).max(500) }) }),

@@ -20,7 +20,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * for anything that is not a real date within its era (2月30日, 平成31年5月1日).
  */
 export function parseJapaneseDate(text: string): string | null {
-  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(/元年/g, '1年');
+  // 曰 for 日 and 目 for 日 are the usual OCR slips at the end of a date.
+  const s = text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/元年/g, '1年')
+    .replace(/(\d)[曰目]$/u, '$1日');
   const western = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
   if (western) return iso(Number(western[1]), Number(western[2]), Number(western[3]));
   const era = /^(明治|大正|昭和|平成|令和|[MTSHR])\.?(\d{1,2})[./年](\d{1,2})[./月](\d{1,2})日?$/i.exec(s);

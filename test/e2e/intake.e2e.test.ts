@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
@@ -54,6 +55,17 @@ describe('mail intake, end to end in Chromium', () => {
       await page.getByTestId('nav-cases').click();
       await page.getByTestId('cases-table').waitFor(WAIT);
       expect(await page.getByTestId('cases-table').textContent()).toContain('2026-0002');
+
+      // The company's own form, ready to publish, comes from the settings page.
+      await page.getByTestId('nav-settings').click();
+      const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.getByTestId('form-download-fillable').click()]);
+      expect(download.suggestedFilename()).toBe('kaiji-appi-request-v1.pdf');
+      const chunks: Buffer[] = [];
+      for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+      const pdf = Buffer.concat(chunks);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const fields = (await PDFDocument.load(pdf)).getForm().getFields().map((f) => f.getName());
+      expect(fields).toEqual(expect.arrayContaining(['subject.name', 'request.k1', 'application.date']));
     } finally {
       await page.close();
       await web.stop();

@@ -6,6 +6,7 @@ import { ADMIN, useCores, value } from '../helpers/core';
 import { importAndWait } from '../helpers/imports';
 import { APPLICATION_LINES, drawPage } from '../helpers/ocr-pages';
 import { useTempDirs } from '../helpers/temp-dir';
+import { suggestRequestKinds } from '../../shared/domain/page-kind';
 
 const tempDir = useTempDirs();
 const makeCore = useCores();
@@ -96,5 +97,16 @@ describe('importing scans into a case (OCR, classification, search)', () => {
     expect(readdirSync(folder)).toEqual(['scan0002.pdf']);
     const inbox = value(await call('pages.list', {}));
     expect(inbox.map((p) => p.kind)).toEqual(['id_document']);
+  });
+
+  it('keeps a free-form letter as text from which the request kinds can be suggested', async () => {
+    const { call, caseId } = await desk();
+    const letter = drawPage(['個人情報開示請求書', '私の保有個人データの開示を請求します。', 'また第三者提供記録の開示もお願いします。', '山田太郎']);
+    const status = await importAndWait(call, [{ name: 'letter.png', bytes: letter }], { caseId });
+    const detail = value(await call('cases.detail', { id: caseId }));
+    expect(detail.fields).toEqual([]);
+    const { text } = value(await call('pages.text', { id: status.files[0]!.pageIds[0]! }));
+    expect(text).toContain('第三者提供記録');
+    expect(suggestRequestKinds(text).map((k) => k.kind).sort()).toEqual(['K1', 'K6']);
   });
 });

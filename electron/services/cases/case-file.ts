@@ -44,9 +44,17 @@ export class CaseFileService {
       this.db
         .selectFrom('audit_log')
         .select(['at', 'action', 'actor_name', 'summary'])
-        .where('record_type', '=', 'case')
-        .where('record_id', '=', id)
-        .where('action', 'not in', ['case.viewed'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('record_type', '=', 'case'), eb('record_id', '=', id)]),
+            // What happened to the case's pages belongs to its story too.
+            eb.and([
+              eb('record_type', '=', 'page'),
+              eb('record_id', 'in', eb.selectFrom('pages').select('id').where('case_id', '=', id)),
+            ]),
+          ]),
+        )
+        .where('action', 'not in', ['case.viewed', 'page.viewed'])
         .orderBy('seq', 'desc')
         .limit(200)
         .execute(),

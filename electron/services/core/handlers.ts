@@ -133,6 +133,7 @@ export const handlers: HandlerMap = {
     const image = await must(ctx).ws.pages.image(must(ctx).actor, input.id);
     return { dataUrl: `data:image/png;base64,${image.png.toString('base64')}`, width: image.width, height: image.height };
   },
+  'pages.text': async (input, ctx) => ({ text: (await must(ctx).ws.pages.text(input.id)).text }),
   'pages.setKind': async (input, ctx) => must(ctx).ws.pages.setKind(must(ctx).actor, input.id, input.kind),
   'pages.move': async (input, ctx) => must(ctx).ws.pages.move(must(ctx).actor, input.id, input.caseId),
   'pages.reorder': async (input, ctx) => must(ctx).ws.pages.reorder(must(ctx).actor, input.caseId, input.ids),

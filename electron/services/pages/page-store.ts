@@ -107,6 +107,8 @@ export class PageStore {
     const row = await this.db.selectFrom('pages').select('image').where('id', '=', id).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
     const turned = await rotatePage(Buffer.from(row.image), degrees);
+    // Crops were measured on the page as it was; after a turn they would show the wrong place.
+    await this.db.updateTable('case_fields').set({ zone: null }).where('source_page_id', '=', id).execute();
     return this.replaceImage(actor, id, { ...turned, thumbnail: await thumbnail(turned.png) }, 'page.rotated', { degrees });
   }
 

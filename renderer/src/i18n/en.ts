@@ -246,6 +246,10 @@ export const en: Translations = {
     tooLarge: 'The file is too large to send (about 45 MB at most). Scan it in smaller parts.',
   },
   caseFile: {
+    freeForm: {
+      title: 'Text read from the letter',
+      suggested: 'Request kinds suggested by the wording:',
+    },
     back: 'Back to cases',
     notFound: 'Case not found.',
     noSubject: 'No data subject name yet',
@@ -404,6 +408,12 @@ export const en: Translations = {
     removed: 'Removed.',
   },
   settings: {
+    form: {
+      title: 'Application form',
+      description: "The company's own application form, with the company name, address and contact point from the settings. Publish the fillable PDF, or mail the print version. Scanned forms are recognised by their QR code and read field by field.",
+      fillable: 'Fillable PDF',
+      print: 'Print PDF',
+    },
     title: 'Settings',
     organization: 'Organization',
     company: 'Company name',

@@ -243,6 +243,10 @@ export const ja = {
     tooLarge: 'ファイルが大きすぎるため送信できません（約45MBまで）。ページごとに分けてスキャンしてください。',
   },
   caseFile: {
+    freeForm: {
+      title: '書面の読み取り結果',
+      suggested: '記載から推定される請求の種類:',
+    },
     back: '案件一覧へ戻る',
     notFound: '案件が見つかりません。',
     noSubject: '本人氏名は未入力です',
@@ -400,6 +404,12 @@ export const ja = {
     removed: '削除しました。',
   },
   settings: {
+    form: {
+      title: '個人情報開示等請求書の様式',
+      description: "設定の会社名・住所・窓口を記載した会社所定の請求書です。記入可能なPDFをウェブサイト等で公開するか、印刷用を郵送してください。取り込まれた請求書はQRコードで識別され、各欄が自動で読み取られます。",
+      fillable: '記入可能なPDF',
+      print: '印刷用PDF',
+    },
     title: '設定',
     organization: '事業者情報',
     company: '会社名',

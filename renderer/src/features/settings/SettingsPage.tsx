@@ -6,6 +6,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { RecoverySheet } from '../setup/RecoverySheet';
+import { ApplicationFormSection } from './ApplicationFormSection';
 import { SecuritySection } from './SecuritySection';
 import { SettingsForm } from './SettingsForm';
 
@@ -44,6 +45,7 @@ export function SettingsPage() {
           <Loader size="sm" />
         </Center>
       )}
+      <ApplicationFormSection />
       <SecuritySection onNewRecoveryKey={setNewKey} />
     </Stack>
   );

@@ -16,6 +16,7 @@ import { isCaseStatus, statusColors } from '../status';
 import { EnvelopesCard, NotesCard, TimelineCard } from './CaseSide';
 import { fieldsToReview } from './fieldReview';
 import { FieldsPanel } from './FieldsPanel';
+import { FreeFormText } from './FreeFormText';
 import { ImportPanel } from './ImportPanel';
 import { PagesPanel } from './PagesPanel';
 
@@ -71,6 +72,7 @@ export function CaseFilePage({ id }: { id: string }) {
                   </Badge>
                 )}
               </Group>
+              {data.fields.length === 0 && <FreeFormText pages={data.pages} />}
               <FieldsPanel caseId={id} fields={data.fields} editable={canEdit} onSaved={reload} />
             </Stack>
           </Stack>

@@ -90,7 +90,6 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
 
   const set = (name: string, value: string) => setDraft((d) => ({ ...d, [name]: value }));
 
-
   const save = async (e?: FormEvent) => {
     e?.preventDefault();
     if (changed.length === 0 || !editable) return;
