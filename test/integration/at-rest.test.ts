@@ -88,6 +88,7 @@ describe('a crash in the middle of an import', () => {
     const { existsSync, writeFileSync } = await import('node:fs');
     const sharp = (await import('sharp')).default;
     const { drawPage } = await import('../helpers/ocr-pages');
+    const { multiPageTiff } = await import('../unit/imaging-fixtures');
     const dataDir = tempDir();
     const folder = join(tempDir(), 'scanner');
     mkdirSync(folder);
@@ -98,9 +99,8 @@ describe('a crash in the middle of an import', () => {
     }
     // A 6-page TIFF: long enough to OCR that the kill lands mid-way.
     const pages = [1, 2, 3, 4, 5, 6].map((n) => drawPage([`${MARKER_JA} ${n}ページ`, '東京都新宿区西早稲田']));
-    const tiff = await sharp(pages, { join: { animated: true } }).tiff().toBuffer().catch(async () =>
-      sharp(pages[0]!).tiff().toBuffer(),
-    );
+    const tiff = await multiPageTiff(pages, 1240, 1754);
+    expect((await sharp(tiff).metadata()).pages).toBe(6);
     writeFileSync(join(folder, 'batch.tif'), tiff);
 
     const child = spawn(

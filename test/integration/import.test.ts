@@ -7,6 +7,7 @@ import { importAndWait } from '../helpers/imports';
 import { APPLICATION_LINES, drawPage } from '../helpers/ocr-pages';
 import { useTempDirs } from '../helpers/temp-dir';
 import { suggestRequestKinds } from '../../shared/domain/page-kind';
+import { imagePdf, multiPageTiff } from '../unit/imaging-fixtures';
 
 const tempDir = useTempDirs();
 const makeCore = useCores();
@@ -108,5 +109,20 @@ describe('importing scans into a case (OCR, classification, search)', () => {
     const { text } = value(await call('pages.text', { id: status.files[0]!.pageIds[0]! }));
     expect(text).toContain('第三者提供記録');
     expect(suggestRequestKinds(text).map((k) => k.kind).sort()).toEqual(['K1', 'K6']);
+  });
+
+  it('imports every page of a multi-page TIFF and of a scanned PDF, in order', async () => {
+    const { call, caseId } = await desk();
+    const pages = (n: number, what: string) => Array.from({ length: n }, (_, i) => drawPage([`${what} ${i + 1}ページ目`, '東京都新宿区西早稲田']));
+    const tiff = await multiPageTiff(pages(3, '住民票の写し'), 1240, 1754);
+    const pdf = Buffer.from(await imagePdf(pages(2, '委任状'), 150));
+    const status = await importAndWait(call, [{ name: 'batch.tif', bytes: tiff }, { name: 'scanned.pdf', bytes: pdf }], { caseId });
+    expect(status.files.map((f) => [f.state, f.pageIds.length])).toEqual([
+      ['done', 3],
+      ['done', 2],
+    ]);
+    const stored = value(await call('pages.list', { caseId }));
+    expect(stored.map((p) => `${p.sourceName}#${p.sourcePage}`)).toEqual(['batch.tif#0', 'batch.tif#1', 'batch.tif#2', 'scanned.pdf#0', 'scanned.pdf#1']);
+    expect(stored.map((p) => p.kind)).toEqual(['id_document', 'id_document', 'id_document', 'power_of_attorney', 'power_of_attorney']);
   });
 });

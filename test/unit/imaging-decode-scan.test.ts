@@ -8,8 +8,7 @@ import {
   hugePngHeader,
   imagePdf,
   inkRatio,
-  textPagePng,
-} from './imaging-fixtures';
+  textPagePng, multiPageTiff } from './imaging-fixtures';
 
 const page = textPagePng(); // 1000 x 1400 RGBA PNG with Japanese + Latin text
 const blank = () => sharp({ create: { width: 1000, height: 1400, channels: 3, background: '#fff' } });
@@ -29,16 +28,6 @@ async function failure(bytes: Buffer, fileName: string, opts = {}): Promise<Kaij
     return err as KaijiError;
   }
   throw new Error(`${fileName} decoded without error`);
-}
-
-/** Multi-page TIFF: libvips writes one IFD per page when the image carries a page height. */
-async function multiPageTiff(pngs: Buffer[]): Promise<Buffer> {
-  const raws = await Promise.all(pngs.map((p) => sharp(p).flatten({ background: '#fff' }).greyscale().raw().toBuffer()));
-  return sharp(Buffer.concat(raws), {
-    raw: { width: 1000, height: 1400 * pngs.length, channels: 1, pageHeight: 1400 },
-  })
-    .tiff({ compression: 'lzw', xres: 200 / 25.4, yres: 200 / 25.4 })
-    .toBuffer();
 }
 
 describe('decodeScan: formats', () => {

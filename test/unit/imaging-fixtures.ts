@@ -172,3 +172,13 @@ export function hugePngHeader(width: number, height: number): Buffer {
   const idat = deflateSync(Buffer.alloc(width + 1)); // one row only
   return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/** Multi-page TIFF: libvips writes one IFD per page when the image carries a page height. */
+export async function multiPageTiff(pngs: Buffer[], width = 1000, height = 1400): Promise<Buffer> {
+  const raws = await Promise.all(pngs.map((p) => sharp(p).flatten({ background: '#fff' }).greyscale().raw().toBuffer()));
+  return sharp(Buffer.concat(raws), {
+    raw: { width, height: height * pngs.length, channels: 1, pageHeight: height },
+  })
+    .tiff({ compression: 'lzw', xres: 200 / 25.4, yres: 200 / 25.4 })
+    .toBuffer();
+}
