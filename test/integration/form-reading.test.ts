@@ -43,4 +43,16 @@ describe('reading the company form from a scan (I3)', () => {
     expect(fields.find((f) => f.field === 'subject.phone')).toMatchObject({ value: '03-9999-0000', confidence: null, needsReview: false });
     expect(comparable(fields.find((f) => f.field === 'subject.name')!.value)).toBe('山田太郎');
   });
+
+  it('reads a form page into the case it is assigned to from the scanner inbox', async () => {
+    const { call } = makeCore({ dataDir: tempDir(), ocrWorkers: 2 });
+    value(await call('vault.setup', ADMIN));
+    const caseId = value(await call('envelopes.log', { arrivedOn: '2026-11-21', delivery: 'futsu', redMarking: true })).cases[0]!.id;
+    const status = await importAndWait(call, [{ name: 'inbox.jpg', bytes: await scannedForm(FILLED, { rotate: 0.8 }) }]);
+    expect(value(await call('pages.list', {})).map((p) => p.formId)).toEqual(['kaiji-appi-request']);
+    value(await call('pages.move', { id: status.files[0]!.pageIds[0]!, caseId }));
+    const fields = value(await call('cases.detail', { id: caseId })).fields;
+    expect(comparable(fields.find((f) => f.field === 'subject.address')!.value)).toBe(comparable(String(FILLED['subject.address'])));
+    expect(value(await call('pages.list', {}))).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import type { ChannelName, ChannelOutput, ChannelParsed } from '@shared/contract
 import { FORM_ID, FORM_VERSION } from '@shared/domain/application-form';
 import { KaijiError } from '@shared/errors';
 import { generateApplicationForm } from '../forms';
+import { readFormIntoCase } from '../intake/form-into-case';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { APP_VERSION } from './app-info';
 import type { KaijiCore, Session } from './kaiji-core';
@@ -135,7 +136,12 @@ export const handlers: HandlerMap = {
   },
   'pages.text': async (input, ctx) => ({ text: (await must(ctx).ws.pages.text(input.id)).text }),
   'pages.setKind': async (input, ctx) => must(ctx).ws.pages.setKind(must(ctx).actor, input.id, input.kind),
-  'pages.move': async (input, ctx) => must(ctx).ws.pages.move(must(ctx).actor, input.id, input.caseId),
+  'pages.move': async (input, ctx) => {
+    const s = must(ctx);
+    const moved = await s.ws.pages.move(s.actor, input.id, input.caseId);
+    if (moved.formId) await readFormIntoCase(s.ws.db, s.ws.pages, s.ws.caseFiles, ctx.core.ocrPool(), s.actor, moved.id, input.caseId);
+    return moved;
+  },
   'pages.reorder': async (input, ctx) => must(ctx).ws.pages.reorder(must(ctx).actor, input.caseId, input.ids),
   'pages.rotate': async (input, ctx) => must(ctx).ws.pages.rotate(must(ctx).actor, input.id, input.degrees),
   'pages.delete': async (input, ctx) => {

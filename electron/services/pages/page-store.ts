@@ -53,6 +53,13 @@ export class PageStore {
     return { png: Buffer.from(row.image), width: row.width, height: row.height };
   }
 
+  /** The stored image for further processing by the services (not a view by a person). */
+  async imageForProcessing(id: string): Promise<{ png: Buffer; width: number; height: number }> {
+    const row = await this.db.selectFrom('pages').select(['image', 'width', 'height']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new KaijiError('NOT_FOUND');
+    return { png: Buffer.from(row.image), width: row.width, height: row.height };
+  }
+
   async text(id: string): Promise<{ text: string; words: unknown[] }> {
     const row = await this.db.selectFrom('pages').select(['ocr_text', 'ocr_words']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
