@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupResult } from '@shared/contract';
@@ -6,15 +6,18 @@ import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { errorText } from '../../ui/errors';
-import { PassphraseStrength } from '../../ui/PassphraseStrength';
+import { FailureAlert } from '../../ui/FailureAlert';
+import { LoginInput } from '../../ui/LoginInput';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { useCall } from '../../ui/useCall';
-import { LOGIN_PATTERN, MIN_PASSPHRASE, normalizeLogin } from '../../ui/validation';
+import { useNewPassphrase } from '../../ui/useNewPassphrase';
+import { LOGIN_PATTERN, normalizeLogin } from '../../ui/validation';
 
 interface Props {
   onDone: (result: SetupResult, companyName: string) => void;
 }
 
-type Field = 'company' | 'adminName' | 'adminLogin' | 'passphrase' | 'confirm';
+type Field = 'company' | 'adminName' | 'adminLogin';
 
 /** First run: company, first administrator and their passphrase. */
 export function SetupScreen({ onDone }: Props) {
@@ -25,9 +28,8 @@ export function SetupScreen({ onDone }: Props) {
     company: '',
     adminName: '',
     adminLogin: '',
-    passphrase: '',
-    confirm: '',
   });
+  const passphrase = useNewPassphrase();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -42,8 +44,6 @@ export function SetupScreen({ onDone }: Props) {
     if (!values.company.trim()) errs.company = t('setup.required');
     if (!values.adminName.trim()) errs.adminName = t('setup.required');
     if (!LOGIN_PATTERN.test(normalizeLogin(values.adminLogin))) errs.adminLogin = t('login.invalid');
-    if ([...values.passphrase].length < MIN_PASSPHRASE) errs.passphrase = t('passphrase.tooShort');
-    if (values.confirm !== values.passphrase) errs.confirm = t('passphrase.mismatch');
     return errs;
   };
 
@@ -51,7 +51,8 @@ export function SetupScreen({ onDone }: Props) {
     e.preventDefault();
     const errs = validate();
     setErrors(errs);
-    if (Object.keys(errs).length > 0) return;
+    const passphraseOk = passphrase.validate();
+    if (Object.keys(errs).length > 0 || !passphraseOk) return;
     setFailure(null);
     const companyName = values.company.trim();
     const result = await run(
@@ -60,7 +61,7 @@ export function SetupScreen({ onDone }: Props) {
           companyName,
           adminName: values.adminName.trim(),
           adminLogin: normalizeLogin(values.adminLogin),
-          passphrase: values.passphrase,
+          passphrase: passphrase.value,
         }),
       { notify: false },
     );
@@ -72,11 +73,7 @@ export function SetupScreen({ onDone }: Props) {
     <AuthLayout title={t('setup.title')} intro={t('setup.intro')} width={520}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {failure && (
-            <Alert data-testid="setup-error" color="red" variant="light" role="alert">
-              {failure}
-            </Alert>
-          )}
+          <FailureAlert testId="setup-error" message={failure} />
           <TextInput
             data-testid="setup-company"
             label={t('setup.company')}
@@ -96,38 +93,21 @@ export function SetupScreen({ onDone }: Props) {
             required
             maxLength={80}
           />
-          <TextInput
+          <LoginInput
             data-testid="setup-admin-login"
             label={t('setup.adminLogin')}
             description={t('login.hint')}
             value={values.adminLogin}
             onChange={set('adminLogin')}
             error={errors.adminLogin}
-            required
-            maxLength={32}
-            autoCapitalize="none"
             autoComplete="username"
-            spellCheck={false}
           />
-          <PasswordInput
-            data-testid="setup-passphrase"
+          <NewPassphraseFields
+            passphrase={passphrase}
+            testId="setup-passphrase"
             label={t('setup.passphrase')}
             description={t('passphrase.hint')}
-            value={values.passphrase}
-            onChange={set('passphrase')}
-            error={errors.passphrase}
-            required
-            autoComplete="new-password"
-          />
-          <PassphraseStrength value={values.passphrase} />
-          <PasswordInput
-            data-testid="setup-passphrase-confirm"
-            label={t('setup.passphraseConfirm')}
-            value={values.confirm}
-            onChange={set('confirm')}
-            error={errors.confirm}
-            required
-            autoComplete="new-password"
+            confirm={{ testId: 'setup-passphrase-confirm', label: t('setup.passphraseConfirm') }}
           />
           <Button data-testid="setup-submit" type="submit" loading={loading} fullWidth mt="sm">
             {t('setup.submit')}

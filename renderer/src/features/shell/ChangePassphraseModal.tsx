@@ -1,11 +1,12 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { PasswordInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kaiji } from '../../api';
-import { PassphraseStrength } from '../../ui/PassphraseStrength';
+import { FormModal } from '../../ui/FormModal';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { useCall } from '../../ui/useCall';
-import { MIN_PASSPHRASE } from '../../ui/validation';
+import { useNewPassphrase } from '../../ui/useNewPassphrase';
 
 interface Props {
   opened: boolean;
@@ -16,27 +17,18 @@ export function ChangePassphraseModal({ opened, onClose }: Props) {
   const { t } = useTranslation();
   const { run, loading } = useCall();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<{ next?: string; confirm?: string }>({});
+  const next = useNewPassphrase();
 
   const close = () => {
     setCurrent('');
-    setNext('');
-    setConfirm('');
-    setErrors({});
+    next.reset();
     onClose();
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const errs = {
-      next: [...next].length < MIN_PASSPHRASE ? t('passphrase.tooShort') : undefined,
-      confirm: confirm !== next ? t('passphrase.mismatch') : undefined,
-    };
-    setErrors(errs);
-    if (errs.next || errs.confirm || !current) return;
-    const result = await run(() => kaiji.session.changePassphrase({ current, next }));
+    if (!next.validate() || !current) return;
+    const result = await run(() => kaiji.session.changePassphrase({ current, next: next.value }));
     if (result.ok) {
       notifications.show({ color: 'teal', message: t('changePass.done') });
       close();
@@ -44,9 +36,15 @@ export function ChangePassphraseModal({ opened, onClose }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('changePass.title')} centered>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('changePass.title')}
+      onSubmit={submit}
+      loading={loading}
+      submitTestId="pass-submit"
+      submitLabel={t('changePass.submit')}
+    >
           <PasswordInput
             data-testid="pass-current"
             label={t('changePass.current')}
@@ -56,42 +54,13 @@ export function ChangePassphraseModal({ opened, onClose }: Props) {
             required
             data-autofocus
           />
-          <PasswordInput
-            data-testid="pass-next"
+          <NewPassphraseFields
+            passphrase={next}
+            testId="pass-next"
             label={t('changePass.next')}
             description={t('passphrase.hint')}
-            value={next}
-            onChange={(e) => {
-              setNext(e.currentTarget.value);
-              setErrors((x) => ({ ...x, next: undefined }));
-            }}
-            error={errors.next}
-            autoComplete="new-password"
-            required
+            confirm={{ testId: 'pass-confirm', label: t('changePass.confirm') }}
           />
-          <PassphraseStrength value={next} />
-          <PasswordInput
-            data-testid="pass-confirm"
-            label={t('changePass.confirm')}
-            value={confirm}
-            onChange={(e) => {
-              setConfirm(e.currentTarget.value);
-              setErrors((x) => ({ ...x, confirm: undefined }));
-            }}
-            error={errors.confirm}
-            autoComplete="new-password"
-            required
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close} disabled={loading}>
-              {t('common.cancel')}
-            </Button>
-            <Button data-testid="pass-submit" type="submit" loading={loading}>
-              {t('changePass.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </FormModal>
   );
 }

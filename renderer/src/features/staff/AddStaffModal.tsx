@@ -1,13 +1,16 @@
-import { Button, Group, Modal, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '@shared/contract';
 import type { Role } from '@shared/roles';
 import { kaiji } from '../../api';
-import { PassphraseStrength } from '../../ui/PassphraseStrength';
+import { FormModal } from '../../ui/FormModal';
+import { LoginInput } from '../../ui/LoginInput';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { useCall } from '../../ui/useCall';
-import { LOGIN_PATTERN, MIN_PASSPHRASE, normalizeLogin } from '../../ui/validation';
+import { useNewPassphrase } from '../../ui/useNewPassphrase';
+import { LOGIN_PATTERN, normalizeLogin } from '../../ui/validation';
 import { roleOptions } from './roleOptions';
 
 interface Props {
@@ -16,7 +19,7 @@ interface Props {
   onAdded: (member: StaffMember) => void;
 }
 
-type Field = 'name' | 'login' | 'passphrase';
+type Field = 'name' | 'login';
 
 export function AddStaffModal({ opened, onClose, onAdded }: Props) {
   const { t } = useTranslation();
@@ -24,14 +27,14 @@ export function AddStaffModal({ opened, onClose, onAdded }: Props) {
   const [name, setName] = useState('');
   const [login, setLogin] = useState('');
   const [role, setRole] = useState<Role>('clerk');
-  const [passphrase, setPassphrase] = useState('');
+  const passphrase = useNewPassphrase({ withConfirm: false });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
 
   const close = () => {
     setName('');
     setLogin('');
     setRole('clerk');
-    setPassphrase('');
+    passphrase.reset();
     setErrors({});
     onClose();
   };
@@ -41,11 +44,11 @@ export function AddStaffModal({ opened, onClose, onAdded }: Props) {
     const errs: Partial<Record<Field, string>> = {};
     if (!name.trim()) errs.name = t('setup.required');
     if (!LOGIN_PATTERN.test(normalizeLogin(login))) errs.login = t('login.invalid');
-    if ([...passphrase].length < MIN_PASSPHRASE) errs.passphrase = t('passphrase.tooShort');
     setErrors(errs);
-    if (Object.keys(errs).length > 0) return;
+    const passphraseOk = passphrase.validate();
+    if (Object.keys(errs).length > 0 || !passphraseOk) return;
     const result = await run(() =>
-      kaiji.staff.add({ displayName: name.trim(), login: normalizeLogin(login), role, passphrase }),
+      kaiji.staff.add({ displayName: name.trim(), login: normalizeLogin(login), role, passphrase: passphrase.value }),
     );
     if (result.ok) {
       notifications.show({ color: 'teal', message: t('staff.added', { name: result.value.displayName }) });
@@ -55,9 +58,15 @@ export function AddStaffModal({ opened, onClose, onAdded }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('staff.add')} centered>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('staff.add')}
+      onSubmit={submit}
+      loading={loading}
+      submitTestId="staff-submit"
+      submitLabel={t('staff.submit')}
+    >
           <TextInput
             data-testid="staff-name"
             label={t('staff.name')}
@@ -68,18 +77,14 @@ export function AddStaffModal({ opened, onClose, onAdded }: Props) {
             required
             data-autofocus
           />
-          <TextInput
+          <LoginInput
             data-testid="staff-login"
             label={t('staff.login')}
             description={t('login.hint')}
             value={login}
             onChange={(e) => setLogin(e.currentTarget.value)}
             error={errors.login}
-            maxLength={32}
-            autoCapitalize="none"
             autoComplete="off"
-            spellCheck={false}
-            required
           />
           <NativeSelect
             data-testid="staff-role"
@@ -88,27 +93,12 @@ export function AddStaffModal({ opened, onClose, onAdded }: Props) {
             value={role}
             onChange={(e) => setRole(e.currentTarget.value as Role)}
           />
-          <PasswordInput
-            data-testid="staff-passphrase"
+          <NewPassphraseFields
+            passphrase={passphrase}
+            testId="staff-passphrase"
             label={t('staff.initialPassphrase')}
             description={t('staff.initialHint')}
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            error={errors.passphrase}
-            autoComplete="new-password"
-            required
           />
-          <PassphraseStrength value={passphrase} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close} disabled={loading}>
-              {t('common.cancel')}
-            </Button>
-            <Button data-testid="staff-submit" type="submit" loading={loading}>
-              {t('staff.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </FormModal>
   );
 }

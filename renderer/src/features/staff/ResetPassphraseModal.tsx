@@ -1,12 +1,12 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '@shared/contract';
 import { kaiji } from '../../api';
-import { PassphraseStrength } from '../../ui/PassphraseStrength';
+import { FormModal } from '../../ui/FormModal';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { useCall } from '../../ui/useCall';
-import { MIN_PASSPHRASE } from '../../ui/validation';
+import { useNewPassphrase } from '../../ui/useNewPassphrase';
 
 interface Props {
   member: StaffMember | null;
@@ -17,27 +17,18 @@ interface Props {
 export function ResetPassphraseModal({ member, onClose }: Props) {
   const { t } = useTranslation();
   const { run, loading } = useCall();
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<{ next?: string; confirm?: string }>({});
+  const next = useNewPassphrase();
 
   const close = () => {
-    setNext('');
-    setConfirm('');
-    setErrors({});
+    next.reset();
     onClose();
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!member) return;
-    const errs = {
-      next: [...next].length < MIN_PASSPHRASE ? t('passphrase.tooShort') : undefined,
-      confirm: confirm !== next ? t('passphrase.mismatch') : undefined,
-    };
-    setErrors(errs);
-    if (errs.next || errs.confirm) return;
-    const result = await run(() => kaiji.staff.resetPassphrase({ id: member.id, passphrase: next }));
+    if (!next.validate()) return;
+    const result = await run(() => kaiji.staff.resetPassphrase({ id: member.id, passphrase: next.value }));
     if (result.ok) {
       notifications.show({ color: 'teal', message: t('staff.resetDone') });
       close();
@@ -45,45 +36,23 @@ export function ResetPassphraseModal({ member, onClose }: Props) {
   };
 
   return (
-    <Modal
+    <FormModal
       opened={member !== null}
       onClose={close}
       title={member ? t('staff.resetTitle', { name: member.displayName }) : ''}
-      centered
+      onSubmit={submit}
+      loading={loading}
+      submitTestId="reset-submit"
+      submitLabel={t('staff.resetSubmit')}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <PasswordInput
-            data-testid="reset-passphrase"
+          <NewPassphraseFields
+            passphrase={next}
+            testId="reset-passphrase"
             label={t('changePass.next')}
             description={t('staff.initialHint')}
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            error={errors.next}
-            autoComplete="new-password"
-            required
-            data-autofocus
+            confirm={{ testId: 'reset-passphrase-confirm', label: t('changePass.confirm') }}
+            dataAutofocus
           />
-          <PassphraseStrength value={next} />
-          <PasswordInput
-            data-testid="reset-passphrase-confirm"
-            label={t('changePass.confirm')}
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={errors.confirm}
-            autoComplete="new-password"
-            required
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close} disabled={loading}>
-              {t('common.cancel')}
-            </Button>
-            <Button data-testid="reset-submit" type="submit" loading={loading}>
-              {t('staff.resetSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,9 +1,12 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { errorText, retryAfterMs } from '../../ui/errors';
+import { FailureAlert } from '../../ui/FailureAlert';
+import { LoginInput } from '../../ui/LoginInput';
+import { RetrySubmit } from '../../ui/RetrySubmit';
 import { useCall } from '../../ui/useCall';
 import { useRetryCountdown } from '../../ui/useRetryCountdown';
 import { normalizeLogin } from '../../ui/validation';
@@ -43,21 +46,13 @@ export function UnlockForm({ initialRetryMs, onUnlocked, onUseRecovery }: Props)
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {failure && (
-          <Alert data-testid="unlock-error" color="red" variant="light" role="alert">
-            {failure}
-          </Alert>
-        )}
-        <TextInput
+        <FailureAlert testId="unlock-error" message={failure} />
+        <LoginInput
           data-testid="unlock-login"
           label={t('unlock.login')}
           value={login}
           onChange={(e) => setLogin(e.currentTarget.value)}
           autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          maxLength={32}
-          required
           autoFocus
         />
         <PasswordInput
@@ -68,20 +63,13 @@ export function UnlockForm({ initialRetryMs, onUnlocked, onUseRecovery }: Props)
           autoComplete="current-password"
           required
         />
-        {countdown.waiting && (
-          <Text data-testid="unlock-wait" size="sm" c="orange.8" aria-live="polite">
-            {t('unlock.wait', { seconds: countdown.seconds })}
-          </Text>
-        )}
-        <Button
-          data-testid="unlock-submit"
-          type="submit"
+        <RetrySubmit
+          countdown={countdown}
           loading={loading}
-          disabled={countdown.waiting}
-          fullWidth
-        >
-          {t('unlock.submit')}
-        </Button>
+          testId="unlock-submit"
+          waitTestId="unlock-wait"
+          label={t('unlock.submit')}
+        />
         <Anchor
           data-testid="unlock-use-recovery"
           component="button"
