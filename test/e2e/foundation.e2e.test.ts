@@ -76,6 +76,27 @@ describe('foundation, end to end in Chromium over web mode', () => {
       await page.getByTestId('lang-switch').click();
       await unlock(page, 'ichiro', 'still not my passphrase');
       await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toContain('passphrase is not correct');
+
+      // Every passphrase lost: the recovery key resets the administrator's.
+      await page.getByTestId('unlock-use-recovery').click();
+      await page.getByTestId('recover-key').fill(recoveryKey.toLowerCase());
+      await page.getByTestId('recover-login').fill('hanako');
+      await page.getByTestId('recover-passphrase').fill('a brand new passphrase');
+      await page.getByTestId('recover-passphrase-confirm').fill('a brand new passphrase');
+      await page.getByTestId('recover-submit').click();
+      await expect.poll(() => page.getByTestId('current-user').textContent(), { timeout: 20_000 }).toContain('管理 花子');
+
+      // And a passphrase is changed from the user menu.
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('menu-change-passphrase').click();
+      await page.getByTestId('pass-current').fill('a brand new passphrase');
+      await page.getByTestId('pass-next').fill('the passphrase after that');
+      await page.getByTestId('pass-confirm').fill('the passphrase after that');
+      await page.getByTestId('pass-submit').click();
+      await page.getByTestId('pass-submit').waitFor({ state: 'detached', timeout: 20_000 });
+      await lock(page);
+      await unlock(page, 'hanako', 'the passphrase after that');
+      await expect.poll(() => page.getByTestId('current-user').textContent(), { timeout: 20_000 }).toContain('管理 花子');
       expect(errors).toEqual([]);
     } finally {
       await page.close();
