@@ -11,3 +11,4 @@ export { rotatePage, rotateBy, thumbnail } from './transform';
 export type { QuarterTurn } from './transform';
 export { deskewAngle } from './deskew';
 export type { GreyPage } from './normalise';
+export { burnMask, maskedPixelsClean } from './mask';
