@@ -1,0 +1,76 @@
+import { checkAgent, type AgentProof } from './agents';
+import { checkCompleteness, type FieldValues } from './completeness';
+import { readDate } from './date-rules';
+import { checkFee, type MoneyOrder, requestedKinds } from './fees';
+import { checkIdentity, type IdDocument, type Person } from './identity-documents';
+import { checkRepeatRequests, DEFAULT_REPEAT_PERIOD_DAYS, type EarlierCase } from './repeat-requests';
+import { type Checklist, type RuleResult, toChecklist } from './types';
+
+/** Everything one application set consists of: the form and what was in the envelope. */
+export interface ApplicationSet {
+  /** The form's values by field name (checkboxes 'true' / 'false'). */
+  fields: FieldValues;
+  /** Copies of the data subject's ID (D1-D5); one acceptable document suffices. */
+  subjectIds: readonly IdDocument[];
+  /** D7 proofs: family register, health insurance, residence certificate, power of attorney. */
+  agentProofs?: readonly AgentProof[];
+  /** The agent's own ID copies (D1-D5 applied to the agent). */
+  agentIds?: readonly IdDocument[];
+  /** F1: each enclosed fixed postal money order. */
+  moneyOrders: readonly MoneyOrder[];
+}
+
+export interface ChecklistInput extends ApplicationSet {
+  /** Earlier cases of the same person (R3). */
+  earlierCases?: readonly EarlierCase[];
+  /** R3 look-back window in days (a setting). */
+  repeatPeriodDays?: number;
+}
+
+const value = (v: string | undefined) => v ?? '';
+
+export function subjectOf(fields: FieldValues): Person {
+  return { name: value(fields['subject.name']), kana: fields['subject.kana'], address: value(fields['subject.address']), birthDate: fields['subject.birthDate'] };
+}
+
+export function agentOf(fields: FieldValues): Person {
+  return { name: value(fields['agent.name']), kana: fields['agent.kana'], address: value(fields['agent.address']) };
+}
+
+/** The application date as ISO, or null when missing or unreadable (I3 reports why). */
+export function applicationDateOf(fields: FieldValues): string | null {
+  const r = readDate(fields['application.date'], { ja: '請求日', en: 'Date of application' });
+  return r.ok ? r.iso : null;
+}
+
+/**
+ * All checks of one application, always in this order:
+ *   1. I3 form completeness
+ *   2. the data subject's ID (D1-D5 for the best enclosed document; I4 when none)
+ *   3. D7 agent authority, then the agent's ID (agent applications only)
+ *   4. fee (F1 pass / review, F3 fail)
+ *   5. R3 earlier requests of the same person
+ */
+export function runChecklist(input: ChecklistInput): RuleResult[] {
+  const { fields } = input;
+  const applicationDate = applicationDateOf(fields);
+  const kinds = requestedKinds(fields);
+  return [
+    checkCompleteness(fields),
+    checkIdentity(input.subjectIds, subjectOf(fields), applicationDate, 'subject'),
+    ...checkAgent({
+      applicantType: fields['applicant.type'],
+      proofs: input.agentProofs ?? [],
+      agentIds: input.agentIds ?? [],
+      agent: agentOf(fields),
+      applicationDate,
+    }),
+    checkFee(kinds, input.moneyOrders),
+    checkRepeatRequests(input.earlierCases ?? [], applicationDate, kinds, input.repeatPeriodDays ?? DEFAULT_REPEAT_PERIOD_DAYS),
+  ];
+}
+
+/** runChecklist with its overall verdict (fail > needs_review > pass). */
+export function checklistOf(input: ChecklistInput): Checklist {
+  return toChecklist(runChecklist(input));
+}
