@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write('kaiji: --port には 0-65535 の番号を指定してください / --port must be 0-65535\n');
-    process.exit(2);
+    process.exitCode = 2;
+    return;
   }
   const here = dirname(fileURLToPath(import.meta.url));
   const dataDir = resolveDataDir(values['data-dir']);
@@ -34,7 +35,8 @@ async function main(): Promise<void> {
     if (error instanceof KaijiError) {
       const info = error.toInfo();
       process.stderr.write(`kaiji: ${info.message.ja}\nkaiji: ${info.message.en}\n`);
-      process.exit(1);
+      process.exitCode = 1;
+      return;
     }
     throw error;
   }

@@ -89,6 +89,16 @@ export function suggestPageKind(text: string): { kind: PageKind; score: number; 
 export const REQUEST_KINDS = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
+/** The request kinds of domain.md (K1-K6) as staff and letters name them. */
+export const REQUEST_KIND_LABELS: Record<RequestKind, { ja: string; en: string }> = {
+  K1: { ja: '開示', en: 'Disclosure' },
+  K2: { ja: '利用目的の通知', en: 'Purpose of use' },
+  K3: { ja: '訂正・追加・削除', en: 'Correction' },
+  K4: { ja: '利用停止・消去', en: 'Suspension / erasure' },
+  K5: { ja: '第三者提供の停止', en: 'Stop third-party provision' },
+  K6: { ja: '第三者提供記録の開示', en: 'Third-party provision records' },
+};
+
 // Checked in this order; each match is blanked out before the next kinds look, so that
 // 第三者提供記録の開示 is K6 only (not K1 via 開示) and 第三者提供の停止 is K5 only.
 const REQUEST_RULES: readonly [RequestKind, RegExp][] = [

@@ -2,18 +2,9 @@ import { useEffect, useState } from 'react';
 import { Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PageSummary } from '@shared/contract';
-import { PAGE_KIND_LABELS, suggestRequestKinds } from '@shared/domain/page-kind';
+import { PAGE_KIND_LABELS, REQUEST_KIND_LABELS, suggestRequestKinds } from '@shared/domain/page-kind';
 import { kaiji } from '../../../api';
 import { useLang } from '../../../i18n';
-
-const REQUEST_KIND_LABELS = {
-  K1: { ja: '開示', en: 'Disclosure' },
-  K2: { ja: '利用目的の通知', en: 'Purpose of use' },
-  K3: { ja: '訂正・追加・削除', en: 'Correction' },
-  K4: { ja: '利用停止・消去', en: 'Suspension / erasure' },
-  K5: { ja: '第三者提供の停止', en: 'Stop third-party provision' },
-  K6: { ja: '第三者提供記録の開示', en: 'Third-party provision records' },
-} as const;
 
 /**
  * A letter written without the company's form: its recognised text, with the request
