@@ -112,6 +112,10 @@ export const errorMessages = {
     ja: '{fieldJa}に未来の日付は指定できません。',
     en: 'The {fieldEn} cannot be in the future.',
   },
+  ILLEGAL_TRANSITION: {
+    ja: '案件を「{fromJa}」から「{toJa}」にすることはできません。',
+    en: 'A case cannot go from "{fromEn}" to "{toEn}".',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

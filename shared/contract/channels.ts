@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../domain/dates';
 import { deliveryMethods } from '../domain/mail';
+import { CASE_STATES } from '../domain/case-state';
 import { PAGE_KINDS } from '../domain/page-kind';
+import type { Checklist } from '../domain/verification/types';
+import { AGENT_PROOF_TYPES } from '../domain/verification/agents';
+import { ID_DOCUMENT_TYPES } from '../domain/verification/identity-documents';
 import { roles, type Access } from '../roles';
 import type {
   AppInfo,
   AuditPage,
   AuditVerification,
   CaseDetail,
+  CaseDocument,
   CasePage,
   Envelope,
   ImportJobStatus,
@@ -209,6 +214,39 @@ export const contract = {
     access: CASEWORK,
     input: z.object({ fillable: z.boolean().default(true) }),
   }),
+
+  'documents.record': channel<CaseDocument>()({
+    access: INTAKE,
+    input: z.union([
+      z.object({
+        caseId: id,
+        pageId: id.optional(),
+        party: z.enum(['subject', 'agent']),
+        kind: z.literal('id'),
+        type: z.enum(ID_DOCUMENT_TYPES),
+        name: z.string().trim().max(120),
+        address: z.string().trim().max(300),
+        birthDate: z.string().max(40).optional(),
+        issuedOn: z.string().max(40).optional(),
+        validUntil: z.string().max(40).optional(),
+      }),
+      z.object({
+        caseId: id,
+        pageId: id.optional(),
+        party: z.literal('agent'),
+        kind: z.literal('agent_proof'),
+        type: z.enum(AGENT_PROOF_TYPES),
+        issuedOn: z.string().max(40).optional(),
+      }),
+    ]),
+  }),
+  'documents.list': channel<CaseDocument[]>()({ access: CASEWORK, input: z.object({ caseId: id }) }),
+  'documents.remove': channel<null>()({ access: INTAKE, input: z.object({ id }) }),
+  'cases.transition': channel<CaseSummary>()({
+    access: INTAKE,
+    input: z.object({ id, to: z.enum(CASE_STATES), reason: z.string().trim().max(2000).optional() }),
+  }),
+  'cases.checklist': channel<Checklist>()({ access: CASEWORK, input: z.object({ id }) }),
 
   'envelopes.list': channel<Envelope[]>()({
     access: CASEWORK,

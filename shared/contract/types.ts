@@ -211,3 +211,18 @@ export interface TextHit {
   subjectName: string | null;
   snippet: string;
 }
+
+/** An ID copy or agent proof as recorded by staff. Document numbers are never kept (D6). */
+export interface CaseDocument {
+  id: string;
+  pageId: string | null;
+  party: 'subject' | 'agent';
+  kind: 'id' | 'agent_proof';
+  type: string;
+  name: string;
+  address: string;
+  birthDate: string | null;
+  issuedOn: string | null;
+  validUntil: string | null;
+  recordedAt: string;
+}

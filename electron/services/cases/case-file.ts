@@ -156,6 +156,13 @@ export class CaseFileService {
     });
   }
 
+  /** Earlier requests of the same person as this case (R3). */
+  async earlierCasesOf(caseId: string): Promise<CaseSummary[]> {
+    const row = await this.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+    if (!row) throw new KaijiError('NOT_FOUND');
+    return this.earlierCases(row);
+  }
+
   /**
    * Same person (R3): the same name or reading, and not contradicted by a different known
    * birth date; a matching birth date or address makes it certain enough to show.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CasePage, CaseSummary } from '@shared/contract';
+import { CASE_STATE_LABELS, canTransition, isCaseState, type CaseState } from '@shared/domain/case-state';
 import { isoDateInJapan } from '@shared/domain/dates';
 import { caseSearchField, nameKey } from '@shared/domain/names';
 import { KaijiError } from '@shared/errors';
@@ -76,6 +77,35 @@ export class CaseService {
     if (!row) throw new KaijiError('NOT_FOUND');
     await this.audit.append(this.db, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } });
     return toSummary(row);
+  }
+
+  /**
+   * Moves a case along its life (shared/domain/case-state.ts): the one place where states
+   * change, so an illegal move is refused whatever the UI shows.
+   */
+  async setStatus(actor: Actor, id: string, to: CaseState, reason?: string): Promise<CaseSummary> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new KaijiError('NOT_FOUND');
+      const from = row.status as CaseState;
+      if (!isCaseState(from) || !canTransition(from, to)) {
+        const label = (s: string) => (isCaseState(s) ? CASE_STATE_LABELS[s] : { ja: s, en: s });
+        throw new KaijiError('ILLEGAL_TRANSITION', { from, to, fromJa: label(from).ja, fromEn: label(from).en, toJa: label(to).ja, toEn: label(to).en });
+      }
+      const updated = await trx
+        .updateTable('cases')
+        .set({ status: to, updated_at: this.now().toISOString() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.audit.append(trx, actor, {
+        action: 'case.status_changed',
+        recordType: 'case',
+        recordId: id,
+        summary: { caseNo: row.case_no, from, to, ...(reason ? { reason } : {}) },
+      });
+      return toSummary(updated);
+    });
   }
 
   /** Inserts a case inside the caller's transaction (e.g. with the envelope it came in). */

@@ -18,6 +18,8 @@ export type HandlerMap = { [C in ChannelName]: Handler<C> };
 
 const must = (ctx: HandlerContext): Session => ctx.core.requireSession();
 
+const ADMIN_DECISIONS: ReadonlySet<string> = new Set(['accepted', 'refused', 'deficient']);
+
 /**
  * One handler per channel, shared by Electron IPC and web mode. Input is already
  * validated and the caller's role checked when a handler runs.
@@ -170,6 +172,21 @@ export const handlers: HandlerMap = {
     );
     return { fileName: `${FORM_ID}-v${FORM_VERSION}.pdf`, dataBase64: Buffer.from(pdf).toString('base64') };
   },
+
+  'documents.record': async ({ caseId, ...doc }, ctx) => must(ctx).ws.documents.record(must(ctx).actor, caseId, doc),
+  'documents.list': async (input, ctx) => must(ctx).ws.documents.list(input.caseId),
+  'documents.remove': async (input, ctx) => {
+    await must(ctx).ws.documents.remove(must(ctx).actor, input.id);
+    return null;
+  },
+  'cases.transition': async (input, ctx) => {
+    const s = must(ctx);
+    // Accepting, refusing and declaring a deficiency are decisions: administrators only.
+    if (ADMIN_DECISIONS.has(input.to) && s.user.role !== 'administrator') throw new KaijiError('FORBIDDEN');
+    if (input.to === 'refused' && !input.reason?.trim()) throw new KaijiError('INVALID_INPUT', { issues: [{ path: 'reason', code: 'required' }] });
+    return s.ws.cases.setStatus(s.actor, input.id, input.to, input.reason);
+  },
+  'cases.checklist': async (input, ctx) => must(ctx).ws.checklists.checklist(must(ctx).actor, input.id),
 
   'envelopes.log': async (input, ctx) => must(ctx).ws.envelopes.log(must(ctx).actor, input),
   'envelopes.list': async (input, ctx) => must(ctx).ws.envelopes.list(must(ctx).actor, input),

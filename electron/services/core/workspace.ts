@@ -8,6 +8,8 @@ import { ImportService } from '../pages/import-service';
 import type { PagePipeline } from '../pages/page-pipeline';
 import { PageStore } from '../pages/page-store';
 import { TextSearch } from '../pages/text-search';
+import { ChecklistService } from '../verification/checklist-service';
+import { DocumentService } from '../verification/document-service';
 import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
 import type { Database } from '../vault/schema';
@@ -26,6 +28,8 @@ export interface Workspace {
   imports: ImportService;
   importJobs: ImportJobs;
   textSearch: TextSearch;
+  documents: DocumentService;
+  checklists: ChecklistService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -47,5 +51,7 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     imports,
     importJobs: new ImportJobs(imports),
     textSearch: new TextSearch(db, audit),
+    documents: new DocumentService(db, audit, now),
+    checklists: new ChecklistService(db, audit, caseFiles),
   };
 }

@@ -151,6 +151,24 @@ export interface CaseNotesTable {
   created_at: string;
 }
 
+export interface CaseDocumentsTable {
+  id: string;
+  case_id: string;
+  page_id: string | null;
+  /** 'subject' | 'agent' */
+  party: string;
+  /** 'id' (D1-D5) | 'agent_proof' (D7) */
+  kind: string;
+  type: string;
+  name: string;
+  address: string;
+  birth_date: string | null;
+  issued_on: string | null;
+  valid_until: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
@@ -166,6 +184,7 @@ export interface Database {
   pages: PagesTable;
   case_fields: CaseFieldsTable;
   case_notes: CaseNotesTable;
+  case_documents: CaseDocumentsTable;
 }
 
 // Kept for later tables with generated keys.
