@@ -54,7 +54,7 @@ export class CaseFileService {
             ]),
           ]),
         )
-        .where('action', 'not in', ['case.viewed', 'page.viewed'])
+        .where('action', 'not in', ['case.viewed', 'page.viewed', 'case.checked'])
         .orderBy('seq', 'desc')
         .limit(200)
         .execute(),

@@ -19,6 +19,7 @@ import { FieldsPanel } from './FieldsPanel';
 import { FreeFormText } from './FreeFormText';
 import { ImportPanel } from './ImportPanel';
 import { PagesPanel } from './PagesPanel';
+import { VerificationPanel } from './VerificationPanel';
 
 /** 案件ファイル `#/cases/<id>`: the application as read, its pages, envelopes, notes and history. */
 export function CaseFilePage({ id }: { id: string }) {
@@ -63,6 +64,7 @@ export function CaseFilePage({ id }: { id: string }) {
                 <PagesPanel caseId={id} pages={data.pages} editable={canEdit} onChanged={reload} />
               </Stack>
             </Paper>
+            <VerificationPanel detail={data} reloadKey={version} onChanged={reload} />
             <Stack gap="sm" data-testid="case-fields">
               <Group gap="xs" align="baseline">
                 <Title order={4}>{t('caseFile.fields.title')}</Title>

@@ -1,0 +1,353 @@
+import { Badge, Button, Center, Divider, Group, List, Loader, Modal, Paper, Stack, Table, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCheck, IconTrash, IconX } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, CaseDocument } from '@shared/contract';
+import { contract } from '@shared/contract';
+import { isCaseState, nextStates, type CaseState } from '@shared/domain/case-state';
+import { formatEraDate } from '@shared/domain/era';
+import { AGENT_PROOF_LABELS } from '@shared/domain/verification/agents';
+import { ID_DOCUMENT_LABELS } from '@shared/domain/verification/identity-documents';
+import type { RuleResult, RuleStatus } from '@shared/domain/verification/types';
+import { allows } from '@shared/roles';
+import { kaiji } from '../../../api';
+import { useLang } from '../../../i18n';
+import { ConfirmModal } from '../../../ui/ConfirmModal';
+import { errorText } from '../../../ui/errors';
+import { useCall } from '../../../ui/useCall';
+import { useLoad } from '../../../ui/useLoad';
+import { useVault } from '../../../ui/vault';
+import { DocumentForm } from './DocumentForm';
+
+const STATUS_COLORS: Record<RuleStatus, string> = { pass: 'green', needs_review: 'orange', fail: 'red' };
+const STATUS_ICONS: Record<RuleStatus, typeof IconCheck> = { pass: IconCheck, needs_review: IconAlertTriangle, fail: IconX };
+/** Decisions `cases.transition` leaves to administrators. */
+const ADMIN_STATES: readonly CaseState[] = ['accepted', 'refused', 'deficient'];
+/** Transitions that ask for a written reason first (required for refused). */
+const REASON_STATES: readonly CaseState[] = ['refused', 'deficient'];
+
+/**
+ * 受付審査 on the case file: the case's status and where it may go, the checklist computed by
+ * the services (same rules as shared/domain/verification), and the documents staff recorded.
+ */
+export function VerificationPanel({ detail, reloadKey, onChanged }: { detail: CaseDetail; reloadKey: number; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { status } = useVault();
+  const role = status.user?.role;
+  const canRecord = allows(contract['documents.record'].access, role);
+  const id = detail.case.id;
+  const [local, setLocal] = useState(0);
+  const key = `${id}#${reloadKey}#${local}`;
+  const checklist = useLoad(() => kaiji.cases.checklist({ id }), key);
+  const documents = useLoad(() => kaiji.documents.list({ caseId: id }), key);
+  const refresh = useCallback(() => setLocal((v) => v + 1), []);
+
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="verification">
+      <Stack gap="md">
+        <Title order={4}>{t('verification.title')}</Title>
+        <StatusActions detail={detail} onChanged={onChanged} />
+        <Divider />
+        <ChecklistView data={checklist.data} failed={checklist.failed} />
+        <Divider />
+        <DocumentsTable documents={documents.data} editable={canRecord} onRemoved={refresh} />
+        {canRecord && (
+          <>
+            <Divider />
+            <DocumentForm key={id} detail={detail} onRecorded={refresh} />
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function StatusActions({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { status: vault } = useVault();
+  const role = vault.user?.role;
+  const canTransition = allows(contract['cases.transition'].access, role);
+  const isAdmin = role === 'administrator';
+  const { run, loading } = useCall();
+  const current = detail.case.status;
+  const next = isCaseState(current) ? nextStates(current) : [];
+  const shown = next.filter((s) => isAdmin || !ADMIN_STATES.includes(s));
+  const hidden = next.length > shown.length;
+  const [target, setTarget] = useState<CaseState | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const label = (s: string) => (isCaseState(s) ? t(`cases.statuses.${s}`) : s);
+
+  const go = async (to: CaseState, why?: string) => {
+    const result = await run(() => kaiji.cases.transition({ id: detail.case.id, to, reason: why || undefined }), { notify: target === null });
+    if (result.ok) {
+      notifications.show({ color: 'teal', message: t('verification.status.done', { state: label(to) }) });
+      setTarget(null);
+      onChanged();
+    } else if (target !== null) {
+      setReasonError(errorText(result.error, lang));
+    }
+  };
+
+  const open = (to: CaseState) => {
+    if (REASON_STATES.includes(to)) {
+      setReason('');
+      setReasonError(null);
+      setTarget(to);
+    } else {
+      void go(to);
+    }
+  };
+
+  const confirm = () => {
+    if (!target) return;
+    const why = reason.trim();
+    if (target === 'refused' && !why) {
+      setReasonError(t('verification.status.reasonRequired'));
+      return;
+    }
+    void go(target, why);
+  };
+
+  return (
+    <Stack gap="xs" data-testid="status-actions" data-status={current}>
+      <Group gap="xs" align="baseline">
+        <Title order={5}>{t('verification.status.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('verification.status.current')}: {label(current)}
+        </Text>
+      </Group>
+      {next.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('verification.status.none')}
+        </Text>
+      ) : (
+        canTransition && (
+          <Group gap="xs">
+            {shown.map((s) => (
+              <Button
+                key={s}
+                data-testid={`to-${s}`}
+                size="xs"
+                variant={s === 'refused' ? 'outline' : 'light'}
+                color={s === 'refused' ? 'red' : s === 'deficient' ? 'orange' : s === 'accepted' ? 'teal' : undefined}
+                loading={loading && target === null}
+                onClick={() => open(s)}
+              >
+                {t('verification.status.to', { state: label(s) })}
+              </Button>
+            ))}
+          </Group>
+        )
+      )}
+      {hidden && (
+        <Text size="xs" c="dimmed">
+          {t('verification.status.adminOnly')}
+        </Text>
+      )}
+      <Modal opened={target !== null} onClose={() => !loading && setTarget(null)} title={target ? t('verification.status.modalTitle', { state: label(target) }) : ''} centered>
+        <Stack gap="md">
+          <Textarea
+            data-testid="transition-reason"
+            label={t('verification.status.reason')}
+            description={target === 'refused' ? t('verification.status.reasonHintRefused') : t('verification.status.reasonHintDeficient')}
+            required={target === 'refused'}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setReasonError(null);
+            }}
+            error={reasonError}
+            autosize
+            minRows={3}
+            maxRows={10}
+            maxLength={2000}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setTarget(null)} disabled={loading}>
+              {t('common.cancel')}
+            </Button>
+            <Button data-testid="transition-confirm" color={target === 'refused' ? 'red' : 'orange'} onClick={confirm} loading={loading}>
+              {t('verification.status.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function StatusBadge({ status, testId }: { status: RuleStatus; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge data-testid={testId} data-status={status} color={STATUS_COLORS[status]} variant="light" radius="sm" tt="none">
+      {t(`verification.checklist.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+function ChecklistView({ data, failed }: { data: { overall: RuleStatus; results: readonly RuleResult[] } | undefined; failed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" data-testid="checklist" data-loading={data ? undefined : true}>
+      <Group gap="xs" align="center">
+        <Title order={5}>{t('verification.checklist.title')}</Title>
+        {data && (
+          <Group gap={6}>
+            <Text size="sm" c="dimmed">
+              {t('verification.checklist.overall')}:
+            </Text>
+            <StatusBadge status={data.overall} testId="checklist-overall" />
+          </Group>
+        )}
+      </Group>
+      {!data ? (
+        failed ? (
+          <Text size="sm" c="dimmed">
+            {t('verification.checklist.failed')}
+          </Text>
+        ) : (
+          <Center py="sm">
+            <Loader size="sm" aria-label={t('verification.checklist.loading')} />
+          </Center>
+        )
+      ) : (
+        <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {data.results.map((r, i) => (
+            <RuleRow key={`${r.ruleId}:${r.party ?? ''}:${i}`} result={r} />
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function RuleRow({ result }: { result: RuleResult }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const Icon = STATUS_ICONS[result.status];
+  return (
+    <li data-testid={`rule-${result.ruleId}`} data-status={result.status} data-party={result.party}>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <ThemeIcon size="sm" radius="xl" variant="light" color={STATUS_COLORS[result.status]} aria-label={t(`verification.checklist.statuses.${result.status}`)} style={{ flexShrink: 0, marginTop: 2 }}>
+          <Icon size={14} />
+        </ThemeIcon>
+        <Badge size="sm" variant="outline" color="gray" radius="sm" ff="monospace" style={{ flexShrink: 0, marginTop: 2 }}>
+          {result.ruleId}
+        </Badge>
+        <Stack gap={2} miw={0}>
+          <Text size="sm" c={result.status === 'pass' ? undefined : `${STATUS_COLORS[result.status]}.9`}>
+            {result.party && `${t(`verification.documents.parties.${result.party}`)}: `}
+            {result.message[lang]}
+          </Text>
+          {result.findings && result.findings.length > 0 && (
+            <List size="xs" spacing={2}>
+              {result.findings.map((f, i) => (
+                <List.Item key={`${f.code}:${i}`} c={f.status === 'pass' ? 'dimmed' : `${STATUS_COLORS[f.status]}.9`} data-status={f.status}>
+                  {f.message[lang]}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Stack>
+      </Group>
+    </li>
+  );
+}
+
+function typeLabel(doc: CaseDocument, lang: 'ja' | 'en'): string {
+  const labels: Record<string, { ja: string; en: string }> = doc.kind === 'id' ? ID_DOCUMENT_LABELS : AGENT_PROOF_LABELS;
+  return labels[doc.type]?.[lang] ?? doc.type;
+}
+
+function DocumentsTable({ documents, editable, onRemoved }: { documents: CaseDocument[] | undefined; editable: boolean; onRemoved: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { run } = useCall();
+  const [removing, setRemoving] = useState<CaseDocument | null>(null);
+  const date = (iso: string | null) => (iso ? (lang === 'ja' ? formatEraDate(iso) : `${iso} (${formatEraDate(iso)})`) : null);
+
+  const remove = async () => {
+    if (!removing) return;
+    const result = await run(() => kaiji.documents.remove({ id: removing.id }));
+    if (result.ok) {
+      notifications.show({ color: 'teal', message: t('verification.documents.removed') });
+      setRemoving(null);
+      onRemoved();
+    }
+  };
+
+  return (
+    <Stack gap="xs" data-testid="documents">
+      <Title order={5}>{t('verification.documents.title')}</Title>
+      {!documents || documents.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('verification.documents.none')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table verticalSpacing={6} fz="sm" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('verification.documents.party')}</Table.Th>
+                <Table.Th>{t('verification.documents.type')}</Table.Th>
+                <Table.Th>{t('verification.documents.name')}</Table.Th>
+                <Table.Th>{t('verification.documents.address')}</Table.Th>
+                <Table.Th>{t('verification.documents.dates')}</Table.Th>
+                {editable && <Table.Th aria-label={t('verification.documents.remove')} />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {documents.map((d, i) => (
+                <Table.Tr key={d.id} data-testid={`doc-row-${i}`} data-type={d.type} data-party={d.party}>
+                  <Table.Td>{t(`verification.documents.parties.${d.party}`)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{typeLabel(d, lang)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t(`verification.documents.kinds.${d.kind}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{d.name}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{d.address}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={0}>
+                      {d.birthDate && <Text size="xs">{t('verification.documents.birth')}: {date(d.birthDate)}</Text>}
+                      {d.issuedOn && <Text size="xs">{t('verification.documents.issued')}: {date(d.issuedOn)}</Text>}
+                      {d.validUntil && <Text size="xs">{t('verification.documents.valid')}: {date(d.validUntil)}</Text>}
+                    </Stack>
+                  </Table.Td>
+                  {editable && (
+                    <Table.Td>
+                      <Button
+                        data-testid="doc-remove"
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        leftSection={<IconTrash size={14} />}
+                        onClick={() => setRemoving(d)}
+                      >
+                        {t('verification.documents.remove')}
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ConfirmModal
+        opened={removing !== null}
+        title={t('verification.documents.removeTitle')}
+        confirmLabel={t('verification.documents.remove')}
+        onClose={() => setRemoving(null)}
+        onConfirm={remove}
+      >
+        {removing ? t('verification.documents.removeBody', { type: typeLabel(removing, lang) }) : ''}
+      </ConfirmModal>
+    </Stack>
+  );
+}
