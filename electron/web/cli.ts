@@ -49,9 +49,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${host.url}\n`);
 
   const stop = async () => {
+    // Closing the host and disposing the core (OCR workers, timers, the database) leaves the
+    // event loop empty, so the process ends by itself.
     await host.close();
     await core.dispose();
-    process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());

@@ -1,11 +1,5 @@
+import { formatEraDate } from '@shared/domain/era';
 import type { Lang } from '../i18n';
-
-const eraFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-});
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -20,9 +14,9 @@ export function isoDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** Japanese era date, e.g. 令和8年11月24日. */
+/** Japanese era date, e.g. 令和8年11月24日: the same rule letters and the services use. */
 export function eraDate(date: Date): string {
-  return eraFormat.format(date);
+  return formatEraDate(isoDay(date));
 }
 
 /** A calendar day: Japanese era in ja, ISO `2026-11-24` in en. */

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@shared/contract';
 import { contract } from '@shared/contract';
 import { formatEraDate } from '@shared/domain/era';
+import { addDays } from '@shared/domain/verification/date-rules';
 import { allows } from '@shared/roles';
 import { kaiji } from '../../../api';
 import { useLang } from '../../../i18n';
@@ -190,11 +191,6 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** I5: day 14 after arrival (Art. 39) is a hard marker on every case. */
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d + days));
-  return date.toISOString().slice(0, 10);
-}
 
 /** R3: earlier requests of the same person, so repeats are seen before anything is decided. */
 function EarlierCases({ detail }: { detail: CaseDetail }) {
