@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../domain/dates';
+import { ADMIN, CASEWORK, INTAKE, OVERSIGHT, channel, displayName, id, isoDate, login, none, passphrase, role, type Channel } from './channel';
+import { verificationChannels } from './channels/verification';
+import { ledgerChannels } from './channels/ledger';
+import { mailChannels } from './channels/mail';
+import { letterChannels } from './channels/letters';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { PAGE_KINDS } from '../domain/page-kind';
 import type { Checklist } from '../domain/verification/types';
 import { AGENT_PROOF_TYPES } from '../domain/verification/agents';
 import { ID_DOCUMENT_TYPES } from '../domain/verification/identity-documents';
-import { roles, type Access } from '../roles';
 import type {
   AppInfo,
   AuditPage,
@@ -26,36 +29,6 @@ import type {
   StaffMember,
   VaultStatus,
 } from './types';
-
-/** A channel: who may call it, what it takes (validated at the edge) and what it returns. */
-export interface Channel<I extends z.ZodType, O> {
-  access: Access;
-  input: I;
-  /** Phantom: the output type, carried for the typed API only. */
-  readonly _output?: O;
-}
-
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(spec: { access: Access; input: I }): Channel<I, O> =>
-    spec;
-
-const ADMIN = ['administrator'] as const;
-const OVERSIGHT = ['administrator', 'auditor'] as const;
-const CASEWORK = ['administrator', 'clerk', 'auditor'] as const;
-const INTAKE = ['administrator', 'clerk'] as const;
-
-const none = z.object({}).strict();
-const passphrase = z.string().min(1).max(1024);
-const login = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'login');
-const displayName = z.string().trim().min(1).max(80);
-const role = z.enum(roles);
-const id = z.string().min(1).max(64);
-const isoDate = z.string().refine(isValidIsoDate, 'date');
 
 export const contract = {
   'app.info': channel<AppInfo>()({ access: 'public', input: none }),
@@ -252,8 +225,15 @@ export const contract = {
     access: CASEWORK,
     input: z.object({ from: isoDate.optional(), to: isoDate.optional(), limit: z.number().int().min(1).max(500).default(100) }),
   }),
+
+  // Capabilities added later keep their channels in their own files (shared/contract/channels/).
+  ...verificationChannels,
+  ...ledgerChannels,
+  ...mailChannels,
+  ...letterChannels,
 } as const;
 
+export type { Channel };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;

@@ -1,22 +1,16 @@
-import type { ChannelName, ChannelOutput, ChannelParsed } from '@shared/contract';
 import { FORM_ID, FORM_VERSION } from '@shared/domain/application-form';
 import { KaijiError } from '@shared/errors';
 import { generateApplicationForm } from '../forms';
 import { readFormIntoCase } from '../intake/form-into-case';
+import { letterHandlers } from '../letters/handlers';
+import { ledgerHandlers } from '../fees/handlers';
+import { mailHandlers } from '../mail/handlers';
+import { verificationHandlers } from '../verification/handlers';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { APP_VERSION } from './app-info';
-import type { KaijiCore, Session } from './kaiji-core';
+import { must, type HandlerMap } from './handler-types';
 
-export interface HandlerContext {
-  core: KaijiCore;
-  /** Present for every channel whose access is not 'public' (dispatch checks). */
-  session: Session | null;
-}
-
-type Handler<C extends ChannelName> = (input: ChannelParsed<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
-export type HandlerMap = { [C in ChannelName]: Handler<C> };
-
-const must = (ctx: HandlerContext): Session => ctx.core.requireSession();
+export type { HandlerContext, HandlerMap } from './handler-types';
 
 const ADMIN_DECISIONS: ReadonlySet<string> = new Set(['accepted', 'refused', 'deficient']);
 
@@ -190,4 +184,9 @@ export const handlers: HandlerMap = {
 
   'envelopes.log': async (input, ctx) => must(ctx).ws.envelopes.log(must(ctx).actor, input),
   'envelopes.list': async (input, ctx) => must(ctx).ws.envelopes.list(must(ctx).actor, input),
+
+  ...verificationHandlers,
+  ...ledgerHandlers,
+  ...mailHandlers,
+  ...letterHandlers,
 };

@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { LedgerTables } from '../fees/schema';
+import type { LetterTables } from '../letters/schema';
+import type { MailTables } from '../mail/schema';
+import type { VerificationTables } from '../verification/schema';
 
 /** Tables as kysely sees them. Columns stay portable (text/integer) for PostgreSQL later. */
 export interface SchemaMigrationsTable {
@@ -169,7 +173,11 @@ export interface CaseDocumentsTable {
   recorded_at: string;
 }
 
-export interface Database {
+/**
+ * Every table. Capabilities added after the first ones declare their tables beside their
+ * services (fees/schema.ts, mail/schema.ts ...) and are joined here.
+ */
+export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
   staff: StaffTable;

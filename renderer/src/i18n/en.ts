@@ -1,3 +1,5 @@
+import { ledgerEn } from './sections/ledger';
+import { lettersEn } from './sections/letters';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -596,4 +598,7 @@ export const en: Translations = {
       recorded: 'Document recorded.',
     },
   },
+  // Sections added later live in their own files (./sections/).
+  ...ledgerEn,
+  ...lettersEn,
 };

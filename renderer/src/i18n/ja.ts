@@ -1,3 +1,5 @@
+import { ledgerJa } from './sections/ledger';
+import { lettersJa } from './sections/letters';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -591,6 +593,9 @@ export const ja = {
       recorded: '書類を記録しました。',
     },
   },
+  // Sections added later live in their own files (./sections/).
+  ...ledgerJa,
+  ...lettersJa,
 };
 
 export type Translations = typeof ja;
