@@ -4,6 +4,7 @@ import { verificationChannels } from './channels/verification';
 import { ledgerChannels } from './channels/ledger';
 import { mailChannels } from './channels/mail';
 import { letterChannels } from './channels/letters';
+import { todayChannels } from './channels/today';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { PAGE_KINDS } from '../domain/page-kind';
@@ -93,6 +94,12 @@ export const contract = {
         idleLockMinutes: z.number().int().min(1).max(240),
         freeUnlockAttempts: z.number().int().min(1).max(20),
         scannerFolder: z.string().trim().max(1000),
+        companyPostalCode: z.string().trim().regex(/^(\d{3}-?\d{4})?$/, 'postal_code'),
+        responseTargetDays: z.number().int().min(1).max(365),
+        responseDayCount: z.enum(['calendar', 'business']),
+        repeatPeriodMonths: z.number().int().min(1).max(120),
+        moneyOrderWarningDays: z.number().int().min(1).max(180),
+        deficientWaitDays: z.number().int().min(1).max(365),
       })
       .partial(),
   }),
@@ -231,6 +238,7 @@ export const contract = {
   ...ledgerChannels,
   ...mailChannels,
   ...letterChannels,
+  ...todayChannels,
 } as const;
 
 export type { Channel };

@@ -52,6 +52,18 @@ export interface Settings {
   freeUnlockAttempts: number;
   /** The scanner's "scan to folder" target; empty = not watched. */
   scannerFolder: string;
+  /** 〒 of the company's address, printed on letters and return-address labels. */
+  companyPostalCode: string;
+  /** The company's own response target after arrival (I5; the Act only says 遅滞なく). */
+  responseTargetDays: number;
+  /** 'calendar': every day counts; 'business': weekends and Japanese public holidays do not (I5). */
+  responseDayCount: 'calendar' | 'business';
+  /** Earlier requests of the same person within this many months are shown as repeats (R3). */
+  repeatPeriodMonths: number;
+  /** Warn this many days before a money order stops being payable (F2). */
+  moneyOrderWarningDays: number;
+  /** A deficient case waiting longer than this many days for the re-sent set is flagged. */
+  deficientWaitDays: number;
 }
 
 export interface AuditEntry {

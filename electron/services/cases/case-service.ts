@@ -92,12 +92,18 @@ export class CaseService {
         const label = (s: string) => (isCaseState(s) ? CASE_STATE_LABELS[s] : { ja: s, en: s });
         throw new KaijiError('ILLEGAL_TRANSITION', { from, to, fromJa: label(from).ja, fromEn: label(from).en, toJa: label(to).ja, toEn: label(to).en });
       }
+      const at = this.now().toISOString();
       const updated = await trx
         .updateTable('cases')
-        .set({ status: to, updated_at: this.now().toISOString() })
+        .set({ status: to, status_since: at, updated_at: at })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      // The history, not only the audit trail, because deadlines (I5) sum the paused spans.
+      await trx
+        .insertInto('case_status_changes')
+        .values({ id: randomUUID(), case_id: id, from_state: from, to_state: to, reason: reason ?? null, changed_by: actor.id, changed_at: at })
+        .execute();
       await this.audit.append(trx, actor, {
         action: 'case.status_changed',
         recordType: 'case',
@@ -124,6 +130,7 @@ export class CaseService {
       subject_address: input.subjectAddress ?? null,
       subject_name_key: nameKey(input.subjectName),
       subject_kana_key: nameKey(input.subjectKana),
+      status_since: at.toISOString(),
       created_by: actor.id,
       created_at: at.toISOString(),
       updated_at: at.toISOString(),

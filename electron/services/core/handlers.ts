@@ -5,6 +5,7 @@ import { readFormIntoCase } from '../intake/form-into-case';
 import { letterHandlers } from '../letters/handlers';
 import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
+import { todayHandlers } from '../today/handlers';
 import { verificationHandlers } from '../verification/handlers';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { APP_VERSION } from './app-info';
@@ -189,4 +190,5 @@ export const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...mailHandlers,
   ...letterHandlers,
+  ...todayHandlers,
 };

@@ -11,6 +11,12 @@ export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 10,
   freeUnlockAttempts: 3,
   scannerFolder: '',
+  companyPostalCode: '',
+  responseTargetDays: 14,
+  responseDayCount: 'calendar',
+  repeatPeriodMonths: 12,
+  moneyOrderWarningDays: 30,
+  deficientWaitDays: 30,
 };
 
 /** Office settings, stored as one row per key inside the encrypted database. */

@@ -59,6 +59,8 @@ export interface CasesTable {
   id: string;
   case_no: string;
   status: string;
+  /** When the case entered its current status (e.g. how long it has waited as deficient). */
+  status_since: string | null;
   received_on: string;
   subject_name: string;
   subject_kana: string;

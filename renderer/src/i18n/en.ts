@@ -1,5 +1,6 @@
 import { ledgerEn } from './sections/ledger';
 import { lettersEn } from './sections/letters';
+import { todayEn } from './sections/today';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -601,4 +602,5 @@ export const en: Translations = {
   // Sections added later live in their own files (./sections/).
   ...ledgerEn,
   ...lettersEn,
+  ...todayEn,
 };

@@ -1,5 +1,6 @@
 import { ledgerJa } from './sections/ledger';
 import { lettersJa } from './sections/letters';
+import { todayJa } from './sections/today';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -596,6 +597,7 @@ export const ja = {
   // Sections added later live in their own files (./sections/).
   ...ledgerJa,
   ...lettersJa,
+  ...todayJa,
 };
 
 export type Translations = typeof ja;
