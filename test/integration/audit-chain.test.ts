@@ -27,6 +27,15 @@ describe('audit trail hash chain (S3)', () => {
     expect(value(await call('audit.list', { action: 'audit.verified' })).total).toBe(1);
   });
 
+  it('keeps the chain whole when entries are appended in parallel outside a transaction', async () => {
+    const { verify, core } = await withTrail();
+    const { ws, actor } = core.current!;
+    // Audited reads append on the plain handle; the renderer makes several at once.
+    const entries = await Promise.all(Array.from({ length: 20 }, (_, i) => ws.audit.append(ws.db, actor, { action: 'case.viewed', summary: { i } })));
+    expect(new Set(entries.map((e) => e.seq)).size).toBe(20);
+    expect(await verify()).toMatchObject({ ok: true, problems: [] });
+  });
+
   it('finds an altered entry and says which', async () => {
     const { db, verify } = await withTrail();
     await sql`update audit_log set summary = '{"caseNo":"2026-9999"}' where seq = 5`.execute(db);

@@ -37,6 +37,13 @@ export class AuditLog {
   ) {}
 
   async append(trx: Db, actor: Actor, event: AuditEvent): Promise<AuditEntry> {
+    // Reading the head and writing the next link must not interleave with another append
+    // (the renderer calls audited channels in parallel): outside a transaction, make one.
+    if (!trx.isTransaction) return this.db.transaction().execute((t) => this.appendIn(t, actor, event));
+    return this.appendIn(trx, actor, event);
+  }
+
+  private async appendIn(trx: Db, actor: Actor, event: AuditEvent): Promise<AuditEntry> {
     const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
     // Past any row beyond the head, so a tampered trail never blocks new work; verify reports it.
     const last = await trx.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
