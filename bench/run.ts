@@ -1,8 +1,10 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok }]). Ratios are measured in one run, side by side.
-// KAIJI_BENCH_ONLY=vault|ocr|intake runs one group.
+// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today runs one group.
 import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
+import { benchLetters } from './letters';
 import { benchOcr } from './ocr-bench';
+import { benchToday } from './today';
 import { report, type BenchResult } from './report';
 import { benchCases, benchUnlock } from './vault-bench';
 
@@ -16,5 +18,10 @@ if (!only || only === 'ocr') results.push(...(await benchOcr()));
 if (!only || only === 'intake') {
   results.push(await benchFieldAccuracy());
   results.push(await benchImportToReady());
+}
+if (!only || only === 'letters') results.push(...(await benchLetters()));
+if (!only || only === 'today') {
+  const n = Number(process.env.KAIJI_BENCH_CASES ?? 100_000);
+  results.push(...(await benchToday(n, Math.round(n * 1.5))));
 }
 report(results);

@@ -116,6 +116,97 @@ export const errorMessages = {
     ja: '案件を「{fromJa}」から「{toJa}」にすることはできません。',
     en: 'A case cannot go from "{fromEn}" to "{toEn}".',
   },
+  // Verification (#4): deficiencies, re-submission, masking.
+  DEFICIENCY_REASON_REQUIRED: {
+    ja: 'チェックリストに不備が見つかっていません。不備とする理由を記載してください（不備通知に記載されます）。',
+    en: 'The checklist found no deficiency. Write the reason the application is deficient (it goes on the deficiency notice).',
+  },
+  NOT_WAITING_FOR_RESUBMISSION: {
+    ja: '案件 {caseNo} は再提出待ち（不備）ではありません。',
+    en: 'Case {caseNo} is not waiting for a re-submission (deficient).',
+  },
+  REPEAT_REFUSAL_INVALID: {
+    ja: '繰り返しの請求として拒否できません。{problemsJa}',
+    en: 'The request cannot be refused as repeated. {problemsEn}',
+  },
+  MASK_OUTSIDE_PAGE: {
+    ja: 'マスクの範囲がページの外にあります。',
+    en: 'A masked area lies outside the page.',
+  },
+  // Money-order ledger and registered mail (#5, F1-F4, M1/M2).
+  MONEY_ORDER_ILLEGAL_CHANGE: {
+    ja: '「{fromJa}」の定額小為替を「{toJa}」にすることはできません。',
+    en: 'A money order that is "{fromEn}" cannot become "{toEn}".',
+  },
+  MONEY_ORDER_FACE_VALUE_UNKNOWN: {
+    ja: '額面 {value} 円の定額小為替はありません（50円〜1,000円の12種類）。',
+    en: 'No fixed postal money order has a face value of {value} yen (there are 12, from 50 to 1,000 yen).',
+  },
+  MONEY_ORDER_DUPLICATE: {
+    ja: '証書番号「{certificateNo}」の定額小為替は案件 {caseNo} で既に記録されています。',
+    en: 'A money order with certificate number "{certificateNo}" is already recorded on case {caseNo}.',
+  },
+  DATE_ORDER: {
+    ja: '{laterJa}は{earlierJa}より前の日付にできません。',
+    en: 'The {laterEn} cannot be before the {earlierEn}.',
+  },
+  MONEY_ORDER_NOT_LAPSED: {
+    ja: 'この定額小為替の払渡期間は {untilJa} まであります。期間経過として記録できません。',
+    en: 'This money order is payable until {until}: it cannot be recorded as lapsed yet.',
+  },
+  EXPORT_PLAINTEXT_NOT_ACKNOWLEDGED: {
+    ja: '暗号化しないファイルを書き出すには、注意事項の確認が必要です。',
+    en: 'An unencrypted export needs the warning to be acknowledged first.',
+  },
+  EXPORT_CSV_NOT_ENCRYPTABLE: {
+    ja: 'CSV はパスワードで暗号化できません。暗号化する場合は XLSX を選んでください。',
+    en: 'A CSV file cannot be password-encrypted: choose XLSX for an encrypted export.',
+  },
+  MAIL_PROOF_NOT_AVAILABLE: {
+    ja: '配達証明は一般書留で差し出した郵便物にのみ付けられます。',
+    en: 'Proof of delivery can only be bought for general registered mail (一般書留).',
+  },
+  MAIL_ITEM_CLOSED: {
+    ja: 'この郵便物は既に{stateJa}として記録されています。',
+    en: 'This item is already recorded as {stateEn}.',
+  },
+  DECISION_INVALID: { ja: '{ja}', en: '{en}' },
+  DECISION_NOT_ALLOWED: {
+    ja: '「{stateJa}」の案件には決定を記録できません（受理後・回答前のみ）。',
+    en: 'A decision cannot be recorded for a case that is "{stateEn}" (only after acceptance, before the response).',
+  },
+  KIND_NOT_REQUESTED: {
+    ja: 'この案件では{kind}は請求されていません。',
+    en: '{kind} was not requested in this application.',
+  },
+  LETTER_ISSUED: {
+    ja: 'この書面は発行済みのため変更できません。変更が必要な場合は新しい書面を作成してください。',
+    en: 'This letter has been issued and cannot be changed. Create a new letter if something must change.',
+  },
+  LETTER_NOT_ISSUED: {
+    ja: 'この書面はまだ発行されていません。',
+    en: 'This letter has not been issued yet.',
+  },
+  LETTER_NEEDS_DECISIONS: {
+    ja: '回答書を作成する前に、請求された全ての種類（{kinds}）について決定を記録してください。',
+    en: 'Record a decision for every requested kind ({kinds}) before writing the response.',
+  },
+  LETTER_WRONG_STATE: {
+    ja: '「{stateJa}」の案件にはこの書面を発行できません。',
+    en: 'This letter cannot be issued for a case that is "{stateEn}".',
+  },
+  LETTER_DATA_MISSING: {
+    ja: 'この書面に必要な情報がありません：{whatJa}',
+    en: 'This letter needs information that is missing: {whatEn}',
+  },
+  LETTER_ADDRESS_TOO_LONG: {
+    ja: '宛先の住所・氏名が長すぎて封筒の窓に収まりません。住所を短くするか、宛名ラベルをお使いください。',
+    en: 'The address and name are too long for the envelope window. Shorten the address or use an address label.',
+  },
+  LETTER_GLYPH_MISSING: {
+    ja: '次の文字は書面に印刷できません（字形がありません）：{chars}',
+    en: 'These characters cannot be printed in a letter (no glyph): {chars}',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

@@ -6,6 +6,7 @@ import { createDispatch } from '../services/core/dispatch';
 import { KaijiCore } from '../services/core/kaiji-core';
 import { resolveDataDir } from '../services/vault/data-dir';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerPrintHandler } from './print';
 import { applySecurityBaseline, isTrustedSender } from './security';
 
 // Thin glue: the services live in electron/services and never import electron.
@@ -59,6 +60,7 @@ if (!app.requestSingleInstanceLock()) {
       }
       return dispatch(channel, input);
     });
+    registerPrintHandler();
     createWindow();
   });
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());

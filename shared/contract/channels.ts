@@ -122,6 +122,8 @@ export const contract = {
     access: CASEWORK,
     input: z.object({
       query: z.string().max(100).optional(),
+      /** 'urgency': most urgent deadline first (I5); ignored while searching. */
+      sort: z.enum(['received', 'urgency']).default('received'),
       limit: z.number().int().min(1).max(500).default(50),
       offset: z.number().int().min(0).default(0),
     }),
@@ -150,6 +152,8 @@ export const contract = {
       senderAddress: z.string().trim().max(300).default(''),
       note: z.string().trim().max(1000).default(''),
       applications: z.number().int().min(1).max(20).default(1),
+      /** I4: this envelope is the re-sent set of a case waiting in `deficient` (no new case). */
+      resubmissionFor: id.optional(),
     }),
   }),
   'cases.detail': channel<CaseDetail>()({ access: CASEWORK, input: z.object({ id }) }),

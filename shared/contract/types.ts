@@ -1,4 +1,5 @@
 import type { DeliveryMethod } from '../domain/mail';
+import type { CaseUrgency } from './today-types';
 import type { PageKind } from '../domain/page-kind';
 import type { Role } from '../roles';
 
@@ -103,6 +104,8 @@ export interface CaseSummary {
   receivedOn: string;
   subjectName: string;
   subjectKana: string;
+  /** In case lists: target, day-14 marker and urgency (I5; #5 deadlines). */
+  deadline?: CaseUrgency;
 }
 
 export interface CasePage {
@@ -171,6 +174,8 @@ export interface ImportFileProgress {
   /** Already imported earlier (same content): nothing stored twice. */
   duplicate: boolean;
   error?: import('../result').KaijiErrorInfo;
+  /** A returned Kaiji letter was found (its QR code): the file went to this case (#6). */
+  attachedToCase?: { caseId: string; caseNo: string; resubmission: boolean };
 }
 
 export interface ImportJobStatus {

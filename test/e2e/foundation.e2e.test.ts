@@ -1,23 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, useChromium } from '../helpers/e2e-page';
 import { fillSetup, lock, setUpVault, unlock } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode, type WebModeProcess } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
-const SHOTS = join(import.meta.dirname, '../../test-results');
 
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 
 describe('foundation, end to end in Chromium over web mode', () => {
@@ -25,7 +15,7 @@ describe('foundation, end to end in Chromium over web mode', () => {
 
   it('first run -> administrator -> recovery key -> lock/unlock -> clerk without staff admin -> wrong passphrase', async () => {
     web = await startWebMode(tempDir());
-    const page = await browser.newPage({ locale: 'ja-JP' });
+    const page = await chromium().newPage({ locale: 'ja-JP' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
@@ -106,7 +96,7 @@ describe('foundation, end to end in Chromium over web mode', () => {
 
   it('lets the administrator see the unlock attempts in the audit trail and verify the chain', async () => {
     web = await startWebMode(tempDir());
-    const page = await browser.newPage({ locale: 'ja-JP' });
+    const page = await chromium().newPage({ locale: 'ja-JP' });
     try {
       await setUpVault(page, web.url);
       await lock(page);

@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, WAIT, useChromium } from '../helpers/e2e-page';
 import { setUpVault } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode } from '../helpers/web-mode';
@@ -11,22 +9,13 @@ import { FILLED, scannedForm } from '../helpers/filled-forms';
 import { idCopyScan } from '../../electron/services/demo/demo-scans';
 
 const tempDir = useTempDirs();
-const SHOTS = join(import.meta.dirname, '../../test-results');
-const WAIT = { timeout: 20_000 };
 
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('mail intake, end to end in Chromium', () => {
   it('logs an envelope with a registered-mail number; a wrong check digit needs a reason', async () => {
     const web = await startWebMode(tempDir());
-    const page = await browser.newPage({ locale: 'ja-JP' });
+    const page = await chromium().newPage({ locale: 'ja-JP' });
     try {
       await setUpVault(page, web.url);
 
@@ -74,7 +63,7 @@ describe('mail intake, end to end in Chromium', () => {
 
   it('imports a filled form and an ID copy, shows pre-filled values with their crops, saves a correction, finds the case by scanned text', async () => {
     const web = await startWebMode(tempDir());
-    const page = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } });
+    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } });
     const LONG = { timeout: 120_000 };
     try {
       await setUpVault(page, web.url);

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DemoResult } from '../../electron/services/demo/demo-vault';
+import { VERIFICATION_DEMO_CASES, VERIFICATION_DEMO_ENVELOPES } from '../../electron/services/demo/demo-verification';
+import { CASE_STATES } from '../../shared/domain/case-state';
 import { nameKey } from '../../shared/domain/names';
 import { useCores, value } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -27,20 +29,31 @@ describe('npm run demo', () => {
     const { call, core } = makeCore({ dataDir });
     for (const member of demo.staff) value(await call('vault.unlock', { login: member.login, passphrase: member.passphrase }));
     value(await call('vault.unlock', { login: 'admin', passphrase: demo.administrator.passphrase }));
-    const cases = value(await call('cases.list', { limit: 50 }));
-    expect(cases.total).toBe(12);
+    const cases = value(await call('cases.list', { limit: 500 }));
+    // The other capabilities' demo seeds add their own cases too.
+    expect(cases.total).toBeGreaterThanOrEqual(12 + VERIFICATION_DEMO_CASES);
     expect(cases.cases.every((c) => c.subjectName && c.subjectKana)).toBe(true);
     // Found by name however the spacing was read.
     for (const applicant of demo.applicants) {
       const found = value(await call('cases.list', { query: applicant }));
       expect(found.cases.map((c) => nameKey(c.subjectName))).toContain(nameKey(applicant));
     }
-    const envelopes = value(await call('envelopes.list', { limit: 50 }));
-    expect(envelopes).toHaveLength(12);
+    const envelopes = value(await call('envelopes.list', { limit: 500 }));
+    expect(envelopes.length).toBeGreaterThanOrEqual(12 + VERIFICATION_DEMO_ENVELOPES);
     expect(envelopes.filter((e) => e.trackingStatus === 'valid').length).toBeGreaterThan(6);
     // One application came with its scans: form read into fields, ID copy, money order.
     const withPages = await Promise.all(cases.cases.map(async (c) => value(await call('pages.list', { caseId: c.id })).length));
     expect(withPages.filter((n) => n === 3)).toHaveLength(1);
+    // #4: every state, a deficient case waiting with its stored list, a repeat requester (R3).
+    expect(new Set(cases.cases.map((c) => c.status))).toEqual(new Set(CASE_STATES));
+    const waiting = value(await call('cases.awaitingResubmission', {}));
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
+    const stored = [];
+    for (const w of waiting) stored.push(value(await call('cases.deficiency', { id: w.caseId })));
+    expect(stored).toContainEqual(expect.objectContaining({ resolvedAt: null, notice: expect.objectContaining({ problems: expect.arrayContaining([expect.objectContaining({ ja: expect.stringContaining('有効期限') })]) }) }));
+    const repeats = [];
+    for (const c of cases.cases.filter((x) => x.status === 'checking')) repeats.push(value(await call('cases.checklist', { id: c.id })).results.find((r) => r.ruleId === 'R3')!);
+    expect(repeats.some((r) => r.status === 'needs_review' && (r.findings?.length ?? 0) >= 2)).toBe(true);
     expect(value(await call('audit.verify', {})).ok).toBe(true);
 
     // Never over an existing vault.
@@ -51,5 +64,6 @@ describe('npm run demo', () => {
     });
     expect(again.status).not.toBe(0);
     expect(again.stderr).toContain('すでに初期設定済み');
-  });
+    // Every capability seeds its own demo records (and OCRs its scans): allow for a busy machine.
+  }, 240_000);
 });

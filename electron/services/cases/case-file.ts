@@ -65,7 +65,7 @@ export class CaseFileService {
       const e = await this.envelopes.get(envelope_id);
       if (e) envelopes.push(e);
     }
-    await this.audit.append(this.db, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } });
+    await this.db.transaction().execute((trx) => this.audit.append(trx, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } }));
     return {
       case: { ...toSummary(row), birthDate: row.subject_birth_date, address: row.subject_address },
       fields: fields.map(
@@ -156,21 +156,21 @@ export class CaseFileService {
     });
   }
 
-  /** Earlier requests of the same person as this case (R3). */
-  async earlierCasesOf(caseId: string): Promise<CaseSummary[]> {
-    const row = await this.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  /** Earlier requests of the same person as this case (R3); `db` may be the caller's transaction. */
+  async earlierCasesOf(caseId: string, db: Kysely<Database> = this.db): Promise<CaseSummary[]> {
+    const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
-    return this.earlierCases(row);
+    return this.earlierCases(row, db);
   }
 
   /**
    * Same person (R3): the same name or reading, and not contradicted by a different known
    * birth date; a matching birth date or address makes it certain enough to show.
    */
-  private async earlierCases(row: Database['cases']): Promise<CaseSummary[]> {
+  private async earlierCases(row: Database['cases'], db: Kysely<Database> = this.db): Promise<CaseSummary[]> {
     const keys = [row.subject_name_key, row.subject_kana_key].filter(Boolean);
     if (keys.length === 0) return [];
-    const candidates = await this.db
+    const candidates = await db
       .selectFrom('cases')
       .selectAll()
       .where('id', '!=', row.id)

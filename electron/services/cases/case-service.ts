@@ -7,6 +7,7 @@ import { caseSearchField, nameKey } from '@shared/domain/names';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { prefixRange } from '../vault/query';
+import { DeadlineStore, caseUrgency, japanDay } from '../today/deadline-store';
 import type { CasesTable, Database } from '../vault/schema';
 
 export interface NewCase {
@@ -19,17 +20,54 @@ export interface NewCase {
 
 export interface CaseQuery {
   query?: string;
+  /** 'urgency': stored deadlines first (I5, services/today/deadline-store.ts). */
+  sort?: 'received' | 'urgency';
   limit: number;
   offset: number;
 }
 
+/** One status change, as the hooks see it (inside the change's transaction). */
+export interface StatusChange {
+  caseId: string;
+  caseNo: string;
+  from: CaseState;
+  to: CaseState;
+  reason?: string;
+  at: string;
+  /** The envelope that caused the change (a re-sent set attached at intake, I4). */
+  envelopeId?: string;
+  /** The ground of a decision (e.g. 'repeated', R3). */
+  ground?: string;
+}
+
+/** What caused a status change beyond the actor's choice (stored and audited with it). */
+export interface StatusCause {
+  envelopeId?: string;
+  ground?: string;
+  /** Earlier cases a refusal as repeated relies on (R3). */
+  earlierCaseNos?: readonly string[];
+}
+
+/**
+ * Work that must happen atomically with a status change (e.g. storing the deficiency list,
+ * R5). Runs inside the transaction: use `trx` only, never the service's own db handle.
+ */
+export type StatusHook = (trx: Transaction<Database>, actor: Actor, change: StatusChange) => Promise<void>;
+
 /** The case file (one application = one case). Mail intake grows it; this is its core. */
 export class CaseService {
+  private readonly statusHooks: StatusHook[] = [];
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
   ) {}
+
+  /** Registers work done in the same transaction as every status change (wired in workspace.ts). */
+  addStatusHook(hook: StatusHook): void {
+    this.statusHooks.push(hook);
+  }
 
   async create(actor: Actor, input: NewCase): Promise<CaseSummary> {
     return this.db.transaction().execute((trx) => this.insertIn(trx, actor, input));
@@ -48,6 +86,8 @@ export class CaseService {
   /** Lists or searches cases. Showing names is a view of personal data: audited (S3). */
   async list(actor: Actor, q: CaseQuery): Promise<CasePage> {
     const text = q.query?.trim();
+    // Stored deadlines (I5) current before the list sorts or colours by them.
+    await new DeadlineStore(this.db, this.now).ensureCurrent();
     let query = this.db.selectFrom('cases');
     let ordered;
     if (text) {
@@ -57,25 +97,28 @@ export class CaseService {
       const [lo, hi] = prefixRange(field === 'case_no' ? text.normalize('NFKC').trim() : nameKey(text));
       query = query.where(column, '>=', lo).where(column, '<', hi);
       ordered = query.selectAll().orderBy(column).orderBy('received_on', 'desc');
+    } else if (q.sort === 'urgency') {
+      ordered = query.selectAll().orderBy('urgency_sort').orderBy('case_no');
     } else {
       ordered = query.selectAll().orderBy('received_on', 'desc').orderBy('case_no', 'desc');
     }
     const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await ordered.limit(q.limit).offset(q.offset).execute();
     if (rows.length > 0) {
-      await this.audit.append(this.db, actor, {
+      await this.db.transaction().execute((trx) => this.audit.append(trx, actor, {
         action: text ? 'case.searched' : 'case.listed',
         recordType: 'case',
         summary: { shown: rows.map((r) => r.case_no) },
-      });
+      }));
     }
-    return { cases: rows.map(toSummary), total: Number(n) };
+    const today = japanDay(this.now().toISOString());
+    return { cases: rows.map((r) => ({ ...toSummary(r), deadline: caseUrgency(r, today) })), total: Number(n) };
   }
 
   async get(actor: Actor, id: string): Promise<CaseSummary> {
     const row = await this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
-    await this.audit.append(this.db, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } });
+    await this.db.transaction().execute((trx) => this.audit.append(trx, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } }));
     return toSummary(row);
   }
 
@@ -84,34 +127,40 @@ export class CaseService {
    * change, so an illegal move is refused whatever the UI shows.
    */
   async setStatus(actor: Actor, id: string, to: CaseState, reason?: string): Promise<CaseSummary> {
-    return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new KaijiError('NOT_FOUND');
-      const from = row.status as CaseState;
-      if (!isCaseState(from) || !canTransition(from, to)) {
-        const label = (s: string) => (isCaseState(s) ? CASE_STATE_LABELS[s] : { ja: s, en: s });
-        throw new KaijiError('ILLEGAL_TRANSITION', { from, to, fromJa: label(from).ja, fromEn: label(from).en, toJa: label(to).ja, toEn: label(to).en });
-      }
-      const at = this.now().toISOString();
-      const updated = await trx
-        .updateTable('cases')
-        .set({ status: to, status_since: at, updated_at: at })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      // The history, not only the audit trail, because deadlines (I5) sum the paused spans.
-      await trx
-        .insertInto('case_status_changes')
-        .values({ id: randomUUID(), case_id: id, from_state: from, to_state: to, reason: reason ?? null, changed_by: actor.id, changed_at: at })
-        .execute();
-      await this.audit.append(trx, actor, {
-        action: 'case.status_changed',
-        recordType: 'case',
-        recordId: id,
-        summary: { caseNo: row.case_no, from, to, ...(reason ? { reason } : {}) },
-      });
-      return toSummary(updated);
+    return this.db.transaction().execute((trx) => this.setStatusIn(trx, actor, id, to, reason));
+  }
+
+  /** setStatus inside the caller's transaction (a re-sent envelope attached at intake, I4). */
+  async setStatusIn(trx: Transaction<Database>, actor: Actor, id: string, to: CaseState, reason?: string, cause: StatusCause = {}): Promise<CaseSummary> {
+    const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new KaijiError('NOT_FOUND');
+    const from = row.status as CaseState;
+    if (!isCaseState(from) || !canTransition(from, to)) {
+      const label = (s: string) => (isCaseState(s) ? CASE_STATE_LABELS[s] : { ja: s, en: s });
+      throw new KaijiError('ILLEGAL_TRANSITION', { from, to, fromJa: label(from).ja, fromEn: label(from).en, toJa: label(to).ja, toEn: label(to).en });
+    }
+    const at = this.now().toISOString();
+    const updated = await trx
+      .updateTable('cases')
+      .set({ status: to, status_since: at, updated_at: at })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // The history, not only the audit trail, because deadlines (I5) sum the paused spans.
+    await trx
+      .insertInto('case_status_changes')
+      .values({ id: randomUUID(), case_id: id, from_state: from, to_state: to, reason: reason ?? null, ground: cause.ground ?? null, changed_by: actor.id, changed_at: at })
+      .execute();
+    await this.audit.append(trx, actor, {
+      action: 'case.status_changed',
+      recordType: 'case',
+      recordId: id,
+      summary: { caseNo: row.case_no, from, to, ...(reason ? { reason } : {}), ...cause },
     });
+    for (const hook of this.statusHooks) {
+      await hook(trx, actor, { caseId: id, caseNo: row.case_no, from, to, reason, at, envelopeId: cause.envelopeId, ground: cause.ground });
+    }
+    return toSummary(updated);
   }
 
   /** Inserts a case inside the caller's transaction (e.g. with the envelope it came in). */

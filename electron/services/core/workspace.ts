@@ -3,6 +3,11 @@ import { AuditLog } from '../audit/audit-log';
 import { CaseService } from '../cases/case-service';
 import { CaseFileService } from '../cases/case-file';
 import { EnvelopeService } from '../intake/envelope-service';
+import { MoneyOrderLedger } from '../fees/money-order-ledger';
+import { MailLog } from '../mail/mail-log';
+import { DecisionService } from '../letters/decision-service';
+import { LetterService } from '../letters/letter-service';
+import { returnedNoticeResolver } from '../letters/returned-notice';
 import { ImportJobs } from '../pages/import-jobs';
 import { ImportService } from '../pages/import-service';
 import type { PagePipeline } from '../pages/page-pipeline';
@@ -10,8 +15,12 @@ import { PageStore } from '../pages/page-store';
 import { TextSearch } from '../pages/text-search';
 import { ChecklistService } from '../verification/checklist-service';
 import { DocumentService } from '../verification/document-service';
+import { DeficiencyService } from '../verification/deficiency-service';
+import { MaskingService } from '../verification/masking-service';
+import { RepeatRefusalService } from '../verification/repeat-refusal-service';
 import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
+import { TodayService } from '../today/today-service';
 import type { Database } from '../vault/schema';
 import type { Vault } from '../vault/vault';
 
@@ -30,6 +39,14 @@ export interface Workspace {
   textSearch: TextSearch;
   documents: DocumentService;
   checklists: ChecklistService;
+  deficiencies: DeficiencyService;
+  masking: MaskingService;
+  repeatRefusals: RepeatRefusalService;
+  moneyOrders: MoneyOrderLedger;
+  mail: MailLog;
+  decisions: DecisionService;
+  letters: LetterService;
+  today: TodayService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -39,11 +56,23 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
   const pages = new PageStore(db, audit);
   const caseFiles = new CaseFileService(db, audit, pages, envelopes, now);
   const imports = new ImportService(db, audit, pages, pipeline, caseFiles, now);
+  const settings = new SettingsService(db, audit);
+  const checklists = new ChecklistService(db, audit, caseFiles, settings);
+  const deficiencies = new DeficiencyService(db, audit, checklists);
+  // Deficiency lists are stored in the same transaction as the status change (R5, I4).
+  cases.addStatusHook(deficiencies.onStatusChange);
+  const today = new TodayService(db, audit, settings, now);
+  // Stored deadlines (I5) follow every status change in the same transaction.
+  cases.addStatusHook(today.deadlines.onStatusChange);
+  const moneyOrders = new MoneyOrderLedger(db, audit, settings, now);
+  const decisions = new DecisionService(db, audit, cases, now);
+  // A scanned page with one of our letters' QR codes goes to that letter's case (#6, I4).
+  imports.setAttachResolver(returnedNoticeResolver(audit, cases, envelopes));
   return {
     db,
     audit,
     staff: new StaffService(db, vault, audit, now),
-    settings: new SettingsService(db, audit),
+    settings,
     cases,
     envelopes,
     caseFiles,
@@ -52,6 +81,14 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     importJobs: new ImportJobs(imports),
     textSearch: new TextSearch(db, audit),
     documents: new DocumentService(db, audit, now),
-    checklists: new ChecklistService(db, audit, caseFiles),
+    checklists,
+    deficiencies,
+    masking: new MaskingService(db, audit, pages, now),
+    repeatRefusals: new RepeatRefusalService(db, cases, checklists),
+    moneyOrders,
+    mail: new MailLog(db, audit, cases, now),
+    decisions,
+    letters: new LetterService(db, audit, cases, decisions, settings, deficiencies, moneyOrders, now),
+    today,
   };
 }

@@ -5,6 +5,10 @@ import { withDomesticCheckDigit } from '@shared/domain/tracking-number';
 import type { KaijiCore } from '../core/kaiji-core';
 import { demoPeople, seededRandom } from './demo-people';
 import { formValuesFor, idCopyScan, moneyOrderScan, scannedForm } from './demo-scans';
+import { seedVerificationDemo } from './demo-verification';
+import { seedLedgerDemo } from './demo-ledger';
+import { seedDeadlineDemo } from './demo-deadlines';
+import { seedLettersDemo } from './demo-letters';
 
 const deliveryMethodsForDemo: DeliveryMethod[] = ['ippan_kakitome', 'kan_i_kakitome', 'ippan_kakitome', 'tokutei_kiroku', 'futsu'];
 
@@ -84,6 +88,10 @@ export async function createDemoVault(core: KaijiCore, options: { cases: number;
       for (const file of files) await s.ws.imports.importFile(s.actor, file, { caseId, envelopeId: logged.envelope.id });
     }
   }
+  await seedVerificationDemo(core, today);
+  await seedLedgerDemo(core, today);
+  await seedDeadlineDemo(core, today);
+  await seedLettersDemo(core, today);
   return {
     dataDir: core.vault.dataDir,
     administrator,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { ChannelParsed, Envelope, EnvelopeLogged, TrackingStatus } from '@shared/contract';
+import type { Kysely, Transaction } from 'kysely';
+import { acceptTrackingNumber } from '../mail/accept-tracking-number';
+import type { CaseSummary, ChannelParsed, Envelope, EnvelopeLogged, TrackingStatus } from '@shared/contract';
 import { isoDateInJapan } from '@shared/domain/dates';
 import type { DeliveryMethod } from '@shared/domain/mail';
-import { checkTrackingNumber } from '@shared/domain/tracking-number';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
@@ -13,7 +13,8 @@ export type LogEnvelopeInput = ChannelParsed<'envelopes.log'>;
 
 /**
  * The day's mail (I1, I2, M1): each envelope is logged on arrival, and every
- * application in it becomes a case whose clock starts on the arrival date (I5).
+ * application in it becomes a case whose clock starts on the arrival date (I5) — unless the
+ * envelope is the re-sent set of a deficient case (I4), which it rejoins.
  */
 export class EnvelopeService {
   constructor(
@@ -27,7 +28,7 @@ export class EnvelopeService {
     if (input.arrivedOn > isoDateInJapan(this.now())) {
       throw new KaijiError('DATE_IN_FUTURE', { fieldJa: '到着日', fieldEn: 'arrival date' });
     }
-    const tracking = this.tracking(input.trackingNumber, input.trackingOverrideReason);
+    const tracking = acceptTrackingNumber(input.trackingNumber, input.trackingOverrideReason);
     const row: EnvelopesTable = {
       id: randomUUID(),
       arrived_on: input.arrivedOn,
@@ -45,7 +46,10 @@ export class EnvelopeService {
     return this.db.transaction().execute(async (trx) => {
       await trx.insertInto('envelopes').values(row).execute();
       const cases = [];
-      for (let i = 0; i < input.applications; i++) {
+      if (input.resubmissionFor) {
+        cases.push(await this.attachResubmission(trx, actor, row.id, input.resubmissionFor));
+      }
+      for (let i = 0; i < (input.resubmissionFor ? 0 : input.applications); i++) {
         // The subject is filled in from the scanned application (or by hand) afterwards.
         const c = await this.cases.insertIn(trx, actor, { receivedOn: input.arrivedOn, subjectName: '', subjectKana: '' });
         await trx.insertInto('case_envelopes').values({ case_id: c.id, envelope_id: row.id }).execute();
@@ -62,10 +66,25 @@ export class EnvelopeService {
           trackingStatus: row.tracking_status,
           redMarking: input.redMarking,
           caseNos: cases.map((c) => c.caseNo),
+          ...(input.resubmissionFor ? { resubmissionFor: input.resubmissionFor } : {}),
         },
       });
       return { envelope: toEnvelope(row, cases.map((c) => c.caseNo)), cases };
     });
+  }
+
+  /**
+   * I4: the envelope holds the whole re-sent set of a case waiting in `deficient`. It joins
+   * that case (no new case), and the case goes back to `checking` through setStatusIn, which
+   * writes the history and resolves the stored deficiency (the checklist then judges only
+   * the new set, ChecklistService.currentSetStart).
+   */
+  async attachResubmission(trx: Transaction<Database>, actor: Actor, envelopeId: string, caseId: string): Promise<CaseSummary> {
+    const c = await trx.selectFrom('cases').select(['case_no', 'status']).where('id', '=', caseId).executeTakeFirst();
+    if (!c) throw new KaijiError('NOT_FOUND');
+    if (c.status !== 'deficient') throw new KaijiError('NOT_WAITING_FOR_RESUBMISSION', { caseNo: c.case_no });
+    await trx.insertInto('case_envelopes').values({ case_id: caseId, envelope_id: envelopeId }).execute();
+    return this.cases.setStatusIn(trx, actor, caseId, 'checking', undefined, { envelopeId });
   }
 
   async get(id: string): Promise<Envelope | undefined> {
@@ -94,28 +113,13 @@ export class EnvelopeService {
       .where('case_envelopes.envelope_id', 'in', rows.map((r) => r.id))
       .orderBy('cases.case_no')
       .execute();
-    await this.audit.append(this.db, actor, { action: 'envelope.listed', recordType: 'envelope', summary: { count: rows.length } });
+    await this.db.transaction().execute((trx) => this.audit.append(trx, actor, { action: 'envelope.listed', recordType: 'envelope', summary: { count: rows.length } }));
     return rows.map((r) =>
       toEnvelope(
         r,
         links.filter((l) => l.envelope_id === r.id).map((l) => l.case_no),
       ),
     );
-  }
-
-  /** M1: a wrong check digit is refused unless staff give a reason to keep it as written. */
-  private tracking(input: string | undefined, overrideReason: string | undefined): { number: string | null; status: TrackingStatus } {
-    if (!input?.trim()) return { number: null, status: 'none' };
-    const check = checkTrackingNumber(input);
-    if (check.valid) return { number: check.normalized, status: check.checkDigit ? 'valid' : 'unchecked' };
-    if (overrideReason?.trim()) return { number: check.normalized, status: 'overridden' };
-    throw new KaijiError('TRACKING_NUMBER_INVALID', {
-      number: check.normalized,
-      whyJa: check.reason === 'check_digit' ? `最後の桁は ${check.expected} のはずです` : '桁数または形式が違います',
-      whyEn: check.reason === 'check_digit' ? `the last digit should be ${check.expected}` : 'wrong length or format',
-      reason: check.reason,
-      ...(check.expected ? { expected: check.expected } : {}),
-    });
   }
 }
 

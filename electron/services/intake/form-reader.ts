@@ -46,7 +46,8 @@ export async function detectFormId(page: GreyPage): Promise<string | null> {
   return null;
 }
 
-function qrPayload(grey: Buffer, width: number, height: number): string | null {
+/** The text of the QR code in a greyscale region, or null (also used for letter QR codes, letter-qr.ts). */
+export function qrPayload(grey: Buffer, width: number, height: number): string | null {
   const rgba = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < width * height; i++) {
     const v = grey[i]!;

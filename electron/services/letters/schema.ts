@@ -1,3 +1,53 @@
-/** Tables of #6 decisions and issued letters, joined into the vault's Database type. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface LetterTables {}
+/** Tables of #6: decisions per requested kind (R1-R4) and the letters written from them. */
+export interface CaseDecisionsTable {
+  id: string;
+  case_id: string;
+  /** K1-K6 */
+  kind: string;
+  /** shared/domain/decisions.ts DecisionOutcome */
+  outcome: string;
+  /** JSON DecisionGround[] */
+  grounds: string;
+  reason_text: string;
+  alternative_measure: string | null;
+  /** JSON string[]: what is enclosed with a K1/K6 notice. */
+  enclosures: string;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: string;
+}
+
+export interface LettersTable {
+  id: string;
+  case_id: string;
+  /** Template id of shared/domain/letters. */
+  template: string;
+  /** 'ja' | 'en' */
+  lang: string;
+  /** JSON LetterDraft: editable until issued, frozen with the PDF afterwards. */
+  draft: string;
+  /** JSON { postalCode, address, name, honorific } as printed in the window. */
+  recipient: string;
+  /** 'draft' | 'issued' */
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+  issued_on: string | null;
+  issued_at: string | null;
+  issued_by: string | null;
+  /** The issued PDF, inside the encrypted database (R4 of #6: stored encrypted, immutable). */
+  pdf: Buffer | null;
+  sha256: string | null;
+  page_count: number | null;
+  reprint_count: number;
+  last_reprinted_at: string | null;
+  /** JSON string[]: money orders a return letter sends back (F4). */
+  money_order_ids: string;
+}
+
+export interface LetterTables {
+  case_decisions: CaseDecisionsTable;
+  letters: LettersTable;
+}

@@ -74,6 +74,11 @@ export class ImportJobs {
         const result = await this.imports.store(actor, ready, target);
         if (result.ok) {
           Object.assign(progress, { state: 'done', pageIds: result.pageIds, duplicate: result.duplicate });
+          if (result.attachedToCase) {
+            progress.attachedToCase = result.attachedToCase;
+            // A returned notice takes the files after it in the same job along (the re-sent set).
+            target = { ...target, caseId: result.attachedToCase.caseId };
+          }
           progress.pagesDone = progress.pagesTotal = result.pageIds.length;
         } else {
           Object.assign(progress, { state: 'failed', error: result.error });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { KaijiError, errorInfo } from '@shared/errors';
 import type { KaijiErrorInfo } from '@shared/result';
 import type { AuditLog, Actor } from '../audit/audit-log';
@@ -20,8 +20,22 @@ export type PreparedFile = { name: string; sha256: string } & (
   | { error: KaijiErrorInfo }
 );
 
+/** An import that turned out to belong to another case (a returned Kaiji letter, #6). */
+export interface ImportAttachment {
+  caseId: string;
+  caseNo: string;
+  /** The case was waiting for the re-sent set (I4) and went back to checking. */
+  resubmission: boolean;
+}
+
+/**
+ * Decides, inside the storing transaction, whether a file's pages belong to a case other than
+ * the target (wired in workspace.ts; use `trx` only).
+ */
+export type AttachResolver = (trx: Transaction<Database>, actor: Actor, pages: readonly ProcessedPage[], target: ImportTarget) => Promise<ImportAttachment | null>;
+
 export type ImportFileResult =
-  | { name: string; ok: true; importId: string; pageIds: string[]; duplicate: boolean }
+  | { name: string; ok: true; importId: string; pageIds: string[]; duplicate: boolean; attachedToCase?: ImportAttachment }
   | { name: string; ok: false; error: KaijiErrorInfo };
 
 /**
@@ -30,6 +44,8 @@ export type ImportFileResult =
  * or none; a file already imported (same SHA-256) is recognised and not stored twice.
  */
 export class ImportService {
+  private attachResolver: AttachResolver | null = null;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
@@ -38,6 +54,10 @@ export class ImportService {
     private readonly caseFiles: CaseFileService,
     private readonly now: () => Date,
   ) {}
+
+  setAttachResolver(resolver: AttachResolver): void {
+    this.attachResolver = resolver;
+  }
 
   async importFile(
     actor: Actor,
@@ -82,7 +102,10 @@ export class ImportService {
     const importId = randomUUID();
     const at = this.now().toISOString();
     const pageIds: string[] = [];
+    let attachedToCase: ImportAttachment | null = null;
     await this.db.transaction().execute(async (trx) => {
+      attachedToCase = this.attachResolver ? await this.attachResolver(trx, actor, processed, target) : null;
+      target = attachedToCase ? { ...target, caseId: attachedToCase.caseId } : target;
       await trx
         .insertInto('imports')
         .values({
@@ -136,7 +159,9 @@ export class ImportService {
         summary: { file: name, pages: processed.length, kinds: processed.map((p) => p.kind) },
       });
     });
-    return { name, ok: true, importId, pageIds, duplicate: false };
+    // Assigned inside the transaction callback, which TypeScript's narrowing does not follow.
+    const attached = attachedToCase as ImportAttachment | null;
+    return { name, ok: true, importId, pageIds, duplicate: false, ...(attached ? { attachedToCase: attached } : {}) };
   }
 
   private async checkTarget(target: ImportTarget): Promise<void> {

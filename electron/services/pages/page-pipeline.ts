@@ -1,5 +1,6 @@
 import type { PageKindId } from '@shared/contract';
 import type { RecognisedField } from '../intake/form-reader';
+import type { LetterQr } from '../intake/letter-qr';
 
 /** One page ready to store: upright image, thumbnail, recognised text and a kind suggestion. */
 export interface ProcessedPage {
@@ -21,6 +22,8 @@ export interface ProcessedPage {
   formId: string | null;
   /** The form's fields as read from their zones (only for the company's form). */
   formFields: RecognisedField[] | null;
+  /** Set when the page is one of Kaiji's own letters (its QR code): a returned notice (#6). */
+  letterQr?: LetterQr | null;
 }
 
 /**

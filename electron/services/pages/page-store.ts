@@ -29,6 +29,13 @@ export class PageStore {
     return r?.m === null || r?.m === undefined ? 0 : Number(r.m) + 1;
   }
 
+  /** One page's summary (after a change made elsewhere, e.g. masking). */
+  async summary(id: string): Promise<PageSummary> {
+    const row = await this.summaryQuery().where('pages.id', '=', id).executeTakeFirst();
+    if (!row) throw new KaijiError('NOT_FOUND');
+    return toSummary(row);
+  }
+
   async listForCase(caseId: string): Promise<PageSummary[]> {
     const rows = await this.summaryQuery().where('pages.case_id', '=', caseId).orderBy('pages.position').execute();
     return rows.map(toSummary);
@@ -49,7 +56,7 @@ export class PageStore {
   async image(actor: Actor, id: string): Promise<{ png: Buffer; width: number; height: number }> {
     const row = await this.db.selectFrom('pages').select(['image', 'width', 'height', 'case_id']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
-    await this.audit.append(this.db, actor, { action: 'page.viewed', recordType: 'page', recordId: id, summary: { caseId: row.case_id } });
+    await this.db.transaction().execute((trx) => this.audit.append(trx, actor, { action: 'page.viewed', recordType: 'page', recordId: id, summary: { caseId: row.case_id } }));
     return { png: Buffer.from(row.image), width: row.width, height: row.height };
   }
 

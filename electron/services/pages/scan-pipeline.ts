@@ -3,6 +3,7 @@ import { suggestPageKind } from '@shared/domain/page-kind';
 import { decodeScanAll, deskewAngle, rotateBy, rotatePage, thumbnail, type GreyPage } from '../imaging';
 import { fieldByName, type FieldName } from '@shared/domain/application-form';
 import { detectFormId, readApplicationForm, type RecognisedField } from '../intake/form-reader';
+import { detectLetterQr } from '../intake/letter-qr';
 import type { OcrPool, OcrResult } from '../ocr';
 import type { PagePipeline, ProcessedPage } from './page-pipeline';
 
@@ -67,7 +68,8 @@ async function processPage(ocr: OcrPool, sourcePage: number, scanned: GreyPage):
       }
     }
   }
-  return result(sourcePage, page, autoRotation, ocrResult, null, null, await thumbOf(page));
+  // A returned Kaiji letter (e.g. a deficiency notice sent back with the new set) names its case.
+  return { ...result(sourcePage, page, autoRotation, ocrResult, null, null, await thumbOf(page)), letterQr: await detectLetterQr(page) };
 }
 
 /** Small feed skew is corrected; below the threshold the page is left as scanned. */

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { LedgerTables } from '../fees/schema';
 import type { LetterTables } from '../letters/schema';
 import type { MailTables } from '../mail/schema';
+import type { DeadlineTables } from '../today/schema';
 import type { VerificationTables } from '../verification/schema';
 
 /** Tables as kysely sees them. Columns stay portable (text/integer) for PostgreSQL later. */
@@ -72,6 +73,15 @@ export interface CasesTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Stored deadlines (I5, migration 009, kept by services/today/deadline-store.ts). */
+  due_on?: string | null;
+  day14_on?: string | null;
+  urgency_sort?: string | null;
+  /** NULL: to recompute (new case, status changed). */
+  deadline_computed?: number | null;
+  /** Ticked request kinds, e.g. `K1,K3` ('' none), for the Today chart; the day (Japan) a closed case closed. */
+  request_kinds?: string | null;
+  closed_on?: string | null;
 }
 
 export interface EnvelopesTable {
@@ -179,7 +189,7 @@ export interface CaseDocumentsTable {
  * Every table. Capabilities added after the first ones declare their tables beside their
  * services (fees/schema.ts, mail/schema.ts ...) and are joined here.
  */
-export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables {
+export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
   staff: StaffTable;

@@ -2,56 +2,147 @@ import type { Kysely } from 'kysely';
 import type { RequestKind } from '@shared/domain/page-kind';
 import { checklistOf, type Checklist } from '@shared/domain/verification';
 import type { AgentProofType } from '@shared/domain/verification/agents';
+import type { FieldValues } from '@shared/domain/verification/completeness';
 import type { IdDocument, IdDocumentType } from '@shared/domain/verification/identity-documents';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { CaseFileService } from '../cases/case-file';
+import { feeOrdersOf } from '../fees/fee-orders';
+import type { SettingsService } from '../settings/settings-service';
 import type { CaseDocumentsTable, Database } from '../vault/schema';
+
+/** The checklist together with the form values it judged (the deficiency list needs both). */
+export interface ComputedChecklist {
+  checklist: Checklist;
+  fields: FieldValues;
+}
 
 /**
  * "Can we accept this application?": the shared rules run over what the case holds — the
- * form's fields, the documents staff recorded, earlier requests of the same person. Money
- * orders join when the fee ledger records them; until then none are counted.
+ * form's fields, the documents staff recorded, earlier requests of the same person (R3).
+ * After a re-submission (I4) only the new set counts: see currentSetStart.
  */
 export class ChecklistService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly caseFiles: CaseFileService,
+    private readonly settings: SettingsService,
   ) {}
 
+  /** The checklist as staff see it; looking at it is audited like any view of the case. */
   async checklist(actor: Actor, caseId: string): Promise<Checklist> {
-    const exists = await this.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
-    if (!exists) throw new KaijiError('NOT_FOUND');
-    const [fields, docs, earlier] = await Promise.all([
-      this.fieldValues(caseId),
-      this.db.selectFrom('case_documents').selectAll().where('case_id', '=', caseId).execute(),
-      this.caseFiles.earlierCasesOf(caseId),
-    ]);
-    const earlierCases = await Promise.all(
-      earlier.map(async (c) => ({ caseNo: c.caseNo, receivedOn: c.receivedOn, kinds: kindsOf(await this.fieldValues(c.id)), outcome: c.status })),
+    const { checklist } = await this.compute(caseId);
+    // In a transaction: appends outside one can interleave with a concurrent append (S3 chain).
+    await this.db.transaction().execute((trx) =>
+      this.audit.append(trx, actor, {
+        action: 'case.checked',
+        recordType: 'case',
+        recordId: caseId,
+        summary: { overall: checklist.overall, results: checklist.results.map((r) => [r.ruleId, r.status]) },
+      }),
     );
-    const checklist = checklistOf({
-      fields,
-      subjectIds: docs.filter((d) => d.party === 'subject' && d.kind === 'id').map(toIdDocument),
-      agentIds: docs.filter((d) => d.party === 'agent' && d.kind === 'id').map(toIdDocument),
-      agentProofs: docs.filter((d) => d.kind === 'agent_proof').map((d) => ({ type: d.type as AgentProofType, issuedOn: d.issued_on ?? undefined })),
-      moneyOrders: [],
-      earlierCases,
-    });
-    await this.audit.append(this.db, actor, {
-      action: 'case.checked',
-      recordType: 'case',
-      recordId: caseId,
-      summary: { overall: checklist.overall, results: checklist.results.map((r) => [r.ruleId, r.status]) },
-    });
     return checklist;
   }
 
-  private async fieldValues(caseId: string): Promise<Record<string, string>> {
-    const rows = await this.db.selectFrom('case_fields').select(['field', 'value']).where('case_id', '=', caseId).execute();
-    return Object.fromEntries(rows.map((r) => [r.field, r.value]));
+  /**
+   * The checklist without side effects. `db` may be the caller's transaction (a deficiency
+   * decision stores the list computed inside the same transaction as the status change).
+   */
+  async compute(caseId: string, db: Kysely<Database> = this.db): Promise<ComputedChecklist> {
+    const exists = await db.selectFrom('cases').select(['id', 'received_on']).where('id', '=', caseId).executeTakeFirst();
+    if (!exists) throw new KaijiError('NOT_FOUND');
+    const since = await this.currentSetStart(caseId, db);
+    const [fields, docs, earlier, settings] = await Promise.all([
+      fieldValues(db, caseId),
+      this.currentDocuments(db, caseId, since),
+      this.caseFiles.earlierCasesOf(caseId, db),
+      this.settings.get(db),
+    ]);
+    const earlierCases = await Promise.all(
+      earlier.map(async (c) => ({ caseNo: c.caseNo, receivedOn: c.receivedOn, kinds: kindsOf(await fieldValues(db, c.id)), outcome: c.status })),
+    );
+    const checklist = checklistOf({
+      fields,
+      receivedOn: since === null ? exists.received_on : await this.resubmittedOn(db, caseId, since),
+      subjectIds: docs.filter((d) => d.party === 'subject' && d.kind === 'id').map(toIdDocument),
+      agentIds: docs.filter((d) => d.party === 'agent' && d.kind === 'id').map(toIdDocument),
+      agentProofs: docs.filter((d) => d.kind === 'agent_proof').map((d) => ({ type: d.type as AgentProofType, issuedOn: d.issued_on ?? undefined })),
+      // F1/F3: the money orders of the current set (since `since`) that pay the fee, from the ledger.
+      moneyOrders: await feeOrdersOf(db, caseId, since),
+      earlierCases,
+      repeatPeriodMonths: settings.repeatPeriodMonths,
+    });
+    return { checklist, fields };
   }
+
+  /**
+   * I4: when the set being judged started — the moment the latest re-sent set was attached
+   * (ISO timestamp), or null while the case still holds its first set. Documents and money
+   * orders from before this moment belong to the rejected set and never count again.
+   */
+  async currentSetStart(caseId: string, db: Kysely<Database> = this.db): Promise<string | null> {
+    const row = await db
+      .selectFrom('case_deficiencies')
+      .select('resolved_at')
+      .where('case_id', '=', caseId)
+      .where('resolved_at', 'is not', null)
+      .orderBy('resolved_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.resolved_at ?? null;
+  }
+
+  /** Arrival date of the envelope with the re-sent set (I4), if it was logged as one. */
+  private async resubmittedOn(db: Kysely<Database>, caseId: string, since: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('case_deficiencies')
+      .innerJoin('envelopes', 'envelopes.id', 'case_deficiencies.resolved_envelope_id')
+      .select('envelopes.arrived_on')
+      .where('case_deficiencies.case_id', '=', caseId)
+      .where('case_deficiencies.resolved_at', '=', since)
+      .executeTakeFirst();
+    return row?.arrived_on;
+  }
+
+  /**
+   * The recorded documents of the current set: all of them for a first set; after a
+   * re-submission, those recorded for pages of the re-sent envelope or recorded since.
+   */
+  private async currentDocuments(db: Kysely<Database>, caseId: string, since: string | null): Promise<CaseDocumentsTable[]> {
+    let q = db.selectFrom('case_documents').selectAll().where('case_id', '=', caseId);
+    if (since !== null) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('recorded_at', '>=', since),
+          eb(
+            'page_id',
+            'in',
+            eb
+              .selectFrom('pages')
+              .select('pages.id')
+              .where(
+                'pages.envelope_id',
+                'in',
+                eb
+                  .selectFrom('case_deficiencies')
+                  .select('resolved_envelope_id')
+                  .where('case_id', '=', caseId)
+                  .where('resolved_at', '=', since)
+                  .where('resolved_envelope_id', 'is not', null)
+                  .$narrowType<{ resolved_envelope_id: string }>(),
+              ),
+          ),
+        ]),
+      );
+    }
+    return q.orderBy('recorded_at').execute();
+  }
+}
+
+async function fieldValues(db: Kysely<Database>, caseId: string): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('case_fields').select(['field', 'value']).where('case_id', '=', caseId).execute();
+  return Object.fromEntries(rows.map((r) => [r.field, r.value]));
 }
 
 function kindsOf(fields: Record<string, string>): RequestKind[] {

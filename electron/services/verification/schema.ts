@@ -5,6 +5,8 @@ export interface CaseStatusChangesTable {
   from_state: string;
   to_state: string;
   reason: string | null;
+  /** 'repeated' when refused as a repeated request (R3); null otherwise. */
+  ground: string | null;
   changed_by: string | null;
   changed_at: string;
 }

@@ -41,3 +41,26 @@ export function batches<T extends { data: string }>(files: T[], limit = MAX_BATC
   if (current.length > 0) out.push(current);
   return out;
 }
+
+/** Bytes the services sent as base64, as a Blob the browser can show or save. */
+export function base64Blob(dataBase64: string, type: string): Blob {
+  const bin = atob(dataBase64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Blob([bytes], { type });
+}
+
+/**
+ * Saves a file the services made in memory (letters, forms, exports) through the browser's
+ * download (Electron: its save dialog). Kaiji itself never writes these files to disk.
+ */
+export function downloadFile(file: { fileName: string; dataBase64: string; mimeType?: string }): void {
+  const url = URL.createObjectURL(base64Blob(file.dataBase64, file.mimeType ?? 'application/pdf'));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,2 +1,40 @@
-/** Channels of #5 registered-mail log (inbound and outbound, M1/M2). */
-export const mailChannels = {} as const;
+import { z } from 'zod';
+import { CASEWORK, INTAKE, channel, id, isoDate } from '../channel';
+import { outboundMethods } from '../../domain/mail';
+import type { MailDeliveryRecorded, MailLogEntry, OutboundMailItem } from '../mail-types';
+
+/** Channels of the registered-mail log (#5, M1/M2): inbound envelopes and outbound letters in one list. */
+export const mailChannels = {
+  'mail.list': channel<MailLogEntry[]>()({
+    access: CASEWORK,
+    input: z.object({
+      direction: z.enum(['all', 'inbound', 'outbound']).default('all'),
+      /** Outbound items whose proof of delivery (配達証明) has not come back yet. */
+      awaitingProof: z.boolean().default(false),
+      caseId: id.optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
+  }),
+  'mail.logOutbound': channel<OutboundMailItem>()({
+    access: INTAKE,
+    input: z.object({
+      caseId: id,
+      letterId: id.optional(),
+      method: z.enum(outboundMethods),
+      trackingNumber: z.string().max(40).optional(),
+      trackingOverrideReason: z.string().trim().max(300).optional(),
+      proofRequested: z.boolean().default(false),
+      sentOn: isoDate,
+      closesCase: z.boolean().default(false),
+    }),
+  }),
+  'mail.recordDelivery': channel<MailDeliveryRecorded>()({
+    access: INTAKE,
+    input: z
+      .object({ id, deliveredOn: isoDate.optional(), proofReceivedOn: isoDate.optional() })
+      .refine((v) => v.deliveredOn !== undefined || v.proofReceivedOn !== undefined, 'date'),
+  }),
+  'mail.markReturned': channel<OutboundMailItem>()({ access: INTAKE, input: z.object({ id, returnedOn: isoDate }) }),
+} as const;

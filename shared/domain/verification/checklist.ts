@@ -3,7 +3,7 @@ import { checkCompleteness, type FieldValues } from './completeness';
 import { readDate } from './date-rules';
 import { checkFee, type MoneyOrder, requestedKinds } from './fees';
 import { checkIdentity, type IdDocument, type Person } from './identity-documents';
-import { checkRepeatRequests, DEFAULT_REPEAT_PERIOD_DAYS, type EarlierCase } from './repeat-requests';
+import { checkRepeatRequests, DEFAULT_REPEAT_PERIOD_DAYS, type EarlierCase, type RepeatPeriod } from './repeat-requests';
 import { type Checklist, type RuleResult, toChecklist } from './types';
 
 /** Everything one application set consists of: the form and what was in the envelope. */
@@ -21,10 +21,14 @@ export interface ApplicationSet {
 }
 
 export interface ChecklistInput extends ApplicationSet {
+  /** The day the envelope arrived (I5): an application date after it needs review (I3). */
+  receivedOn?: string;
   /** Earlier cases of the same person (R3). */
   earlierCases?: readonly EarlierCase[];
-  /** R3 look-back window in days (a setting). */
+  /** R3 look-back window in days. */
   repeatPeriodDays?: number;
+  /** R3 look-back window in calendar months (the setting repeatPeriodMonths); wins over days. */
+  repeatPeriodMonths?: number;
 }
 
 const value = (v: string | undefined) => v ?? '';
@@ -56,7 +60,7 @@ export function runChecklist(input: ChecklistInput): RuleResult[] {
   const applicationDate = applicationDateOf(fields);
   const kinds = requestedKinds(fields);
   return [
-    checkCompleteness(fields),
+    checkCompleteness(fields, input.receivedOn),
     checkIdentity(input.subjectIds, subjectOf(fields), applicationDate, 'subject'),
     ...checkAgent({
       applicantType: fields['applicant.type'],
@@ -66,8 +70,14 @@ export function runChecklist(input: ChecklistInput): RuleResult[] {
       applicationDate,
     }),
     checkFee(kinds, input.moneyOrders),
-    checkRepeatRequests(input.earlierCases ?? [], applicationDate, kinds, input.repeatPeriodDays ?? DEFAULT_REPEAT_PERIOD_DAYS),
+    checkRepeatRequests(input.earlierCases ?? [], applicationDate, kinds, repeatPeriodOf(input)),
   ];
+}
+
+/** R3 window: calendar months (the office setting) or days. */
+function repeatPeriodOf(input: ChecklistInput): number | RepeatPeriod {
+  if (input.repeatPeriodMonths !== undefined) return { months: input.repeatPeriodMonths };
+  return input.repeatPeriodDays ?? DEFAULT_REPEAT_PERIOD_DAYS;
 }
 
 /** runChecklist with its overall verdict (fail > needs_review > pass). */

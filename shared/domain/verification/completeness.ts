@@ -36,7 +36,7 @@ function missing(field: FieldName, what: Bilingual): Finding {
  * The enclosure tick boxes are the applicant's own list: what counts is what is in the
  * envelope (D, D7, F), so they are not required here.
  */
-export function checkCompleteness(fields: FieldValues): RuleResult {
+export function checkCompleteness(fields: FieldValues, receivedOn?: string): RuleResult {
   const findings: Finding[] = [];
   const agent = isAgentType(fields['applicant.type']);
   for (const f of FIELDS) {
@@ -88,13 +88,35 @@ export function checkCompleteness(fields: FieldValues): RuleResult {
       },
     });
   }
+  // A date after the envelope arrived cannot be right (a future date): a person checks it.
+  if (applied.ok && receivedOn && applied.iso > receivedOn) {
+    findings.push({
+      code: 'application_after_arrival',
+      status: 'needs_review',
+      field: 'application.date',
+      message: {
+        ja: `請求日（${dateText(applied.iso).ja}）が到着日（${dateText(receivedOn).ja}）より後の日付です。記入を確認してください。`,
+        en: `The application date (${applied.iso}) is after the day the envelope arrived (${receivedOn}). Check what was written.`,
+      },
+    });
+  }
   if (findings.length === 0) {
     return { ruleId: 'I3', status: 'pass', message: { ja: '請求書に記入漏れはありません。', en: 'The application form has no omissions.' }, findings };
   }
+  if (findings.every((x) => x.status === 'needs_review')) {
+    return {
+      ruleId: 'I3',
+      status: 'needs_review',
+      message: { ja: '請求書の記入内容に確認が必要な点があります。', en: 'Something on the application form needs checking.' },
+      findings,
+      details: { fields: findings.map((x) => x.field) },
+    };
+  }
+  const failed = findings.filter((x) => x.status === 'fail').length;
   return {
     ruleId: 'I3',
     status: 'fail',
-    message: { ja: `請求書に記入漏れ・誤りが ${findings.length} 件あります。`, en: `The application form has ${findings.length} omission(s) or error(s).` },
+    message: { ja: `請求書に記入漏れ・誤りが ${failed} 件あります。`, en: `The application form has ${failed} omission(s) or error(s).` },
     findings,
     details: { fields: findings.map((x) => x.field) },
   };

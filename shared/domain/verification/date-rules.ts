@@ -54,6 +54,20 @@ export function oneMonthBefore(iso: string): string {
   return `${String(py).padStart(4, '0')}-${String(pm).padStart(2, '0')}-${String(pd).padStart(2, '0')}`;
 }
 
+/**
+ * `months` calendar months before `iso`, with the same end-of-month rule as oneMonthBefore
+ * (2026-03-31 minus 1 month = 2026-02-28; minus 12 months = 2025-03-31).
+ */
+export function monthsBefore(iso: string, months: number): string {
+  if (!Number.isInteger(months) || months < 0) throw new RangeError('months must be a non-negative integer');
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const py = Math.floor(total / 12);
+  const pm = (total % 12) + 1;
+  const pd = Math.min(d, daysInMonth(py, pm));
+  return `${String(py).padStart(4, '0')}-${String(pm).padStart(2, '0')}-${String(pd).padStart(2, '0')}`;
+}
+
 /** The date as Japanese letters print it, and as ISO for English. */
 export function dateText(iso: string): Bilingual {
   return { ja: formatEraDate(iso), en: iso };

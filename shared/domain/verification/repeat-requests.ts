@@ -1,6 +1,7 @@
 import type { Bilingual } from '../../result';
 import type { Role } from '../../roles';
-import { addDays, dateText } from './date-rules';
+import { CASE_STATE_LABELS, isCaseState } from '../case-state';
+import { addDays, dateText, monthsBefore } from './date-rules';
 import type { RequestKind } from './fees';
 import type { RuleResult } from './types';
 
@@ -17,14 +18,31 @@ export interface EarlierCase {
 /** A setting; this is only the default look-back window. */
 export const DEFAULT_REPEAT_PERIOD_DAYS = 365;
 
+/** The look-back window as calendar months (the office setting repeatPeriodMonths). */
+export interface RepeatPeriod {
+  months: number;
+}
+
+/** The first day inside the window ending on `applicationDate`. */
+export function repeatWindowStart(applicationDate: string, period: number | RepeatPeriod): string {
+  if (typeof period === 'number') {
+    if (!Number.isInteger(period) || period < 0) throw new RangeError('periodDays must be a non-negative integer');
+    return addDays(applicationDate, -period);
+  }
+  return monthsBefore(applicationDate, period.months);
+}
+
+function periodText(period: number | RepeatPeriod): Bilingual {
+  return typeof period === 'number' ? { ja: `${period} 日`, en: `${period} days` } : { ja: `${period.months} か月`, en: `${period.months} months` };
+}
+
 /**
- * Earlier cases received within `periodDays` before the application date (inclusive: received
+ * Earlier cases received within `periodDays` (or calendar months) before the application date (inclusive: received
  * exactly periodDays before counts). Cases received after the application date (a letter that
  * overtook this one) count too: they are still earlier cases for this office. Newest first.
  */
-export function earlierWithinPeriod(earlier: readonly EarlierCase[], applicationDate: string, periodDays: number = DEFAULT_REPEAT_PERIOD_DAYS): EarlierCase[] {
-  if (!Number.isInteger(periodDays) || periodDays < 0) throw new RangeError('periodDays must be a non-negative integer');
-  const from = addDays(applicationDate, -periodDays);
+export function earlierWithinPeriod(earlier: readonly EarlierCase[], applicationDate: string, periodDays: number | RepeatPeriod = DEFAULT_REPEAT_PERIOD_DAYS): EarlierCase[] {
+  const from = repeatWindowStart(applicationDate, periodDays);
   return earlier.filter((c) => c.receivedOn >= from).sort((a, b) => (a.receivedOn < b.receivedOn ? 1 : a.receivedOn > b.receivedOn ? -1 : 0));
 }
 
@@ -36,8 +54,10 @@ export function checkRepeatRequests(
   earlier: readonly EarlierCase[],
   applicationDate: string | null,
   kinds: readonly RequestKind[],
-  periodDays: number = DEFAULT_REPEAT_PERIOD_DAYS,
+  periodDays: number | RepeatPeriod = DEFAULT_REPEAT_PERIOD_DAYS,
 ): RuleResult {
+  const span = periodText(periodDays);
+  const window = typeof periodDays === 'number' ? { periodDays } : { periodMonths: periodDays.months };
   if (applicationDate === null) {
     if (earlier.length === 0) return { ruleId: 'R3', status: 'pass', message: { ja: '同一人からの過去の請求はありません。', en: 'No earlier requests from the same person.' } };
     return {
@@ -52,8 +72,8 @@ export function checkRepeatRequests(
     return {
       ruleId: 'R3',
       status: 'pass',
-      message: { ja: `過去 ${periodDays} 日以内に同一人からの請求はありません。`, en: `No requests from the same person in the last ${periodDays} days.` },
-      details: { periodDays, cases: [] },
+      message: { ja: `過去 ${span.ja}以内に同一人からの請求はありません。`, en: `No requests from the same person in the last ${span.en}.` },
+      details: { ...window, cases: [] },
     };
   }
   const sameKinds = within.filter((c) => c.kinds.some((k) => kinds.includes(k))).map((c) => c.caseNo);
@@ -61,19 +81,24 @@ export function checkRepeatRequests(
     ruleId: 'R3',
     status: 'needs_review',
     message: {
-      ja: `過去 ${periodDays} 日以内に同一人からの請求が ${within.length} 件あります（${within.map((c) => `${c.caseNo} ${dateText(c.receivedOn).ja}`).join('、')}）。`,
-      en: `${within.length} request(s) from the same person in the last ${periodDays} days (${within.map((c) => `${c.caseNo} ${c.receivedOn}`).join(', ')}).`,
+      ja: `過去 ${span.ja}以内に同一人からの請求が ${within.length} 件あります（${within.map((c) => `${c.caseNo} ${dateText(c.receivedOn).ja}`).join('、')}）。`,
+      en: `${within.length} request(s) from the same person in the last ${span.en} (${within.map((c) => `${c.caseNo} ${c.receivedOn}`).join(', ')}).`,
     },
     findings: within.map((c) => ({
       code: sameKinds.includes(c.caseNo) ? 'same_kind' : 'other_kind',
       status: 'needs_review' as const,
       message: {
-        ja: `${c.caseNo}（${dateText(c.receivedOn).ja}受付、${c.kinds.join('・')}、${c.outcome}）`,
-        en: `${c.caseNo} (received ${c.receivedOn}, ${c.kinds.join('/')}, ${c.outcome})`,
+        ja: `${c.caseNo}（${dateText(c.receivedOn).ja}受付、${c.kinds.join('・')}、${outcomeText(c.outcome).ja}）`,
+        en: `${c.caseNo} (received ${c.receivedOn}, ${c.kinds.join('/')}, ${outcomeText(c.outcome).en})`,
       },
     })),
-    details: { periodDays, cases: within, sameKinds },
+    details: { ...window, cases: within, sameKinds },
   };
+}
+
+/** A case state in words (受付, 取下げ...); any other outcome text as written. */
+function outcomeText(outcome: string): Bilingual {
+  return isCaseState(outcome) ? { ja: CASE_STATE_LABELS[outcome].ja, en: CASE_STATE_LABELS[outcome].en.toLowerCase() } : { ja: outcome, en: outcome };
 }
 
 /** What an administrator submits to refuse a request as repeated (R3, seed Art. 10). */

@@ -67,3 +67,5 @@ export function toChecklist(results: readonly RuleResult[]): Checklist {
 export function joinBilingual(parts: readonly Bilingual[]): Bilingual {
   return { ja: parts.map((p) => p.ja).join('、'), en: parts.map((p) => p.en).join(', ') };
 }
+
+export type { StoredDeficiency } from './stored-deficiency';

@@ -19,6 +19,8 @@ export const m006: SchemaMigration = {
       .addColumn('from_state', 'text', (c) => c.notNull())
       .addColumn('to_state', 'text', (c) => c.notNull())
       .addColumn('reason', 'text')
+      // The ground of a decision when it has one (e.g. 'repeated' for an R3 refusal).
+      .addColumn('ground', 'text')
       .addColumn('changed_by', 'text')
       .addColumn('changed_at', 'text', (c) => c.notNull())
       .execute();

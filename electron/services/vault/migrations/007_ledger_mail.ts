@@ -33,6 +33,8 @@ export const m007: SchemaMigration = {
       .execute();
     await db.schema.createIndex('money_orders_case').on('money_orders').column('case_id').execute();
     await db.schema.createIndex('money_orders_state_until').on('money_orders').columns(['state', 'payable_until']).execute();
+    // F1: a certificate number is recorded once (unless the order went back and came again, I4).
+    await db.schema.createIndex('money_orders_certificate').on('money_orders').column('certificate_no').execute();
     await db.schema
       .createTable('mail_items')
       .addColumn('id', 'text', (c) => c.primaryKey())

@@ -9,6 +9,7 @@ import { formatDay } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { useLoad } from '../../ui/useLoad';
 import { caseHref } from '../shell/routes';
+import { CaseSortToggle, CaseUrgencyBadge, type CaseSort } from '../today/CaseUrgencyBadge';
 import { CasesEmpty } from './CasesEmpty';
 import { TextSearchBox, TextSearchResults } from './TextSearch';
 import { isCaseStatus, statusColors } from './status';
@@ -20,9 +21,10 @@ export function CasesPage() {
   const [query, setQuery] = useState('');
   const [textQuery, setTextQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 300);
+  const [sort, setSort] = useState<CaseSort>('urgency');
   const { data, failed } = useLoad(
-    () => kaiji.cases.list(debounced ? { query: debounced } : {}),
-    debounced,
+    () => kaiji.cases.list(debounced ? { query: debounced } : { sort }),
+    `${debounced}#${sort}`,
   );
 
   const cases = data?.cases ?? [];
@@ -52,6 +54,7 @@ export function CasesPage() {
             maw={420}
           />
           <TextSearchBox value={textQuery} onChange={setTextQuery} />
+          {!debounced && <CaseSortToggle value={sort} onChange={setSort} />}
         </Group>
         {textQuery.trim() && (
           <Box mb="md">
@@ -72,6 +75,7 @@ export function CasesPage() {
                   <Table.Th>{t('cases.caseNo')}</Table.Th>
                   <Table.Th>{t('cases.received')}</Table.Th>
                   <Table.Th>{t('cases.status')}</Table.Th>
+                  <Table.Th>{t('deadline.column')}</Table.Th>
                   <Table.Th>{t('cases.subject')}</Table.Th>
                   <Table.Th>{t('cases.kana')}</Table.Th>
                 </Table.Tr>
@@ -105,6 +109,9 @@ export function CasesPage() {
                       >
                         {isCaseStatus(c.status) ? t(`cases.statuses.${c.status}`) : c.status}
                       </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <CaseUrgencyBadge deadline={c.deadline} />
                     </Table.Td>
                     <Table.Td>
                       {c.subjectName ? (

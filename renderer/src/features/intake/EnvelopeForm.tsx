@@ -25,6 +25,8 @@ import { useLang } from '../../i18n';
 import { eraDate, parseDay } from '../../ui/dates';
 import { errorText } from '../../ui/errors';
 import { useCall } from '../../ui/useCall';
+import { useLoad } from '../../ui/useLoad';
+import { ResubmissionPicker } from './ResubmissionPicker';
 import { couldBeIncomplete, trackingVerdict } from './tracking';
 import { TrackingStatus } from './TrackingStatus';
 
@@ -39,6 +41,7 @@ interface Errors {
   override?: string;
   overrideReason?: string;
   applications?: string;
+  resubmission?: string;
   /** A server error that belongs to no single field. */
   general?: string;
 }
@@ -69,12 +72,18 @@ export function EnvelopeForm({ onLogged }: Props) {
   const [note, setNote] = useState('');
   const [applications, setApplications] = useState<string | number>(1);
   const [errors, setErrors] = useState<Errors>({});
+  // I4: the envelope is the re-sent set of a case waiting in 不備 (no new case is created).
+  const [resubmission, setResubmission] = useState(false);
+  const [resubmissionFor, setResubmissionFor] = useState('');
+  const [waitingKey, setWaitingKey] = useState(0);
+  const waiting = useLoad(() => kaiji.cases.awaitingResubmission({}), String(waitingKey));
 
   const dateRef = useRef<HTMLInputElement>(null);
   const trackingRef = useRef<HTMLInputElement>(null);
   const overrideRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
   const applicationsRef = useRef<HTMLInputElement>(null);
+  const resubmissionRef = useRef<HTMLSelectElement>(null);
   const senderRef = useRef<HTMLInputElement>(null);
 
   const isTracked = tracked.has(delivery);
@@ -95,6 +104,8 @@ export function EnvelopeForm({ onLogged }: Props) {
     setSenderAddress('');
     setNote('');
     setApplications(1);
+    setResubmission(false);
+    setResubmissionFor('');
     setErrors({});
   };
 
@@ -109,7 +120,8 @@ export function EnvelopeForm({ onLogged }: Props) {
       override:
         isTracked && verdict.state === 'check_digit' && !override ? t('intake.overrideNeeded') : undefined,
       overrideReason: overriding && !overrideReason.trim() ? t('intake.overrideReasonRequired') : undefined,
-      applications: count === null ? t('intake.applicationsInvalid') : undefined,
+      applications: !resubmission && count === null ? t('intake.applicationsInvalid') : undefined,
+      resubmission: resubmission && !resubmissionFor ? t('intake.resubmission.required') : undefined,
     };
     setErrors(errs);
     // The live verdict is the server's own rule (shared/domain): a malformed number would
@@ -125,8 +137,10 @@ export function EnvelopeForm({ onLogged }: Props) {
             ? reasonRef
             : errs.applications
               ? applicationsRef
-              : null;
-    if (first || count === null) {
+              : errs.resubmission
+                ? resubmissionRef
+                : null;
+    if (first || (!resubmission && count === null)) {
       first?.current?.focus();
       return;
     }
@@ -142,7 +156,7 @@ export function EnvelopeForm({ onLogged }: Props) {
           senderName: senderName.trim(),
           senderAddress: senderAddress.trim(),
           note: note.trim(),
-          applications: count,
+          ...(resubmission ? { applications: 1, resubmissionFor } : { applications: count ?? 1 }),
         }),
       { notify: false },
     );
@@ -152,6 +166,10 @@ export function EnvelopeForm({ onLogged }: Props) {
       if (result.error.code === 'DATE_IN_FUTURE' || result.error.code === 'INVALID_DATE') {
         setErrors({ arrivedOn: message });
         dateRef.current?.focus();
+      } else if (result.error.code === 'NOT_WAITING_FOR_RESUBMISSION') {
+        setErrors({ resubmission: message });
+        setWaitingKey((k) => k + 1);
+        resubmissionRef.current?.focus();
       } else if (result.error.code === 'TRACKING_NUMBER_INVALID') {
         setErrors({ tracking: message });
         trackingRef.current?.focus();
@@ -165,8 +183,11 @@ export function EnvelopeForm({ onLogged }: Props) {
     notifications.show({
       color: 'teal',
       icon: <IconCircleCheck size={18} />,
-      message: t('intake.created', { caseNos: caseNos.join(t('intake.listSep')) }),
+      message: resubmission
+        ? t('intake.resubmission.attached', { caseNo: caseNos[0] ?? '' })
+        : t('intake.created', { caseNos: caseNos.join(t('intake.listSep')) }),
     });
+    if (resubmission) setWaitingKey((k) => k + 1);
     reset();
     onLogged(result.value);
     (isTracked ? trackingRef : senderRef).current?.focus();
@@ -220,27 +241,45 @@ export function EnvelopeForm({ onLogged }: Props) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-              <NumberInput
-                ref={applicationsRef}
-                data-testid="envelope-applications"
-                label={t('intake.applications')}
-                description={t('intake.applicationsHint')}
-                inputWrapperOrder={['label', 'input', 'description', 'error']}
-                value={applications}
-                onChange={(v) => {
-                  setApplications(v);
-                  clear('applications');
-                }}
-                error={errors.applications}
-                min={1}
-                max={20}
-                allowDecimal={false}
-                allowNegative={false}
-                clampBehavior="blur"
-                required
-              />
+              {!resubmission && (
+                <NumberInput
+                  ref={applicationsRef}
+                  data-testid="envelope-applications"
+                  label={t('intake.applications')}
+                  description={t('intake.applicationsHint')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  value={applications}
+                  onChange={(v) => {
+                    setApplications(v);
+                    clear('applications');
+                  }}
+                  error={errors.applications}
+                  min={1}
+                  max={20}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  clampBehavior="blur"
+                  required
+                />
+              )}
             </Grid.Col>
           </Grid>
+
+          <ResubmissionPicker
+            ref={resubmissionRef}
+            cases={waiting.data}
+            enabled={resubmission}
+            onEnabled={(on) => {
+              setResubmission(on);
+              clear('resubmission');
+            }}
+            caseId={resubmissionFor}
+            onCase={(id) => {
+              setResubmissionFor(id);
+              clear('resubmission');
+            }}
+            error={errors.resubmission}
+          />
 
           {isTracked ? (
             <Stack gap={6} maw={640}>

@@ -3,18 +3,8 @@ import { IconFileDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kaiji } from '../../api';
+import { downloadFile } from '../../ui/files';
 import { useCall } from '../../ui/useCall';
-
-/** Saves a PDF the services made: a download in the browser, a save dialog in Electron. */
-function download(fileName: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The company's own application form (I3), made from the settings above: the fillable PDF
@@ -29,7 +19,7 @@ export function ApplicationFormSection() {
     setBusy(fillable ? 'fillable' : 'print');
     const result = await run(() => kaiji.forms.applicationForm({ fillable }));
     setBusy(null);
-    if (result.ok) download(fillable ? result.value.fileName : result.value.fileName.replace('.pdf', '-print.pdf'), result.value.dataBase64);
+    if (result.ok) downloadFile({ fileName: fillable ? result.value.fileName : result.value.fileName.replace('.pdf', '-print.pdf'), dataBase64: result.value.dataBase64 });
   };
 
   return (

@@ -11,6 +11,9 @@ interface Props {
   initial: Settings;
 }
 
+/** 〒 as printed on letters: 123-4567 (or empty while the office has not set it). */
+const POSTAL_CODE = /^(\d{3}-?\d{4})?$/;
+
 /** NumberInput may hold '' or a partial number while typing; accept whole numbers in range only. */
 const wholeIn = (value: string | number, min: number, max: number): number | null => {
   const n = typeof value === 'number' ? value : Number(value);
@@ -24,28 +27,41 @@ export function SettingsForm({ initial }: Props) {
   const [form, setForm] = useState<Settings>(initial);
   const [idle, setIdle] = useState<string | number>(initial.idleLockMinutes);
   const [attempts, setAttempts] = useState<string | number>(initial.freeUnlockAttempts);
-  const [errors, setErrors] = useState<{ company?: string; idle?: string; attempts?: string }>({});
+  const [errors, setErrors] = useState<{ company?: string; postal?: string; idle?: string; attempts?: string }>({});
 
-  const text = (field: 'companyName' | 'companyAddress' | 'contactPoint' | 'administratorTitle' | 'scannerFolder') =>
+  const text = (field: 'companyName' | 'companyPostalCode' | 'companyAddress' | 'contactPoint' | 'administratorTitle' | 'scannerFolder') =>
     (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const value = e.currentTarget.value;
       setForm((f) => ({ ...f, [field]: value }));
       if (field === 'companyName') setErrors((x) => ({ ...x, company: undefined }));
+      if (field === 'companyPostalCode') setErrors((x) => ({ ...x, postal: undefined }));
     };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const idleLockMinutes = wholeIn(idle, 1, 240);
     const freeUnlockAttempts = wholeIn(attempts, 1, 20);
+    const postal = form.companyPostalCode.trim();
     const errs = {
       company: form.companyName.trim() ? undefined : t('setup.required'),
+      postal: POSTAL_CODE.test(postal) ? undefined : t('settings.postalCodeHint'),
       idle: idleLockMinutes === null ? t('settings.idleHint') : undefined,
       attempts: freeUnlockAttempts === null ? t('settings.attemptsHint') : undefined,
     };
     setErrors(errs);
-    if (idleLockMinutes === null || freeUnlockAttempts === null || errs.company) return;
+    if (idleLockMinutes === null || freeUnlockAttempts === null || errs.company || errs.postal) return;
+    // Only this form's own keys: other sections save theirs, and a stale copy must not undo them.
     const result = await run(() =>
-      kaiji.settings.update({ ...form, companyName: form.companyName.trim(), scannerFolder: (form.scannerFolder ?? '').trim(), idleLockMinutes, freeUnlockAttempts }),
+      kaiji.settings.update({
+        companyName: form.companyName.trim(),
+        companyPostalCode: postal,
+        companyAddress: form.companyAddress,
+        contactPoint: form.contactPoint,
+        administratorTitle: form.administratorTitle,
+        scannerFolder: (form.scannerFolder ?? '').trim(),
+        idleLockMinutes,
+        freeUnlockAttempts,
+      }),
     );
     if (result.ok) {
       setForm(result.value);
@@ -78,6 +94,16 @@ export function SettingsForm({ initial }: Props) {
               value={form.administratorTitle}
               onChange={text('administratorTitle')}
               maxLength={120}
+            />
+            <TextInput
+              data-testid="settings-postal-code"
+              label={t('settings.postalCode')}
+              description={t('settings.postalCodeHint')}
+              value={form.companyPostalCode}
+              onChange={text('companyPostalCode')}
+              error={errors.postal}
+              maxLength={8}
+              w={{ base: '100%', md: 200 }}
             />
             <Textarea
               data-testid="settings-address"

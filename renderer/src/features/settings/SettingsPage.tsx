@@ -7,6 +7,9 @@ import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { RecoverySheet } from '../setup/RecoverySheet';
 import { ApplicationFormSection } from './ApplicationFormSection';
+import { MoneyOrderSettingsSection } from '../ledger/MoneyOrderSettingsSection';
+import { RepeatPeriodSection } from './RepeatPeriodSection';
+import { DeadlineSettingsSection } from '../today/DeadlineSettingsSection';
 import { SecuritySection } from './SecuritySection';
 import { SettingsForm } from './SettingsForm';
 
@@ -45,7 +48,10 @@ export function SettingsPage() {
           <Loader size="sm" />
         </Center>
       )}
+      <MoneyOrderSettingsSection />
       <ApplicationFormSection />
+      <RepeatPeriodSection />
+      <DeadlineSettingsSection />
       <SecuritySection onNewRecoveryKey={setNewKey} />
     </Stack>
   );

@@ -7,7 +7,11 @@ import { useVault } from '../../ui/vault';
 import { AuditPage } from '../audit/AuditPage';
 import { CaseFilePage } from '../cases/file/CaseFilePage';
 import { CasesPage } from '../cases/CasesPage';
+import { TodayPage } from '../today/TodayPage';
 import { IntakePage } from '../intake/IntakePage';
+import { MoneyOrdersPage } from '../ledger/MoneyOrdersPage';
+import { MailPage } from '../mail/MailPage';
+import { LettersPage } from '../letters/LettersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { Forbidden } from './Forbidden';
@@ -17,11 +21,15 @@ import { ShellNav } from './ShellNav';
 import { useHashRoute } from './useHashRoute';
 
 const pages: Record<RouteName, () => React.JSX.Element> = {
+  today: TodayPage,
   cases: CasesPage,
   intake: IntakePage,
   staff: StaffPage,
   audit: AuditPage,
   settings: SettingsPage,
+  moneyOrders: MoneyOrdersPage,
+  mail: MailPage,
+  letters: LettersPage,
 };
 
 /** The signed-in frame: header, role-filtered navigation and the current page. */

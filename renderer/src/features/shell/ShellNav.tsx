@@ -1,10 +1,12 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconFolder, IconHistory, IconMailbox, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconCalendarDue, IconFileText, IconFolder, IconHistory, IconMail, IconMailbox, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/roles';
 import { hrefOf, navOrder, type RouteName } from './routes';
 
-const icons = { cases: IconFolder, intake: IconMailbox, staff: IconUsers, audit: IconHistory, settings: IconSettings };
+const icons = { today: IconCalendarDue, cases: IconFolder, intake: IconMailbox, staff: IconUsers, audit: IconHistory, settings: IconSettings, moneyOrders: IconReceipt, mail: IconMail, letters: IconFileText };
+/** Routes whose label lives in their capability's i18n section rather than shell.nav. */
+const labelKeys = { today: 'today.title', moneyOrders: 'moneyOrders.nav', mail: 'mailLog.nav', letters: 'letters.nav' } as const;
 
 interface Props {
   role: Role;
@@ -24,7 +26,7 @@ export function ShellNav({ role, current, onNavigate }: Props) {
             key={route}
             data-testid={`nav-${route}`}
             href={hrefOf(route)}
-            label={t(`shell.nav.${route}`)}
+            label={route in labelKeys ? t(labelKeys[route as keyof typeof labelKeys]) : t(`shell.nav.${route as Exclude<RouteName, keyof typeof labelKeys>}`)}
             leftSection={<Icon size={20} stroke={1.6} />}
             active={current === route}
             aria-current={current === route ? 'page' : undefined}

@@ -1,7 +1,7 @@
 import { contract, type ChannelName } from '@shared/contract';
 import { allows, type Role } from '@shared/roles';
 
-export const routeNames = ['cases', 'intake', 'staff', 'audit', 'settings'] as const;
+export const routeNames = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'staff', 'audit', 'settings'] as const;
 export type RouteName = (typeof routeNames)[number];
 
 /**
@@ -9,11 +9,15 @@ export type RouteName = (typeof routeNames)[number];
  * can never disagree about who may see what.
  */
 const gate: Record<RouteName, ChannelName> = {
+  today: 'today.overview',
   cases: 'cases.list',
   intake: 'envelopes.list',
   staff: 'staff.list',
   audit: 'audit.list',
   settings: 'settings.update',
+  moneyOrders: 'moneyOrders.ledger',
+  mail: 'mail.list',
+  letters: 'letters.overview',
 };
 
 export function canOpen(route: RouteName, role: Role | undefined): boolean {
@@ -32,6 +36,9 @@ export function parseRoute(hash: string): RouteName | null {
 }
 
 export const hrefOf = (route: RouteName) => `#/${route}`;
+
+/** Where an unknown or empty hash goes: the Today view (#5), open to every role that sees cases. */
+export const HOME_ROUTE: RouteName = 'today';
 
 /** `#/cases/<id>` opens one case file; the id is opaque (URL-encoded in the hash). */
 export function parseCaseId(hash: string): string | null {

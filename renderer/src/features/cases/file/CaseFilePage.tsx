@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@shared/contract';
 import { contract } from '@shared/contract';
 import { formatEraDate } from '@shared/domain/era';
-import { addDays } from '@shared/domain/verification/date-rules';
 import { allows } from '@shared/roles';
 import { kaiji } from '../../../api';
 import { useLang } from '../../../i18n';
@@ -21,6 +20,10 @@ import { FreeFormText } from './FreeFormText';
 import { ImportPanel } from './ImportPanel';
 import { PagesPanel } from './PagesPanel';
 import { VerificationPanel } from './VerificationPanel';
+import { MoneyOrderPanel } from '../../ledger/MoneyOrderPanel';
+import { DecisionsPanel } from '../../letters/DecisionsPanel';
+import { LettersPanel } from '../../letters/LettersPanel';
+import { DeadlinePanel } from '../../today/DeadlinePanel';
 
 /** 案件ファイル `#/cases/<id>`: the application as read, its pages, envelopes, notes and history. */
 export function CaseFilePage({ id }: { id: string }) {
@@ -66,6 +69,9 @@ export function CaseFilePage({ id }: { id: string }) {
               </Stack>
             </Paper>
             <VerificationPanel detail={data} reloadKey={version} onChanged={reload} />
+            <MoneyOrderPanel caseId={id} receivedOn={data.case.receivedOn} reloadKey={version} onChanged={reload} />
+            <DecisionsPanel detail={data} reloadKey={version} onChanged={reload} />
+            <LettersPanel detail={data} reloadKey={version} onChanged={reload} />
             <Stack gap="sm" data-testid="case-fields">
               <Group gap="xs" align="baseline">
                 <Title order={4}>{t('caseFile.fields.title')}</Title>
@@ -82,6 +88,7 @@ export function CaseFilePage({ id }: { id: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
+            <DeadlinePanel caseId={id} reloadKey={version} />
             <EnvelopesCard envelopes={data.envelopes} />
             <NotesCard caseId={id} notes={data.notes} editable={canEdit} onAdded={reload} />
             <TimelineCard entries={data.timeline} />
@@ -150,12 +157,6 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
             </Text>
             <Text size="xs" c="dimmed">
               {lang === 'ja' ? c.receivedOn : formatEraDate(c.receivedOn)}
-            </Text>
-          </Fact>
-          <Fact label={t('caseFile.day14')}>
-            <Text fw={500}>{formatDay(addDays(c.receivedOn, 14), lang)}</Text>
-            <Text size="xs" c="dimmed">
-              {t('caseFile.day14Hint')}
             </Text>
           </Fact>
           {c.birthDate && (

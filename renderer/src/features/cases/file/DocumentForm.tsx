@@ -4,7 +4,8 @@ import { IconFileCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@shared/contract';
-import { formatEraDate, parseJapaneseDate } from '@shared/domain/era';
+import { parseJapaneseDate } from '@shared/domain/era';
+import { EraDateInput } from '../../../ui/EraDateInput';
 import { AGENT_PROOF_LABELS, AGENT_PROOF_TYPES, type AgentProofType } from '@shared/domain/verification/agents';
 import { ID_DOCUMENT_LABELS, ID_DOCUMENT_TYPES, type IdDocumentType } from '@shared/domain/verification/identity-documents';
 import { kaiji } from '../../../api';
@@ -188,16 +189,16 @@ export function DocumentForm({ detail, onRecorded }: { detail: CaseDetail; onRec
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <DateInput testId="doc-birth" label={t('verification.form.birth')} value={birth} onChange={setBirth} />
+                <EraDateInput testId="doc-birth" label={t('verification.form.birth')} value={birth} onChange={setBirth} />
               </Grid.Col>
             </>
           )}
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <DateInput testId="doc-issued" label={t('verification.form.issued')} value={issued} onChange={setIssued} />
+            <EraDateInput testId="doc-issued" label={t('verification.form.issued')} value={issued} onChange={setIssued} />
           </Grid.Col>
           {kind === 'id' && (
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <DateInput testId="doc-valid" label={t('verification.form.valid')} value={valid} onChange={setValid} />
+              <EraDateInput testId="doc-valid" label={t('verification.form.valid')} value={valid} onChange={setValid} />
             </Grid.Col>
           )}
           <Grid.Col span={{ base: 12, sm: 8 }}>
@@ -225,28 +226,5 @@ export function DocumentForm({ detail, onRecorded }: { detail: CaseDetail; onRec
         </div>
       </Stack>
     </form>
-  );
-}
-
-/** A date typed as on the document (era or Western); the reading is shown live under it. */
-function DateInput({ testId, label, value, onChange }: { testId: string; label: string; value: string; onChange: (v: string) => void }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const text = value.trim();
-  const iso = text ? parseJapaneseDate(text) : null;
-  const reading = iso ? (lang === 'ja' ? `${formatEraDate(iso)}(${iso})` : `${iso} (${formatEraDate(iso)})`) : undefined;
-  return (
-    <TextInput
-      data-testid={testId}
-      label={label}
-      placeholder={t('verification.form.datePlaceholder')}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      maxLength={40}
-      description={reading}
-      error={text && !iso ? t('verification.form.dateUnreadable') : undefined}
-      inputWrapperOrder={['label', 'input', 'description', 'error']}
-      data-iso={iso ?? undefined}
-    />
   );
 }

@@ -6,6 +6,7 @@ import { useLang } from '../../../i18n';
 import { errorText } from '../../../ui/errors';
 import { SCAN_ACCEPT } from '../../../ui/files';
 import { useImport, type ImportRow } from './useImport';
+import { AttachedNotice } from '../../letters/AttachedNotice';
 
 const stateColor = { waiting: 'gray', processing: 'indigo', done: 'teal', failed: 'red', cancelled: 'gray' } as const;
 
@@ -150,6 +151,7 @@ export function ImportFileRow({ row, index }: { row: ImportRow; index: number })
           {message}
         </Text>
       )}
+      {row.attachedToCase && <AttachedNotice attached={row.attachedToCase} />}
     </Box>
   );
 }

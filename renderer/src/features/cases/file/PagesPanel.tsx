@@ -6,11 +6,13 @@ import {
   IconArrowsExchange,
   IconCheck,
   IconDots,
+  IconEyeOff,
   IconMaximize,
   IconRotateClockwise,
   IconTrash,
 } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { CaseMaskState } from '@shared/domain/verification/masking';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary, PageSummary } from '@shared/contract';
 import { PAGE_KINDS, PAGE_KIND_LABELS, type PageKind } from '@shared/domain/page-kind';
@@ -18,6 +20,8 @@ import { kaiji } from '../../../api';
 import { useLang } from '../../../i18n';
 import { ConfirmModal } from '../../../ui/ConfirmModal';
 import { useCall } from '../../../ui/useCall';
+import { useLoad } from '../../../ui/useLoad';
+import { MaskEditor } from '../../masking/MaskEditor';
 import { CasePickerModal } from '../CasePickerModal';
 import { PageViewer } from './PageViewer';
 
@@ -37,6 +41,9 @@ export function PagesPanel({ caseId, pages, editable, onChanged }: Props) {
   const [deleting, setDeleting] = useState<PageSummary | null>(null);
   const [moving, setMoving] = useState<PageSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [masking, setMasking] = useState<PageSummary | null>(null);
+  // D6: which pages are masked, which ID pages still carry numbers to mask.
+  const maskState = useLoad(() => kaiji.pages.maskState({ caseId }), `${caseId}#${pages.map((p) => `${p.id}:${p.kind}:${p.thumbnail.length}`).join(',')}`);
 
   const act = async (id: string, call: () => Promise<{ ok: boolean }>, done?: string) => {
     setBusy(id);
@@ -87,10 +94,13 @@ export function PagesPanel({ caseId, pages, editable, onChanged }: Props) {
             onDown={() => reorder(index, 1)}
             onMove={() => setMoving(page)}
             onDelete={() => setDeleting(page)}
+            mask={maskOf(maskState.data, page.id)}
+            onMask={() => setMasking(page)}
           />
         ))}
       </SimpleGrid>
       <PageViewer pages={pages} index={viewing} onIndex={setViewing} />
+      <MaskEditor page={masking} onClose={() => setMasking(null)} onMasked={onChanged} />
       <ConfirmModal
         opened={!!deleting}
         title={t('pagesPanel.deleteTitle')}
@@ -123,6 +133,14 @@ export function PagesPanel({ caseId, pages, editable, onChanged }: Props) {
   );
 }
 
+type MaskMark = 'masked' | 'suggested' | undefined;
+
+function maskOf(state: CaseMaskState | undefined, pageId: string): MaskMark {
+  if (!state) return undefined;
+  if (state.masked.some((m) => m.pageId === pageId)) return 'masked';
+  return state.suggested.includes(pageId) ? 'suggested' : undefined;
+}
+
 interface CardProps {
   page: PageSummary;
   index: number;
@@ -136,9 +154,11 @@ interface CardProps {
   onDown: () => void;
   onMove: () => void;
   onDelete: () => void;
+  mask: MaskMark;
+  onMask: () => void;
 }
 
-function PageCard({ page, index, last, editable, busy, onView, onRotate, onKind, onUp, onDown, onMove, onDelete }: CardProps) {
+function PageCard({ page, index, last, editable, busy, onView, onRotate, onKind, onUp, onDown, onMove, onDelete, mask, onMask }: CardProps) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -170,6 +190,20 @@ function PageCard({ page, index, last, editable, busy, onView, onRotate, onKind,
             >
               {page.kindConfirmed ? t('pagesPanel.confirmed') : t('pagesPanel.suggested')}
             </Badge>
+            {mask && (
+              <Badge
+                size="xs"
+                variant={mask === 'masked' ? 'light' : 'filled'}
+                color={mask === 'masked' ? 'gray' : 'orange'}
+                radius="sm"
+                tt="none"
+                data-testid="page-mask-state"
+                data-mask={mask}
+                title={mask === 'suggested' ? t('masking.suggestHint') : undefined}
+              >
+                {mask === 'masked' ? t('masking.masked') : t('masking.suggest')}
+              </Badge>
+            )}
           </Group>
         </Group>
         <UnstyledButton onClick={onView} className="kaiji-thumb" aria-label={t('pagesPanel.view', { n: index + 1 })} title={t('pagesPanel.viewHint')}>
@@ -217,6 +251,21 @@ function PageCard({ page, index, last, editable, busy, onView, onRotate, onKind,
                       disabled={busy}
                     >
                       <IconCheck size={15} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+                {(page.kind === 'id_document' || mask) && (
+                  <Tooltip label={mask === 'suggested' ? t('masking.suggestHint') : t('masking.open')} multiline w={260}>
+                    <ActionIcon
+                      data-testid="page-mask"
+                      size="sm"
+                      variant={mask === 'suggested' ? 'filled' : 'subtle'}
+                      color={mask === 'suggested' ? 'orange' : 'gray'}
+                      onClick={onMask}
+                      aria-label={t('masking.open')}
+                      disabled={busy}
+                    >
+                      <IconEyeOff size={15} />
                     </ActionIcon>
                   </Tooltip>
                 )}

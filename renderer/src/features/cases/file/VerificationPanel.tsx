@@ -18,6 +18,8 @@ import { errorText } from '../../../ui/errors';
 import { useCall } from '../../../ui/useCall';
 import { useLoad } from '../../../ui/useLoad';
 import { useVault } from '../../../ui/vault';
+import { DeficiencyView } from '../../verification/DeficiencyView';
+import { RepeatRefusal } from '../../verification/RepeatRefusal';
 import { DocumentForm } from './DocumentForm';
 
 const STATUS_COLORS: Record<RuleStatus, string> = { pass: 'green', needs_review: 'orange', fail: 'red' };
@@ -41,15 +43,26 @@ export function VerificationPanel({ detail, reloadKey, onChanged }: { detail: Ca
   const key = `${id}#${reloadKey}#${local}`;
   const checklist = useLoad(() => kaiji.cases.checklist({ id }), key);
   const documents = useLoad(() => kaiji.documents.list({ caseId: id }), key);
+  const deficiency = useLoad(() => kaiji.cases.deficiency({ id }), `${key}#${detail.case.status}`);
   const refresh = useCallback(() => setLocal((v) => v + 1), []);
+  const r3 = checklist.data?.results.find((r) => r.ruleId === 'R3');
 
   return (
     <Paper withBorder radius="md" p="md" data-testid="verification">
       <Stack gap="md">
         <Title order={4}>{t('verification.title')}</Title>
         <StatusActions detail={detail} onChanged={onChanged} />
+        {deficiency.data && (
+          <>
+            <Divider />
+            <DeficiencyView deficiency={deficiency.data} />
+          </>
+        )}
         <Divider />
         <ChecklistView data={checklist.data} failed={checklist.failed} />
+        {role === 'administrator' && r3 && r3.status === 'needs_review' && isCaseState(detail.case.status) && nextStates(detail.case.status).includes('refused') && (
+          <RepeatRefusal caseId={id} r3={r3} onRefused={onChanged} />
+        )}
         <Divider />
         <DocumentsTable documents={documents.data} editable={canRecord} onRemoved={refresh} />
         {canRecord && (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { kaiji } from '../../../api';
+import { base64Blob } from '../../../ui/files';
 
 export interface PageImage {
   /** A blob: URL (short, so CSS backgrounds do not copy megabytes of base64). */
@@ -13,10 +14,7 @@ export interface PageImage {
 function dataUrlToBlobUrl(dataUrl: string): string {
   const comma = dataUrl.indexOf(',');
   const mime = /^data:([^;,]+)/.exec(dataUrl)?.[1] ?? 'image/png';
-  const binary = atob(dataUrl.slice(comma + 1));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return URL.createObjectURL(new Blob([bytes], { type: mime }));
+  return URL.createObjectURL(base64Blob(dataUrl.slice(comma + 1), mime));
 }
 
 /** Fetches each page image once (`pages.image`), keeps it as a blob URL, frees it on unmount. */

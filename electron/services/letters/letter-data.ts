@@ -1,0 +1,105 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { LetterRecipient } from '@shared/contract/letters-types';
+import type { KindDecision } from '@shared/domain/decisions';
+import type { LetterCompany, LetterData, LetterTemplateId, MoneyOrderReturnReason } from '@shared/domain/letters/types';
+import { feeDue } from '@shared/domain/verification/fees';
+import { KaijiError } from '@shared/errors';
+import type { DeficiencyService } from '../verification/deficiency-service';
+import type { SettingsService } from '../settings/settings-service';
+import type { Database } from '../vault/schema';
+import type { DecisionService } from './decision-service';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Money orders still in the office's hands (F4: received or lapsed, neither cashed nor returned). */
+export const RETURNABLE_ORDER_STATES = ['received', 'lapsed'] as const;
+
+export interface GatheredLetterData {
+  data: LetterData;
+  recipient: LetterRecipient;
+  moneyOrderIds: string[];
+}
+
+/**
+ * Everything a template may need for one case, read from the case file, the settings, the
+ * decisions, the stored deficiency list (R5) and the money-order ledger (F4).
+ */
+export async function gatherLetterData(
+  db: Db,
+  deps: { settings: SettingsService; decisions: DecisionService; deficiencies: DeficiencyService },
+  caseId: string,
+  template: LetterTemplateId,
+  to: 'subject' | 'agent',
+): Promise<GatheredLetterData> {
+  const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!c) throw new KaijiError('NOT_FOUND');
+  const fieldRows = await db.selectFrom('case_fields').select(['field', 'value']).where('case_id', '=', caseId).execute();
+  const fields = new Map(fieldRows.map((f) => [f.field, f.value.trim()]));
+  const settings = await deps.settings.get(db as Kysely<Database>);
+  const company: LetterCompany = {
+    name: settings.companyName,
+    postalCode: settings.companyPostalCode,
+    address: settings.companyAddress,
+    contactPoint: settings.contactPoint,
+    administratorTitle: settings.administratorTitle,
+  };
+  const requestedKinds = await deps.decisions.requestedKinds(caseId, db);
+  const decisions: KindDecision[] = (await deps.decisions.list(caseId, db)).map((d) => ({
+    kind: d.kind,
+    outcome: d.outcome,
+    grounds: d.grounds,
+    reasonText: d.reasonText,
+    ...(d.alternativeMeasure ? { alternativeMeasure: d.alternativeMeasure } : {}),
+    ...(d.enclosures.length ? { enclosures: d.enclosures } : {}),
+  }));
+  const recipient = recipientOf(c, fields, to);
+  const orders =
+    template === 'money_order_return'
+      ? await db
+          .selectFrom('money_orders')
+          .select(['id', 'certificate_no', 'face_value'])
+          .where('case_id', '=', caseId)
+          .where('state', 'in', [...RETURNABLE_ORDER_STATES])
+          .orderBy('received_on')
+          .orderBy('certificate_no')
+          .execute()
+      : [];
+  const deficiency = template === 'deficiency' ? (await deps.deficiencies.latest(caseId, db as Kysely<Database>))?.notice : undefined;
+  const data: LetterData = {
+    caseNo: c.case_no,
+    recipient: { name: recipient.name, postalCode: recipient.postalCode, address: recipient.address },
+    receivedOn: c.received_on,
+    requestedKinds,
+    decisions,
+    ...(deficiency ? { deficiency } : {}),
+    ...(orders.length
+      ? {
+          moneyOrders: orders.map((o) => ({ certificateNo: o.certificate_no, faceValue: o.face_value })),
+          moneyOrderReturnReason: returnReason(c.status, requestedKinds.length > 0 && feeDue(requestedKinds) === 0, orders.reduce((s, o) => s + o.face_value, 0)),
+        }
+      : {}),
+    company,
+  };
+  return { data, recipient, moneyOrderIds: orders.map((o) => o.id) };
+}
+
+/** M2: to the data subject, or to the agent who applied, as given on the application. */
+function recipientOf(c: Database['cases'], fields: Map<string, string>, to: 'subject' | 'agent'): LetterRecipient {
+  if (to === 'agent' && fields.get('agent.name')) {
+    return { name: fields.get('agent.name')!, postalCode: fields.get('agent.postalCode') ?? '', address: fields.get('agent.address') ?? '', honorific: '様' };
+  }
+  return {
+    name: c.subject_name || fields.get('subject.name') || '',
+    postalCode: fields.get('subject.postalCode') ?? '',
+    address: fields.get('subject.address') || c.subject_address || '',
+    honorific: '様',
+  };
+}
+
+function returnReason(status: string, freeKindsOnly: boolean, total: number): MoneyOrderReturnReason {
+  if (status === 'deficient' || status === 'checking' || status === 'received') return 'deficiency';
+  if (status === 'withdrawn') return 'withdrawn';
+  if (status === 'refused') return 'refused';
+  if (freeKindsOnly) return 'fee_not_required';
+  return total > 1000 ? 'excess' : 'refused';
+}

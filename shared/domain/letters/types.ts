@@ -1,0 +1,111 @@
+import type { KindDecision } from '../decisions';
+import type { RequestKind } from '../page-kind';
+import type { DeficiencyNotice } from '../verification/resubmission';
+
+/**
+ * The written responses Kaiji prints (R1-R5). Order = the order letters are suggested and
+ * listed in. Each template has a Japanese and an English text.
+ */
+export const LETTER_TEMPLATES = [
+  'deficiency', // R5: what is missing, send the whole set again (I4)
+  'disclosure', // K1 done: notice with the list of enclosures (Art. 33(1))
+  'partial_or_refusal', // any kind partial / not_done, with reasons (Art. 33(3), 36)
+  'no_data', // no retained personal data (Art. 33(3), R2)
+  'purpose_of_use', // K2 (Art. 32(2))
+  'correction_result', // K3 (Art. 34(3))
+  'suspension_result', // K4 incl. R4 alternative (Art. 35(7))
+  'third_party_stop_result', // K5 incl. R4 alternative (Art. 35(7))
+  'provision_records', // K6 (Art. 33(5))
+  'money_order_return', // return of fixed-amount postal money orders
+] as const;
+export type LetterTemplateId = (typeof LETTER_TEMPLATES)[number];
+
+export type LetterLang = 'ja' | 'en';
+
+/** The company as it signs letters; all from settings. */
+export interface LetterCompany {
+  name: string;
+  /** 7 digits, with or without hyphen: 169-0051. */
+  postalCode: string;
+  /** Without the postal code; may hold line breaks. */
+  address: string;
+  /** The desk that answers questions, e.g. 個人情報お問合せ窓口 (電話 03-6233-9447). */
+  contactPoint: string;
+  /** Who signs: 個人情報保護管理者. */
+  administratorTitle: string;
+}
+
+/** A postal money order (定額小為替) to give back. */
+export interface MoneyOrderToReturn {
+  /** The certificate number printed on it (記号番号). */
+  certificateNo: string;
+  /** Face value in yen. */
+  faceValue: number;
+}
+
+export const MONEY_ORDER_RETURN_REASONS = ['deficiency', 'fee_not_required', 'excess', 'withdrawn', 'refused'] as const;
+export type MoneyOrderReturnReason = (typeof MONEY_ORDER_RETURN_REASONS)[number];
+
+/** Everything a template may need; each template uses what concerns it. */
+export interface LetterData {
+  caseNo: string;
+  /** Who the letter is addressed to (the data subject or the applicant, M2). */
+  recipient: { name: string; postalCode: string; address: string };
+  /** The day the application arrived (YYYY-MM-DD). */
+  receivedOn: string;
+  /** The kinds asked for on the application. */
+  requestedKinds: readonly RequestKind[];
+  /** The administrator's decisions (templates pick the kinds they answer). */
+  decisions: readonly KindDecision[];
+  /** R5 notice from verification (deficiency template). */
+  deficiency?: DeficiencyNotice;
+  /** Enclosures beyond those in the decisions (disclosure, provision records). */
+  enclosures?: readonly string[];
+  /** K2: the purposes of use to notify, one per item (from the company's published policy). */
+  purposesOfUse?: readonly string[];
+  /** Money orders returned with the letter (money_order_return). */
+  moneyOrders?: readonly MoneyOrderToReturn[];
+  moneyOrderReturnReason?: MoneyOrderReturnReason;
+  company: LetterCompany;
+}
+
+/** The addressee block as printed (and shown through the envelope window). */
+export interface LetterRecipient {
+  postalCode: string;
+  /** May hold line breaks (prefecture/city on one line, building on the next). */
+  address: string;
+  name: string;
+  /** 様 for a person, 御中 for an organisation. */
+  honorific: '様' | '御中';
+}
+
+/** A heading and its items (printed after 記 in Japanese). */
+export interface LetterSection {
+  heading: string;
+  /** One entry per item; an item may hold line breaks. */
+  items: string[];
+}
+
+/**
+ * A letter as plain, editable text. Staff may change any string before issuing; the
+ * renderer lays it out (Japanese: 拝啓 … 敬具, 記 … 以上; English: Dear … Yours sincerely).
+ */
+export interface LetterDraft {
+  templateId: LetterTemplateId;
+  lang: LetterLang;
+  /** Centred title: 保有個人データの開示について（通知）. */
+  title: string;
+  /** First line: 拝啓　時下ますます… / Dear Hanako Yamada, */
+  salutation: string;
+  /** Body paragraphs (Japanese paragraphs get a one-character indent when printed). */
+  body: string[];
+  /** 敬具 (printed right-aligned after the body) / Yours sincerely, (after the sections). */
+  complimentaryClose: string;
+  /** 記 (centred before the sections) or '' (English). */
+  itemsMarker: string;
+  sections: LetterSection[];
+  /** Paragraphs after the sections (how to ask questions, what to send back). */
+  notes: string[];
+  /** 以上 (right-aligned, last) or ''. */
+  closing: string;
+}

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isoDateInJapan } from '../../shared/domain/dates';
+import { addDays, monthsBefore } from '../../shared/domain/verification/date-rules';
+import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
+import { setUpVault } from '../helpers/e2e-flows';
+import { useTempDirs } from '../helpers/temp-dir';
+import { startWebMode } from '../helpers/web-mode';
+
+const tempDir = useTempDirs();
+
+const chromium = useChromium();
+
+describe('the Today view, end to end in Chromium (#5, I5, F2)', () => {
+  it('is the home page, lists an order lapsing within the warning horizon and shows the counts', async () => {
+    const web = await startWebMode(tempDir());
+    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1400, height: 1100 } });
+    try {
+      await setUpVault(page, web.url);
+      // Home for everyone who can see cases: the Today view.
+      await page.getByTestId('today-page').waitFor(WAIT);
+      expect(new URL(page.url()).hash).toBe('#/today');
+
+      const today = isoDateInJapan(new Date());
+      const near = (await pageCall(page, 'envelopes.log', { arrivedOn: addDays(today, -12), delivery: 'futsu', redMarking: true })).cases[0]!;
+      const late = (await pageCall(page, 'envelopes.log', { arrivedOn: addDays(today, -20), delivery: 'futsu', redMarking: true })).cases[0]!;
+      // Issued 6 months minus 10 days ago: payable for about 10 more days (inside the 30-day horizon).
+      const lapsingIssued = addDays(monthsBefore(today, 6), 10);
+      await pageCall(page, 'moneyOrders.record', { caseId: near.id, certificateNo: 'AB12-345678', faceValue: 500, issuedOn: lapsingIssued, issuingOffice: '新宿', receivedOn: addDays(today, -12) });
+      // Issued a month ago: payable for about five more months, outside the horizon.
+      await pageCall(page, 'moneyOrders.record', { caseId: near.id, certificateNo: 'AB12-345679', faceValue: 500, issuedOn: monthsBefore(today, 1), issuingOffice: '新宿', receivedOn: addDays(today, -12) });
+
+      await page.reload();
+      const lapsing = page.getByTestId('today-ordersLapsing');
+      await lapsing.waitFor(WAIT);
+      await expect.poll(() => lapsing.getAttribute('data-count'), WAIT).toBe('1');
+      expect(await lapsing.textContent()).toContain('AB12345678');
+      expect(await lapsing.textContent()).not.toContain('AB12345679');
+      expect(await page.getByTestId('today-ordersLapsing-count').textContent()).toBe('1 件');
+      // Both orders are still to be cashed.
+      expect(await page.getByTestId('today-ordersToCash').getAttribute('data-count')).toBe('2');
+      // Arrived 12 days ago: target (14 calendar days) in 2 days; 20 days ago: overdue and past day 14.
+      expect(await page.getByTestId('today-dueSoon').getAttribute('data-count')).toBe('1');
+      expect(await page.getByTestId('today-dueSoon').textContent()).toContain(near.caseNo);
+      expect(await page.getByTestId('today-overdue').getAttribute('data-count')).toBe('1');
+      expect(await page.getByTestId('today-overdue').textContent()).toContain(late.caseNo);
+      expect(await page.getByTestId('today-overdue-count').textContent()).toBe('1 件');
+      expect(await page.getByTestId('today-day14Passed').getAttribute('data-count')).toBe('1');
+      // The chart counts both applications in this month's or last month's bar.
+      await page.getByTestId('today-chart').locator('.recharts-surface').first().waitFor(WAIT);
+      expect(await page.getByTestId('today-chart').getAttribute('data-total')).toBe('2');
+      await page.screenshot({ path: join(SHOTS, 'today-overview.png'), fullPage: true });
+
+      // Each item links to its case; the case file shows the same clock.
+      await lapsing.getByRole('link', { name: `案件 ${near.caseNo} を開く` }).click();
+      await page.getByTestId('case-page').waitFor(WAIT);
+      const deadline = page.getByTestId('case-deadline');
+      await deadline.waitFor(WAIT);
+      expect(await deadline.getAttribute('data-urgency')).toBe('due_soon');
+      expect(await deadline.getAttribute('data-target')).toBe(addDays(today, 2));
+      await page.screenshot({ path: join(SHOTS, 'today-case-deadline.png'), fullPage: true });
+
+      // The case list, most urgent first, coloured by urgency.
+      await page.getByTestId('nav-cases').click();
+      await page.getByTestId('cases-table').waitFor(WAIT);
+      const rows = page.locator('[data-testid^="case-row-"]');
+      expect(await rows.first().getAttribute('data-testid')).toBe(`case-row-${late.caseNo}`);
+      expect(await page.getByTestId(`case-row-${late.caseNo}`).locator('[data-urgency]').getAttribute('data-urgency')).toBe('overdue');
+      await page.screenshot({ path: join(SHOTS, 'today-cases-by-urgency.png'), fullPage: true });
+    } finally {
+      await page.close();
+      await web.stop();
+    }
+  }, 180_000);
+});
