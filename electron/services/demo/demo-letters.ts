@@ -3,8 +3,8 @@ import type { KindDecision } from '@shared/domain/decisions';
 import type { LetterTemplateId } from '@shared/domain/letters/types';
 import { withDomesticCheckDigit } from '@shared/domain/tracking-number';
 import type { KaijiCore } from '../core/kaiji-core';
+import { logDemoApplication } from './demo-application';
 import { demoPeople, type DemoPerson } from './demo-people';
-import { formValuesFor } from './demo-scans';
 
 /**
  * Decisions and letters in the demo vault (#6): issued letters of every template on suitable
@@ -24,21 +24,8 @@ export async function seedLettersDemo(core: KaijiCore, today: Date): Promise<voi
 
   const newCase = async (person: DemoPerson, arrivedOn: string, kinds: Record<string, boolean>) => {
     seq++;
-    const logged = await ws.envelopes.log(actor, {
-      arrivedOn,
-      delivery: 'ippan_kakitome',
-      trackingNumber: withDomesticCheckDigit(String(30_000_000_000 + seq * 6_007)),
-      redMarking: true,
-      senderName: person.name,
-      senderAddress: person.address,
-      note: '',
-      applications: 1,
-    });
-    const id = logged.cases[0]!.id;
     const none = { 'request.k1': false, 'request.k2': false, 'request.k3': false, 'request.k4': false, 'request.k5': false, 'request.k6': false };
-    const form = { ...formValuesFor(person, 300 + seq, arrivedOn), ...none, ...kinds, 'enclosure.idDocument': 'license', signature: person.name };
-    if (kinds['request.k3'] || kinds['request.k4'] || kinds['request.k5']) Object.assign(form, { 'request.reason': '退会済みのため、登録情報の訂正と利用停止を求めます' });
-    await ws.caseFiles.setFields(actor, id, Object.entries(form).map(([field, value]) => ({ field, value: String(value) })));
+    const { id } = await logDemoApplication(ws, actor, { person, arrivedOn, serial: 300 + seq, fields: { ...none, ...kinds }, reason: '退会済みのため、登録情報の訂正と利用停止を求めます' });
     await ws.caseFiles.setSubject(actor, id, { name: person.name, kana: person.kana, birthDate: person.birthDate, address: person.address });
     await ws.cases.setStatus(actor, id, 'checking');
     return id;

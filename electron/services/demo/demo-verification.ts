@@ -6,8 +6,9 @@ import { isoDateInJapan } from '@shared/domain/dates';
 import { formatEraDate } from '@shared/domain/era';
 import { withDomesticCheckDigit } from '@shared/domain/tracking-number';
 import type { KaijiCore } from '../core/kaiji-core';
+import { logDemoApplication } from './demo-application';
 import { demoPeople, type DemoPerson } from './demo-people';
-import { formValuesFor, scannerNoise } from './demo-scans';
+import { scannerNoise } from './demo-scans';
 
 /**
  * Verification in the demo vault (#4): a health insurance card copy carrying the numbers D6
@@ -83,21 +84,7 @@ export async function seedVerificationDemo(core: KaijiCore, today: Date): Promis
 
   const newCase = async (person: DemoPerson, arrivedOn: string, kinds: Partial<Record<'request.k1' | 'request.k3', boolean>> = {}) => {
     seq++;
-    const logged = await ws.envelopes.log(actor, {
-      arrivedOn,
-      delivery: 'ippan_kakitome',
-      trackingNumber: withDomesticCheckDigit(String(20_000_000_000 + seq * 7_919)),
-      redMarking: true,
-      senderName: person.name,
-      senderAddress: person.address,
-      note: '',
-      applications: 1,
-    });
-    const id = logged.cases[0]!.id;
-    const form = { ...formValuesFor(person, 100 + seq, arrivedOn), 'enclosure.idDocument': 'license', signature: person.name, ...kinds };
-    if (form['request.k3'] || form['request.k4'] || form['request.k5']) Object.assign(form, { 'request.reason': '登録住所を現住所に訂正してください' });
-    await ws.caseFiles.setFields(actor, id, Object.entries(form).map(([field, value]) => ({ field, value: String(value) })));
-    return { id, envelopeId: logged.envelope.id, caseNo: logged.cases[0]!.caseNo };
+    return logDemoApplication(ws, actor, { person, arrivedOn, serial: 100 + seq, fields: kinds, reason: '登録住所を現住所に訂正してください' });
   };
   const idDoc = (person: DemoPerson, type: 'drivers_license' | 'passport' | 'health_insurance', validUntil: string) => ({
     party: 'subject' as const,

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { isoDateInJapan } from '@shared/domain/dates';
 import type { MoneyOrder } from '@shared/domain/verification/fees';
 import type { Database } from '../vault/schema';
+import { resubmittedOn } from '../verification/resubmitted-on';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -16,14 +17,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export async function feeOrdersOf(db: Db, caseId: string, since: string | null): Promise<MoneyOrder[]> {
   let q = db.selectFrom('money_orders').select('face_value').where('case_id', '=', caseId).where('state', 'in', ['received', 'cashed']);
   if (since !== null) {
-    const envelope = await db
-      .selectFrom('case_deficiencies')
-      .innerJoin('envelopes', 'envelopes.id', 'case_deficiencies.resolved_envelope_id')
-      .select('envelopes.arrived_on')
-      .where('case_deficiencies.case_id', '=', caseId)
-      .where('case_deficiencies.resolved_at', '=', since)
-      .executeTakeFirst();
-    const day = envelope?.arrived_on ?? isoDateInJapan(new Date(since));
+    const day = (await resubmittedOn(db, caseId, since)) ?? isoDateInJapan(new Date(since));
     q = q.where('received_on', '>=', day);
   }
   const rows = await q.execute();

@@ -8,6 +8,7 @@ import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { CaseFileService } from '../cases/case-file';
 import { feeOrdersOf } from '../fees/fee-orders';
+import { resubmittedOn } from './resubmitted-on';
 import type { SettingsService } from '../settings/settings-service';
 import type { CaseDocumentsTable, Database } from '../vault/schema';
 
@@ -64,7 +65,7 @@ export class ChecklistService {
     );
     const checklist = checklistOf({
       fields,
-      receivedOn: since === null ? exists.received_on : await this.resubmittedOn(db, caseId, since),
+      receivedOn: since === null ? exists.received_on : await resubmittedOn(db, caseId, since),
       subjectIds: docs.filter((d) => d.party === 'subject' && d.kind === 'id').map(toIdDocument),
       agentIds: docs.filter((d) => d.party === 'agent' && d.kind === 'id').map(toIdDocument),
       agentProofs: docs.filter((d) => d.kind === 'agent_proof').map((d) => ({ type: d.type as AgentProofType, issuedOn: d.issued_on ?? undefined })),
@@ -91,18 +92,6 @@ export class ChecklistService {
       .limit(1)
       .executeTakeFirst();
     return row?.resolved_at ?? null;
-  }
-
-  /** Arrival date of the envelope with the re-sent set (I4), if it was logged as one. */
-  private async resubmittedOn(db: Kysely<Database>, caseId: string, since: string): Promise<string | undefined> {
-    const row = await db
-      .selectFrom('case_deficiencies')
-      .innerJoin('envelopes', 'envelopes.id', 'case_deficiencies.resolved_envelope_id')
-      .select('envelopes.arrived_on')
-      .where('case_deficiencies.case_id', '=', caseId)
-      .where('case_deficiencies.resolved_at', '=', since)
-      .executeTakeFirst();
-    return row?.arrived_on;
   }
 
   /**

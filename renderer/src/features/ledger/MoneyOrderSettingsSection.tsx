@@ -1,28 +1,22 @@
 import { Button, Group, NumberInput, Paper, Stack, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { kaiji } from '../../api';
-import { useCall } from '../../ui/useCall';
-import { useLoad } from '../../ui/useLoad';
+import { useSettingsSection, wholeIn } from '../settings/useSettingsSection';
 
 /** Settings: how many days ahead the ledger warns of a lapsing order (F2). */
 export function MoneyOrderSettingsSection() {
   const { t } = useTranslation();
-  const { run, loading } = useCall();
-  const { data } = useLoad(() => kaiji.settings.get({}), 'settings#moneyOrders');
+  const { settings: data, save, saving } = useSettingsSection('moneyOrders');
   const [days, setDays] = useState<string | number>('');
   useEffect(() => {
     if (data) setDays(data.moneyOrderWarningDays);
   }, [data]);
-  const n = typeof days === 'number' ? days : Number(days);
-  const valid = days !== '' && Number.isInteger(n) && n >= 1 && n <= 180;
+  const n = wholeIn(days, 1, 180);
+  const valid = n !== null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!valid) return;
-    const result = await run(() => kaiji.settings.update({ moneyOrderWarningDays: n }));
-    if (result.ok) notifications.show({ color: 'teal', message: t('common.saved') });
+    if (n !== null) await save({ moneyOrderWarningDays: n });
   };
 
   return (
@@ -43,7 +37,7 @@ export function MoneyOrderSettingsSection() {
             error={days !== '' && !valid ? t('moneyOrders.settings.warningDaysHint') : undefined}
           />
           <Group>
-            <Button type="submit" loading={loading} disabled={!data} data-testid="settings-money-order-save">
+            <Button type="submit" loading={saving} disabled={!data} data-testid="settings-money-order-save">
               {t('common.save')}
             </Button>
           </Group>

@@ -1,10 +1,7 @@
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { kaiji } from '../../api';
-import { useCall } from '../../ui/useCall';
-import { useLoad } from '../../ui/useLoad';
+import { useSettingsSection, wholeIn } from './useSettingsSection';
 
 /**
  * R3: how far back the checklist looks for earlier requests of the same person
@@ -12,27 +9,23 @@ import { useLoad } from '../../ui/useLoad';
  */
 export function RepeatPeriodSection() {
   const { t } = useTranslation();
-  const { run, loading } = useCall();
-  const settings = useLoad(() => kaiji.settings.get({}), 'settings#repeat');
+  const { settings, save, saving } = useSettingsSection('repeat');
   const [months, setMonths] = useState<string | number>('');
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    if (settings.data) setMonths(settings.data.repeatPeriodMonths);
-  }, [settings.data]);
+    if (settings) setMonths(settings.repeatPeriodMonths);
+  }, [settings]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const n = typeof months === 'number' ? months : Number(months);
-    if (months === '' || !Number.isInteger(n) || n < 1 || n > 120) {
+    const n = wholeIn(months, 1, 120);
+    if (n === null) {
       setError(t('repeatPeriod.invalid'));
       return;
     }
-    const result = await run(() => kaiji.settings.update({ repeatPeriodMonths: n }));
-    if (result.ok) {
-      setMonths(result.value.repeatPeriodMonths);
-      notifications.show({ color: 'teal', message: t('common.saved') });
-    }
+    const result = await save({ repeatPeriodMonths: n });
+    if (result.ok) setMonths(result.value.repeatPeriodMonths);
   };
 
   return (
@@ -59,10 +52,10 @@ export function RepeatPeriodSection() {
               allowNegative={false}
               suffix={t('repeatPeriod.suffix')}
               w={200}
-              disabled={!settings.data}
+              disabled={!settings}
               required
             />
-            <Button type="submit" loading={loading} disabled={!settings.data} data-testid="repeat-period-save">
+            <Button type="submit" loading={saving} disabled={!settings} data-testid="repeat-period-save">
               {t('common.save')}
             </Button>
           </Group>

@@ -6,6 +6,7 @@ import type { Settings } from '@shared/contract';
 import { kaiji } from '../../api';
 import { useCall } from '../../ui/useCall';
 import { useVault } from '../../ui/vault';
+import { wholeIn } from './useSettingsSection';
 
 interface Props {
   initial: Settings;
@@ -13,12 +14,6 @@ interface Props {
 
 /** 〒 as printed on letters: 123-4567 (or empty while the office has not set it). */
 const POSTAL_CODE = /^(\d{3}-?\d{4})?$/;
-
-/** NumberInput may hold '' or a partial number while typing; accept whole numbers in range only. */
-const wholeIn = (value: string | number, min: number, max: number): number | null => {
-  const n = typeof value === 'number' ? value : Number(value);
-  return value !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
-};
 
 export function SettingsForm({ initial }: Props) {
   const { t } = useTranslation();

@@ -1,17 +1,13 @@
 import { Button, Group, NumberInput, Paper, Radio, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayCount } from '@shared/domain/deadlines';
-import { kaiji } from '../../api';
-import { useCall } from '../../ui/useCall';
-import { useLoad } from '../../ui/useLoad';
+import { useSettingsSection, wholeIn } from '../settings/useSettingsSection';
 
 /** I5: the company's response target in days and whether weekends and public holidays count. */
 export function DeadlineSettingsSection() {
   const { t } = useTranslation();
-  const { run, loading } = useCall();
-  const settings = useLoad(() => kaiji.settings.get({}), 'settings#deadlines');
+  const { settings, save, saving } = useSettingsSection('deadlines');
   const [days, setDays] = useState<string | number>('');
   const [count, setCount] = useState<DayCount>('calendar');
   const [error, setError] = useState<string | undefined>();
@@ -19,30 +15,29 @@ export function DeadlineSettingsSection() {
   const [waitError, setWaitError] = useState<string | undefined>();
 
   useEffect(() => {
-    if (!settings.data) return;
-    setDays(settings.data.responseTargetDays);
-    setCount(settings.data.responseDayCount);
-    setWait(settings.data.deficientWaitDays);
-  }, [settings.data]);
+    if (!settings) return;
+    setDays(settings.responseTargetDays);
+    setCount(settings.responseDayCount);
+    setWait(settings.deficientWaitDays);
+  }, [settings]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const n = typeof days === 'number' ? days : Number(days);
-    if (days === '' || !Number.isInteger(n) || n < 1 || n > 365) {
+    const n = wholeIn(days, 1, 365);
+    if (n === null) {
       setError(t('deadlineSettings.invalid'));
       return;
     }
-    const w = typeof wait === 'number' ? wait : Number(wait);
-    if (wait === '' || !Number.isInteger(w) || w < 1 || w > 365) {
+    const w = wholeIn(wait, 1, 365);
+    if (w === null) {
       setWaitError(t('deadlineSettings.invalid'));
       return;
     }
-    const result = await run(() => kaiji.settings.update({ responseTargetDays: n, responseDayCount: count, deficientWaitDays: w }));
+    const result = await save({ responseTargetDays: n, responseDayCount: count, deficientWaitDays: w });
     if (result.ok) {
       setDays(result.value.responseTargetDays);
       setCount(result.value.responseDayCount);
       setWait(result.value.deficientWaitDays);
-      notifications.show({ color: 'teal', message: t('common.saved') });
     }
   };
 
@@ -68,13 +63,13 @@ export function DeadlineSettingsSection() {
             allowDecimal={false}
             allowNegative={false}
             w={200}
-            disabled={!settings.data}
+            disabled={!settings}
             required
           />
           <Radio.Group label={t('deadlineSettings.count')} value={count} onChange={(v) => setCount(v as DayCount)} data-testid="deadline-count">
             <Stack gap={6} mt={6}>
-              <Radio value="calendar" label={t('deadlineSettings.calendar')} disabled={!settings.data} data-testid="deadline-count-calendar" />
-              <Radio value="business" label={t('deadlineSettings.business')} disabled={!settings.data} data-testid="deadline-count-business" />
+              <Radio value="calendar" label={t('deadlineSettings.calendar')} disabled={!settings} data-testid="deadline-count-calendar" />
+              <Radio value="business" label={t('deadlineSettings.business')} disabled={!settings} data-testid="deadline-count-business" />
             </Stack>
           </Radio.Group>
           <Text size="xs" c="dimmed">
@@ -95,11 +90,11 @@ export function DeadlineSettingsSection() {
             allowDecimal={false}
             allowNegative={false}
             w={320}
-            disabled={!settings.data}
+            disabled={!settings}
             required
           />
           <Group>
-            <Button type="submit" loading={loading} disabled={!settings.data} data-testid="deadline-save">
+            <Button type="submit" loading={saving} disabled={!settings} data-testid="deadline-save">
               {t('common.save')}
             </Button>
           </Group>
