@@ -54,6 +54,11 @@ describe('npm run demo', () => {
     const repeats = [];
     for (const c of cases.cases.filter((x) => x.status === 'checking')) repeats.push(value(await call('cases.checklist', { id: c.id })).results.find((r) => r.ruleId === 'R3')!);
     expect(repeats.some((r) => r.status === 'needs_review' && (r.findings?.length ?? 0) >= 2)).toBe(true);
+    // Today is never empty in the demo: an order lapses within the warning horizon (F2) and
+    // outbound mail waits for its proof of delivery (M2).
+    const today = value(await call('today.overview', {}));
+    expect(today.ordersLapsing.count).toBeGreaterThanOrEqual(1);
+    expect(today.awaitingProof.count).toBeGreaterThanOrEqual(1);
     expect(value(await call('audit.verify', {})).ok).toBe(true);
 
     // Never over an existing vault.
