@@ -175,7 +175,7 @@ export interface ImportFileProgress {
   duplicate: boolean;
   error?: import('../result').KaijiErrorInfo;
   /** A returned Kaiji letter was found (its QR code): the file went to this case (#6). */
-  attachedToCase?: { caseId: string; caseNo: string; resubmission: boolean };
+  attachedToCase?: { caseId: string; caseNo: string; resubmission: boolean; discardedCaseNos?: string[] };
 }
 
 export interface ImportJobStatus {

@@ -49,10 +49,13 @@ describe('returned notices find their case by the letter QR code (issue #6 item 
     const status = await importAndWait(call, [{ name: 'notice.png', bytes: notice }, { name: 'passport.png', bytes: passport }], { envelopeId: envelope.envelope.id });
 
     expect(status.files.map((f) => f.state)).toEqual(['done', 'done']);
-    expect(status.files[0]!.attachedToCase).toEqual({ caseId, caseNo, resubmission: true });
+    // Logging the reply's envelope had made an empty case for it: removed, and the clerk told.
+    const shell = envelope.cases[0]!;
+    expect(status.files[0]!.attachedToCase).toEqual({ caseId, caseNo, resubmission: true, discardedCaseNos: [shell.caseNo] });
+    expect(await call('cases.get', { id: shell.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(value(await call('audit.list', { action: 'case.discarded_empty' })).entries[0]!.summary).toMatchObject({ caseNo: shell.caseNo, keptCaseId: caseId });
     const pages = value(await call('pages.list', { caseId }));
     expect(pages.map((p) => p.id).sort()).toEqual([...status.files[0]!.pageIds, ...status.files[1]!.pageIds].sort());
-    expect(value(await call('pages.list', { caseId: envelope.cases[0]!.id }))).toEqual([]);
 
     // I4 through intake's re-submission path: linked envelope, back to checking, list resolved.
     expect(value(await call('cases.get', { id: caseId })).status).toBe('checking');
@@ -61,6 +64,18 @@ describe('returned notices find their case by the letter QR code (issue #6 item 
     expect(value(await call('cases.deficiency', { id: caseId }))).toMatchObject({ resolvedEnvelopeId: envelope.envelope.id });
     const audit = value(await call('audit.list', { action: 'letter.returned_scanned' }));
     expect(audit.entries[0]!.summary).toMatchObject({ caseNo, letterId, resubmission: true, envelopeId: envelope.envelope.id });
+  });
+
+  it('keeps a case logged for the envelope once anything was recorded on it: a person decides', async () => {
+    const { call } = makeCore({ dataDir: tempDir(), ocrWorkers: 2, scannerPollMs: 3_600_000 });
+    const { caseId, letterId } = await deficientCaseWithNotice(call);
+    const envelope = value(await call('envelopes.log', { arrivedOn: '2026-11-24', delivery: 'futsu', redMarking: false }));
+    const other = envelope.cases[0]!;
+    value(await call('cases.addNote', { id: other.id, body: '同封物に別の請求書の可能性あり' }));
+    const status = await importAndWait(call, [{ name: 'notice.png', bytes: await scannedNotice(call, letterId) }], { envelopeId: envelope.envelope.id });
+    expect(status.files[0]!.attachedToCase).toMatchObject({ caseId, resubmission: true });
+    expect(status.files[0]!.attachedToCase?.discardedCaseNos).toBeUndefined();
+    expect(value(await call('cases.get', { id: other.id })).caseNo).toBe(other.caseNo);
   });
 
   it('leaves pages without a Kaiji letter QR where they were sent', async () => {

@@ -34,7 +34,8 @@ export function returnedNoticeResolver(audit: AuditLog, cases: CaseService, enve
         recordId: letter.case_id,
         summary: { caseNo: letter.case_no, letterId: letter.id, template: letter.template, resubmission, ...(target.envelopeId ? { envelopeId: target.envelopeId } : {}), ...(target.caseId && target.caseId !== letter.case_id ? { insteadOfCaseId: target.caseId } : {}) },
       });
-      const attached: ImportAttachment = { caseId: letter.case_id, caseNo: letter.case_no, resubmission };
+      const discarded = await discardEmptyCases(trx, actor, audit, letter.case_id, target);
+      const attached: ImportAttachment = { caseId: letter.case_id, caseNo: letter.case_no, resubmission, ...(discarded.length ? { discardedCaseNos: discarded } : {}) };
       return attached;
     }
     return null;
@@ -48,4 +49,46 @@ async function linkEnvelope(trx: Transaction<Database>, actor: Actor, envelopes:
     return;
   }
   if (!linked) await trx.insertInto('case_envelopes').values({ case_id: caseId, envelope_id: envelopeId }).execute();
+}
+
+/** Tables whose rows make a case more than the empty shell intake creates for an envelope. */
+const CASE_CONTENT = ['pages', 'case_fields', 'case_notes', 'case_documents', 'case_deficiencies', 'money_orders', 'mail_items', 'case_decisions', 'letters', 'case_status_changes'] as const;
+
+/**
+ * Logging the envelope made a new case for it before anyone knew it was a reply to our letter.
+ * Such a case that is still only a shell (received, nothing in it) would be a phantom request
+ * in the lists and the statistics: it is removed, audited with its number, and the clerk told.
+ * A case with anything in it is left for a person to decide.
+ */
+async function discardEmptyCases(trx: Transaction<Database>, actor: Actor, audit: AuditLog, keepCaseId: string, target: { caseId?: string; envelopeId?: string }): Promise<string[]> {
+  const candidates = new Set<string>(target.caseId ? [target.caseId] : []);
+  if (target.envelopeId) {
+    const linked = await trx.selectFrom('case_envelopes').select('case_id').where('envelope_id', '=', target.envelopeId).execute();
+    for (const l of linked) candidates.add(l.case_id);
+  }
+  candidates.delete(keepCaseId);
+  const discarded: string[] = [];
+  for (const caseId of candidates) {
+    const kase = await trx.selectFrom('cases').select(['case_no', 'status']).where('id', '=', caseId).executeTakeFirst();
+    if (!kase || kase.status !== 'received') continue;
+    let empty = true;
+    for (const table of CASE_CONTENT) {
+      const row = await trx.selectFrom(table).select('case_id').where('case_id', '=', caseId).limit(1).executeTakeFirst();
+      if (row) {
+        empty = false;
+        break;
+      }
+    }
+    if (!empty) continue;
+    await trx.deleteFrom('case_envelopes').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('cases').where('id', '=', caseId).execute();
+    await audit.append(trx, actor, {
+      action: 'case.discarded_empty',
+      recordType: 'case',
+      recordId: caseId,
+      summary: { caseNo: kase.case_no, reason: 'returned_letter', keptCaseId: keepCaseId },
+    });
+    discarded.push(kase.case_no);
+  }
+  return discarded;
 }

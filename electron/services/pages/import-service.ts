@@ -26,6 +26,8 @@ export interface ImportAttachment {
   caseNo: string;
   /** The case was waiting for the re-sent set (I4) and went back to checking. */
   resubmission: boolean;
+  /** Cases logged for this envelope that turned out empty (the envelope was a reply): removed. */
+  discardedCaseNos?: string[];
 }
 
 /**

@@ -516,6 +516,7 @@ export const en: Translations = {
         status_changed: 'Status changed',
         deficiency_recorded: 'Deficiency list recorded',
         deficiency_resolved: 'Deficiency resolved by re-submission',
+        discarded_empty: 'Empty case removed (returned letter scanned)',
       },
       document: {
         recorded: 'Document recorded',

@@ -512,6 +512,7 @@ export const ja = {
         status_changed: '状態の変更',
         deficiency_recorded: '不備の一覧の記録',
         deficiency_resolved: '再提出による不備の解消',
+        discarded_empty: '空の案件の削除（返送書面の取込み）',
       },
       document: {
         recorded: '書類の記録',

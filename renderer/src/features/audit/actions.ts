@@ -28,6 +28,7 @@ export const knownActions = [
   'case.status_changed',
   'case.deficiency_recorded',
   'case.deficiency_resolved',
+  'case.discarded_empty',
   'document.recorded',
   'document.removed',
   'page.viewed',

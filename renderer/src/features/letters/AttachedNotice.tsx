@@ -12,6 +12,11 @@ export function AttachedNotice({ attached }: { attached: NonNullable<ImportFileP
       <Anchor href={caseHref(attached.caseId)} size="xs" ff="monospace">
         {attached.caseNo}
       </Anchor>
+      {attached.discardedCaseNos && (
+        <Text span size="xs" display="block" data-testid="import-discarded">
+          {t('intakeAttach.discarded', { caseNos: attached.discardedCaseNos.join('、') })}
+        </Text>
+      )}
     </Text>
   );
 }

@@ -128,6 +128,7 @@ export const lettersJa = {
   intakeAttach: {
     attached: '当社書面の QR コードを検出しました。この取込みは次の案件に添付されました:',
     resubmission: '不備のお知らせが返送されました。同封の書類一式を次の案件の再提出として登録しました:',
+    discarded: 'この封筒の受付で作成された空の案件 {{caseNos}} は削除しました。',
   },
 };
 
@@ -260,5 +261,6 @@ export const lettersEn: typeof lettersJa = {
   intakeAttach: {
     attached: 'A Kaiji letter QR code was found: this import was attached to case',
     resubmission: 'A returned deficiency notice: the enclosed set was registered as the re-submission of case',
+    discarded: 'The empty case {{caseNos}} made when this envelope was logged has been removed.',
   },
 };
