@@ -243,3 +243,14 @@ export function errorInfo(code: ErrorCode, details?: Record<string, unknown>): K
     ...(details ? { details } : {}),
   };
 }
+
+/** A form field as error messages name it. */
+export interface NamedField {
+  fieldJa: string;
+  fieldEn: string;
+}
+
+/** DATE_ORDER: `later` must not be before `earlier` (e.g. a cashing date before the receipt). */
+export function dateOrderError(later: NamedField, earlier: NamedField): KaijiError {
+  return new KaijiError('DATE_ORDER', { laterJa: later.fieldJa, laterEn: later.fieldEn, earlierJa: earlier.fieldJa, earlierEn: earlier.fieldEn });
+}

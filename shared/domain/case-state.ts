@@ -31,6 +31,9 @@ export const CASE_STATE_LABELS: Record<CaseState, Bilingual> = {
   refused: { ja: '拒否', en: 'Refused' },
 };
 
+/** The label of a stored status; an unknown one (a newer version's state) shows as itself. */
+export const caseStateLabel = (s: string): Bilingual => (isCaseState(s) ? CASE_STATE_LABELS[s] : { ja: s, en: s });
+
 export const FINAL_STATES: readonly CaseState[] = ['closed', 'withdrawn', 'refused'];
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !FINAL_STATES.includes(s));
 /** States in which the company's response clock (I5 target, reminders) is paused. */

@@ -1,6 +1,5 @@
 import type { Bilingual } from '../result';
-import { isValidIsoDate } from './dates';
-import { addDays, daysBetween } from './verification/date-rules';
+import { addMonths, daysBetween } from './verification/date-rules';
 
 /**
  * The fixed postal money order (定額小為替) ledger rules, F1-F4. Pure: the service, the UI and
@@ -30,25 +29,13 @@ const CHANGES: Record<MoneyOrderState, readonly MoneyOrderState[]> = {
 
 export const canChangeMoneyOrder = (from: MoneyOrderState, to: MoneyOrderState): boolean => CHANGES[from].includes(to);
 export const isFinalMoneyOrderState = (s: MoneyOrderState): boolean => CHANGES[s].length === 0;
-export const isMoneyOrderState = (s: string): s is MoneyOrderState => (MONEY_ORDER_STATES as readonly string[]).includes(s);
 
 /** F3: only orders the company still holds or has cashed pay the fee; returned or lapsed ones do not. */
 export const paysFee = (s: MoneyOrderState): boolean => s === 'received' || s === 'cashed';
 
-/** Adds calendar months to `YYYY-MM-DD`; a day past the target month's end becomes its last day. */
-export function addMonthsClamped(iso: string, months: number): string {
-  if (!isValidIsoDate(iso)) throw new RangeError(`not a date: ${iso}`);
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
 /** F2: payable for 6 months from the issue date (issued 8月31日 -> 2月28日, or 29日 in a leap year). */
 export const PAYABLE_MONTHS = 6;
-export const payableUntil = (issuedOn: string): string => addMonthsClamped(issuedOn, PAYABLE_MONTHS);
+export const payableUntil = (issuedOn: string): string => addMonths(issuedOn, PAYABLE_MONTHS);
 
 export type LapseStatus = 'ok' | 'warning' | 'lapsed';
 
@@ -70,8 +57,6 @@ export function lapseOf(state: MoneyOrderState, until: string, today: string, wa
   return { status: daysLeft <= warningDays ? 'warning' : 'ok', daysLeft };
 }
 
-/** The last payable day that still falls inside a warning horizon of `warningDays` from today. */
-export const warningHorizon = (today: string, warningDays: number): string => addDays(today, warningDays);
 
 export interface FaceValued {
   faceValue: number;

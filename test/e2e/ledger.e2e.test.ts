@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
 import { setUpVault } from '../helpers/e2e-flows';
-import { FILLED } from '../helpers/filled-forms';
+import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode } from '../helpers/web-mode';
 
@@ -43,7 +43,7 @@ describe('money-order ledger, end to end in Chromium', () => {
       const id = await page.evaluate(() => decodeURIComponent(/cases\/([^/?]+)/.exec(location.hash)![1]!));
       // The form as confirmed by a clerk: a disclosure request (K1 and others), fee 1,000 yen.
       const form = { ...FILLED, 'enclosure.idDocument': 'license', signature: '山田 太郎' };
-      await pageCall(page, 'cases.setFields', { id, fields: Object.entries(form).map(([field, v]) => ({ field, value: String(v) })) });
+      await pageCall(page, 'cases.setFields', { id, fields: fieldsOf(form) });
       // Back to the list and in again: the case file loads the saved fields (no full page reload).
       await page.getByTestId('case-back').click();
       await page.getByTestId('case-row-2026-0001').click();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rasterizePdf } from '../../electron/services/imaging/pdf-raster';
 import { SHOTS, pageCall, useChromium } from '../helpers/e2e-page';
 import { setUpVault } from '../helpers/e2e-flows';
-import { FILLED } from '../helpers/filled-forms';
+import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
 import { drawPage } from '../helpers/ocr-pages';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -21,7 +21,7 @@ async function caseInState(page: Page, form: Record<string, string | boolean>, t
   await pageCall(page, 'settings.update', COMPANY_SETTINGS);
   const logged = await pageCall(page, 'envelopes.log', { arrivedOn: '2026-11-21', delivery: 'ippan_kakitome', trackingNumber: '123456789013', redMarking: true });
   const caseId = logged.cases[0]!.id;
-  await pageCall(page, 'cases.setFields', { id: caseId, fields: Object.entries({ ...FILLED, 'enclosure.idDocument': 'license', signature: '山田 太郎', ...form }).map(([field, v]) => ({ field, value: String(v) })) });
+  await pageCall(page, 'cases.setFields', { id: caseId, fields: fieldsOf({ ...FILLED, 'enclosure.idDocument': 'license', signature: '山田 太郎', ...form }) });
   await pageCall(page, 'cases.updateSubject', { id: caseId, name: '山田 太郎', kana: 'ヤマダ タロウ', address: '東京都世田谷区桜新町1丁目2番3号' });
   await pageCall(page, 'cases.transition', { id: caseId, to: 'checking' });
   if (to === 'accepted') await pageCall(page, 'cases.transition', { id: caseId, to: 'accepted' });

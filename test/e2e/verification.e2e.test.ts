@@ -12,7 +12,7 @@ import { maskedPixelsClean } from '../../electron/services/imaging';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
 import { useCores, value } from '../helpers/core';
 import { E2E_ADMIN, setUpVault } from '../helpers/e2e-flows';
-import { FILLED } from '../helpers/filled-forms';
+import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode } from '../helpers/web-mode';
 
@@ -76,7 +76,7 @@ describe('verification, end to end in Chromium', () => {
       const id = await page.evaluate(() => decodeURIComponent(/cases\/([^/?]+)/.exec(location.hash)![1]!));
       // The form's fields as a clerk would have confirmed them (K3: no fee due).
       const form = { ...FILLED, 'request.k1': false, 'request.k2': false, 'request.k6': false, 'request.k3': true, 'request.reason': '住所の訂正', 'enclosure.idDocument': 'license', signature: '山田 太郎' };
-      await pageCall(page, 'cases.setFields', { id, fields: Object.entries(form).map(([field, v]) => ({ field, value: String(v) })) });
+      await pageCall(page, 'cases.setFields', { id, fields: fieldsOf(form) });
       await page.reload();
       await page.getByTestId('case-page').waitFor(WAIT);
 

@@ -25,3 +25,7 @@ export const FILLED: FormValues = {
   'application.date': '令和8年11月20日',
 };
 
+
+/** Form values as `cases.setFields` takes them: one { field, value } per entry, ticks as 'true'/'false'. */
+export const fieldsOf = (form: Record<string, string | boolean>): { field: string; value: string }[] =>
+  Object.entries(form).map(([field, v]) => ({ field, value: String(v) }));

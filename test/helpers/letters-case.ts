@@ -1,6 +1,6 @@
 import type { Call } from './core';
 import { ADMIN, value } from './core';
-import { FILLED } from './filled-forms';
+import { FILLED, fieldsOf } from './filled-forms';
 
 export const COMPANY_SETTINGS = {
   companyAddress: '東京都新宿区西早稲田2-20-15 高田馬場アクセス10F',
@@ -19,7 +19,7 @@ export async function acceptedCase(call: Call, kinds: Record<string, string | bo
   const logged = value(await call('envelopes.log', { arrivedOn: '2026-11-21', delivery: 'ippan_kakitome', trackingNumber: '123456789013', redMarking: true }));
   const caseId = logged.cases[0]!.id;
   const form = { ...FILLED, 'enclosure.idDocument': 'license', signature: '山田 太郎', ...kinds };
-  value(await call('cases.setFields', { id: caseId, fields: Object.entries(form).map(([field, v]) => ({ field, value: String(v) })) }));
+  value(await call('cases.setFields', { id: caseId, fields: fieldsOf(form) }));
   value(await call('cases.updateSubject', { id: caseId, name: '山田 太郎', kana: 'ヤマダ タロウ', address: '東京都世田谷区桜新町1丁目2番3号' }));
   value(await call('cases.transition', { id: caseId, to: 'checking' }));
   value(await call('cases.transition', { id: caseId, to: 'accepted' }));

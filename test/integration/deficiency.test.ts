@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, useCores, value } from '../helpers/core';
-import { FILLED } from '../helpers/filled-forms';
+import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -14,7 +14,7 @@ async function checkingCase(extra: Record<string, string | boolean> = {}) {
   value(await call('vault.setup', ADMIN));
   const caseId = value(await call('envelopes.log', { arrivedOn: '2026-11-21', delivery: 'ippan_kakitome', trackingNumber: '123456789013', redMarking: true })).cases[0]!.id;
   const form = { ...FILLED, 'request.k1': false, 'request.k2': false, 'request.k6': false, 'request.k3': true, 'request.reason': '住所が旧住所のまま', 'enclosure.idDocument': 'license', signature: '山田 太郎', ...extra };
-  value(await call('cases.setFields', { id: caseId, fields: Object.entries(form).map(([field, v]) => ({ field, value: String(v) })) }));
+  value(await call('cases.setFields', { id: caseId, fields: fieldsOf(form) }));
   value(await call('cases.transition', { id: caseId, to: 'checking' }));
   return { core, call, caseId };
 }

@@ -73,7 +73,10 @@ describe('長形3号 window envelope', () => {
 
 describe('QR code (KAIJI-LTR) on every page', () => {
   it.each(LETTER_TEMPLATES)('%s: decodes to the case number and letter id', async (t) => {
-    for (const page of letters.get(t)!.pages) {
+    const { pages, result } = letters.get(t)!;
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages).toHaveLength(result.pageCount);
+    for (const page of pages) {
       expect(parseLetterQr((await readQr(page)) ?? '')).toEqual({ caseNo: '2026-0042', letterId: LETTER_ID });
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rasterizePdf } from '../../electron/services/imaging/pdf-raster';
 import { ADMIN, useCores, value, type Call } from '../helpers/core';
-import { FILLED } from '../helpers/filled-forms';
+import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { importAndWait } from '../helpers/imports';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
 import { drawPage } from '../helpers/ocr-pages';
@@ -17,7 +17,7 @@ async function deficientCaseWithNotice(call: Call) {
   const logged = value(await call('envelopes.log', { arrivedOn: '2026-11-21', delivery: 'ippan_kakitome', trackingNumber: '123456789013', redMarking: true }));
   const caseId = logged.cases[0]!.id;
   const form = { ...FILLED, 'request.k1': false, 'request.k2': false, 'request.k6': false, 'request.k3': true, 'request.reason': '住所が旧住所のまま', 'enclosure.idDocument': 'license', signature: '山田 太郎' };
-  value(await call('cases.setFields', { id: caseId, fields: Object.entries(form).map(([field, v]) => ({ field, value: String(v) })) }));
+  value(await call('cases.setFields', { id: caseId, fields: fieldsOf(form) }));
   value(await call('cases.updateSubject', { id: caseId, name: '山田 太郎', kana: 'ヤマダ タロウ' }));
   value(await call('cases.transition', { id: caseId, to: 'checking' }));
   value(await call('documents.record', { caseId, party: 'subject', kind: 'id', type: 'drivers_license', name: '山田 太郎', address: '東京都世田谷区桜新町1丁目2番3号', birthDate: '昭和60年4月1日', validUntil: '令和8年11月19日' }));
@@ -82,6 +82,9 @@ describe('returned notices find their case by the letter QR code (issue #6 item 
     const { call } = makeCore({ dataDir: tempDir(), ocrWorkers: 2, scannerPollMs: 3_600_000 });
     const { caseId } = await deficientCaseWithNotice(call);
     const status = await importAndWait(call, [{ name: 'other.png', bytes: drawPage(['個人情報開示等請求書', '氏名 佐藤 花子']) }]);
+    // Stored, and where it was sent (the unassigned inbox), not on the letter's case.
+    expect(status.files.map((f) => f.state)).toEqual(['done']);
+    expect(value(await call('pages.list', {})).map((p) => p.id)).toEqual(status.files[0]!.pageIds);
     expect(status.files[0]!.attachedToCase).toBeUndefined();
     expect(value(await call('pages.list', { caseId }))).toEqual([]);
     expect(value(await call('cases.get', { id: caseId })).status).toBe('deficient');

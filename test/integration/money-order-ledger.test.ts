@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, useCores, value, type Call } from '../helpers/core';
-import { FILLED } from '../helpers/filled-forms';
+import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -14,7 +14,7 @@ async function desk() {
   const { call } = makeCore({ dataDir: tempDir(), now: () => NOW });
   value(await call('vault.setup', ADMIN));
   const caseId = value(await call('envelopes.log', { arrivedOn: '2026-11-20', delivery: 'ippan_kakitome', trackingNumber: '123456789013', redMarking: true })).cases[0]!.id;
-  const fields = Object.entries({ ...FILLED, 'enclosure.idDocument': 'license', signature: '山田 太郎' }).map(([field, v]) => ({ field, value: String(v) }));
+  const fields = fieldsOf({ ...FILLED, 'enclosure.idDocument': 'license', signature: '山田 太郎' });
   value(await call('cases.setFields', { id: caseId, fields }));
   return { call, caseId };
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, useCores, value } from '../helpers/core';
-import { FILLED } from '../helpers/filled-forms';
+import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const makeCore = useCores();
 
-const fieldsOf = (form: Record<string, string | boolean>) => Object.entries(form).map(([field, v]) => ({ field, value: String(v) }));
 
 /** The same person (FILLED: 山田 太郎) asked on 2026-03-02 (K1) and on 2025-06-01 (K3), and now again. */
 async function repeatRequester() {

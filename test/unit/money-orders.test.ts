@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { isValidIsoDate } from '../../shared/domain/dates';
 import {
   MONEY_ORDER_STATES,
-  addMonthsClamped,
   canChangeMoneyOrder,
   isFinalMoneyOrderState,
   lapseOf,
@@ -14,6 +13,7 @@ import {
   type MoneyOrderState,
 } from '../../shared/domain/money-orders';
 import { MONEY_ORDER_FACE_VALUES } from '../../shared/domain/verification/fees';
+import { addMonths } from '../../shared/domain/verification/date-rules';
 
 describe('F2 payable-until: issue date + 6 months, month-end clamped', () => {
   it.each([
@@ -33,10 +33,10 @@ describe('F2 payable-until: issue date + 6 months, month-end clamped', () => {
   });
 
   it('adds months across years both ways', () => {
-    expect(addMonthsClamped('2026-01-31', 1)).toBe('2026-02-28');
-    expect(addMonthsClamped('2026-03-31', -1)).toBe('2026-02-28');
-    expect(addMonthsClamped('2026-11-30', 14)).toBe('2028-01-30');
-    expect(() => addMonthsClamped('2026-02-30', 6)).toThrow(RangeError);
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2026-11-30', 14)).toBe('2028-01-30');
+    expect(() => addMonths('2026-02-30', 6)).toThrow(RangeError);
   });
 
   it('is always a real date exactly six calendar months on, never past the month end (property, F2)', () => {

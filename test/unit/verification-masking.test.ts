@@ -28,7 +28,10 @@ describe('D6 on the OCR text: words under a mask are dropped', () => {
         const ws = boxes.map((b, i) => word(`w${i}`, b.x, b.y, b.x + b.width, b.y + b.height));
         const { kept, removed } = splitWordsByMask(ws, rects);
         expect(kept.length + removed.length).toBe(ws.length);
-        for (const w of kept) for (const r of rects) expect(w.bbox.x1 <= r.x || w.bbox.x0 >= r.x + r.width || w.bbox.y1 <= r.y || w.bbox.y0 >= r.y + r.height).toBe(true);
+        const overlaps = (w: (typeof ws)[number], r: (typeof rects)[number]) => !(w.bbox.x1 <= r.x || w.bbox.x0 >= r.x + r.width || w.bbox.y1 <= r.y || w.bbox.y0 >= r.y + r.height);
+        for (const w of kept) for (const r of rects) expect(overlaps(w, r)).toBe(false);
+        // ...and every removed word really lay under a mask (removing everything would fail).
+        for (const w of removed) expect(rects.some((r) => overlaps(w, r))).toBe(true);
       }),
     );
   });

@@ -65,7 +65,7 @@ export class CaseFileService {
       const e = await this.envelopes.get(envelope_id);
       if (e) envelopes.push(e);
     }
-    await this.db.transaction().execute((trx) => this.audit.append(trx, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } }));
+    await this.audit.append(this.db, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } });
     return {
       case: { ...toSummary(row), birthDate: row.subject_birth_date, address: row.subject_address },
       fields: fields.map(

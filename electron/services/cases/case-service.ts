@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CasePage, CaseSummary } from '@shared/contract';
-import { CASE_STATE_LABELS, canTransition, isCaseState, type CaseState } from '@shared/domain/case-state';
+import { canTransition, caseStateLabel, isCaseState, type CaseState } from '@shared/domain/case-state';
 import { isoDateInJapan } from '@shared/domain/dates';
 import { caseSearchField, nameKey } from '@shared/domain/names';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { prefixRange } from '../vault/query';
-import { DeadlineStore, caseUrgency, japanDay } from '../today/deadline-store';
+import { DeadlineStore, caseUrgency } from '../today/deadline-store';
 import type { CasesTable, Database } from '../vault/schema';
 
 export interface NewCase {
@@ -62,6 +62,8 @@ export class CaseService {
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
+    /** Stored deadlines (I5) behind the list's urgency column; the Today view shares this one. */
+    readonly deadlines: DeadlineStore = new DeadlineStore(db, now),
   ) {}
 
   /** Registers work done in the same transaction as every status change (wired in workspace.ts). */
@@ -87,7 +89,7 @@ export class CaseService {
   async list(actor: Actor, q: CaseQuery): Promise<CasePage> {
     const text = q.query?.trim();
     // Stored deadlines (I5) current before the list sorts or colours by them.
-    await new DeadlineStore(this.db, this.now).ensureCurrent();
+    await this.deadlines.ensureCurrent();
     let query = this.db.selectFrom('cases');
     let ordered;
     if (text) {
@@ -105,20 +107,20 @@ export class CaseService {
     const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await ordered.limit(q.limit).offset(q.offset).execute();
     if (rows.length > 0) {
-      await this.db.transaction().execute((trx) => this.audit.append(trx, actor, {
+      await this.audit.append(this.db, actor, {
         action: text ? 'case.searched' : 'case.listed',
         recordType: 'case',
         summary: { shown: rows.map((r) => r.case_no) },
-      }));
+      });
     }
-    const today = japanDay(this.now().toISOString());
+    const today = isoDateInJapan(this.now());
     return { cases: rows.map((r) => ({ ...toSummary(r), deadline: caseUrgency(r, today) })), total: Number(n) };
   }
 
   async get(actor: Actor, id: string): Promise<CaseSummary> {
     const row = await this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
-    await this.db.transaction().execute((trx) => this.audit.append(trx, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } }));
+    await this.audit.append(this.db, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } });
     return toSummary(row);
   }
 
@@ -136,8 +138,7 @@ export class CaseService {
     if (!row) throw new KaijiError('NOT_FOUND');
     const from = row.status as CaseState;
     if (!isCaseState(from) || !canTransition(from, to)) {
-      const label = (s: string) => (isCaseState(s) ? CASE_STATE_LABELS[s] : { ja: s, en: s });
-      throw new KaijiError('ILLEGAL_TRANSITION', { from, to, fromJa: label(from).ja, fromEn: label(from).en, toJa: label(to).ja, toEn: label(to).en });
+      throw new KaijiError('ILLEGAL_TRANSITION', { from, to, fromJa: caseStateLabel(from).ja, fromEn: caseStateLabel(from).en, toJa: caseStateLabel(to).ja, toEn: caseStateLabel(to).en });
     }
     const at = this.now().toISOString();
     const updated = await trx

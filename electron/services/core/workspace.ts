@@ -61,7 +61,7 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
   const deficiencies = new DeficiencyService(db, audit, checklists);
   // Deficiency lists are stored in the same transaction as the status change (R5, I4).
   cases.addStatusHook(deficiencies.onStatusChange);
-  const today = new TodayService(db, audit, settings, now);
+  const today = new TodayService(db, audit, settings, now, cases.deadlines);
   // Stored deadlines (I5) follow every status change in the same transaction.
   cases.addStatusHook(today.deadlines.onStatusChange);
   const moneyOrders = new MoneyOrderLedger(db, audit, settings, now);

@@ -1,6 +1,5 @@
 import { isoDateInJapan } from '@shared/domain/dates';
-import { addMonthsClamped } from '@shared/domain/money-orders';
-import { addDays } from '@shared/domain/verification/date-rules';
+import { addDays, addMonths } from '@shared/domain/verification/date-rules';
 import { withDomesticCheckDigit } from '@shared/domain/tracking-number';
 import type { KaijiCore } from '../core/kaiji-core';
 import { seededRandom } from './demo-people';
@@ -58,10 +57,10 @@ export async function seedLedgerDemo(core: KaijiCore, today: Date): Promise<Ledg
 
   // F2: one order that lapses this week (payable until today + 3) and one already lapsed.
   // Held by a case that arrived after both issue dates (an order cannot be issued after it arrived).
-  const soon = addMonthsClamped(addDays(day, 3), -6);
+  const soon = addMonths(addDays(day, 3), -6);
   const holder = cases.find((c) => c.received_on >= soon) ?? cases[cases.length - 1]!;
   await record(holder.id, 500, minDay(soon, holder.received_on), holder.received_on);
-  const lapsedIssued = addMonthsClamped(addDays(day, -20), -6);
+  const lapsedIssued = addMonths(addDays(day, -20), -6);
   const lapsed = await record(holder.id, 1000, minDay(lapsedIssued, holder.received_on), holder.received_on);
   if (lapsed.payableUntil < day) await ws.moneyOrders.markLapsed(actor, lapsed.id, { lapsedOn: addDays(lapsed.payableUntil, 1) });
 

@@ -11,7 +11,7 @@ import {
   type MoneyOrderState,
 } from '@shared/domain/money-orders';
 import { isKnownFaceValue } from '@shared/domain/verification/fees';
-import { KaijiError } from '@shared/errors';
+import { KaijiError, dateOrderError, type NamedField } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../vault/schema';
@@ -276,13 +276,8 @@ export class MoneyOrderLedger {
 }
 
 /** `later` must not be before `earlier` ('after': the checked field is the later one). */
-function dateOrder(
-  checked: { fieldJa: string; fieldEn: string },
-  other: { fieldJa: string; fieldEn: string },
-  checkedIs: 'before' | 'after',
-): KaijiError {
-  const [later, earlier] = checkedIs === 'after' ? [checked, other] : [other, checked];
-  return new KaijiError('DATE_ORDER', { laterJa: later.fieldJa, laterEn: later.fieldEn, earlierJa: earlier.fieldJa, earlierEn: earlier.fieldEn });
+function dateOrder(checked: NamedField, other: NamedField, checkedIs: 'before' | 'after'): KaijiError {
+  return checkedIs === 'after' ? dateOrderError(checked, other) : dateOrderError(other, checked);
 }
 
 /** The filter as the audit trail keeps it: ids and dates, no personal data. */

@@ -113,7 +113,7 @@ export class EnvelopeService {
       .where('case_envelopes.envelope_id', 'in', rows.map((r) => r.id))
       .orderBy('cases.case_no')
       .execute();
-    await this.db.transaction().execute((trx) => this.audit.append(trx, actor, { action: 'envelope.listed', recordType: 'envelope', summary: { count: rows.length } }));
+    await this.audit.append(this.db, actor, { action: 'envelope.listed', recordType: 'envelope', summary: { count: rows.length } });
     return rows.map((r) =>
       toEnvelope(
         r,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseDecision } from '@shared/contract/letters-types';
-import { CASE_STATE_LABELS, isCaseState } from '@shared/domain/case-state';
+import { caseStateLabel } from '@shared/domain/case-state';
 import { decisionProblem, type DecisionGround, type DecisionOutcome, type KindDecision } from '@shared/domain/decisions';
 import type { RequestKind } from '@shared/domain/page-kind';
 import { requestedKinds } from '@shared/domain/verification/fees';
@@ -37,7 +37,7 @@ export class DecisionService {
       const c = await trx.selectFrom('cases').select(['case_no', 'status']).where('id', '=', caseId).executeTakeFirst();
       if (!c) throw new KaijiError('NOT_FOUND');
       if (!DECIDABLE.has(c.status)) {
-        const label = isCaseState(c.status) ? CASE_STATE_LABELS[c.status] : { ja: c.status, en: c.status };
+        const label = caseStateLabel(c.status);
         throw new KaijiError('DECISION_NOT_ALLOWED', { state: c.status, stateJa: label.ja, stateEn: label.en });
       }
       const kinds = await requestedKindsOf(trx, caseId);

@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { LetterRecipient } from '@shared/contract/letters-types';
 import type { KindDecision } from '@shared/domain/decisions';
-import type { LetterCompany, LetterData, LetterTemplateId, MoneyOrderReturnReason } from '@shared/domain/letters/types';
+import type { LetterData, LetterTemplateId, MoneyOrderReturnReason } from '@shared/domain/letters/types';
 import { feeDue } from '@shared/domain/verification/fees';
 import { KaijiError } from '@shared/errors';
 import type { DeficiencyService } from '../verification/deficiency-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../vault/schema';
 import type { DecisionService } from './decision-service';
+import { companyOf } from './letter-render';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -36,13 +37,7 @@ export async function gatherLetterData(
   const fieldRows = await db.selectFrom('case_fields').select(['field', 'value']).where('case_id', '=', caseId).execute();
   const fields = new Map(fieldRows.map((f) => [f.field, f.value.trim()]));
   const settings = await deps.settings.get(db as Kysely<Database>);
-  const company: LetterCompany = {
-    name: settings.companyName,
-    postalCode: settings.companyPostalCode,
-    address: settings.companyAddress,
-    contactPoint: settings.contactPoint,
-    administratorTitle: settings.administratorTitle,
-  };
+  const company = companyOf(settings);
   const requestedKinds = await deps.decisions.requestedKinds(caseId, db);
   const decisions: KindDecision[] = (await deps.decisions.list(caseId, db)).map((d) => ({
     kind: d.kind,

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseSummary } from '@shared/contract';
 import type { LetterDetail, LetterFile, LetterPages, LetterRecipient, LetterSuggestion, LetterSummary } from '@shared/contract/letters-types';
-import { CASE_STATE_LABELS, isCaseState } from '@shared/domain/case-state';
+import { CASE_STATE_LABELS, caseStateLabel } from '@shared/domain/case-state';
 import { isoDateInJapan } from '@shared/domain/dates';
 import { composeLetter } from '@shared/domain/letters';
 import type { LetterDraft, LetterLang, LetterTemplateId } from '@shared/domain/letters/types';
@@ -15,7 +15,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { DeficiencyService } from '../verification/deficiency-service';
 import type { Database } from '../vault/schema';
 import type { DecisionService } from './decision-service';
-import { gatherLetterData } from './letter-data';
+import { RETURNABLE_ORDER_STATES, gatherLetterData } from './letter-data';
 import { isFinalResponse, suggestionsFor } from './letter-rules';
 import { renderAddressLabelSheet, renderLetterPdf } from './letter-render';
 import type { LettersTable } from './schema';
@@ -49,7 +49,7 @@ export class LetterService {
     const [requested, decisions, orders, deficiency] = await Promise.all([
       this.decisions.requestedKinds(caseId),
       this.decisions.list(caseId),
-      this.db.selectFrom('money_orders').select('id').where('case_id', '=', caseId).where('state', 'in', ['received', 'lapsed']).execute(),
+      this.db.selectFrom('money_orders').select('id').where('case_id', '=', caseId).where('state', 'in', [...RETURNABLE_ORDER_STATES]).execute(),
       this.deficiencies.latest(caseId),
     ]);
     return suggestionsFor({ status: c.status, requested, decisions, returnableOrders: orders.length, hasDeficiencyList: !!deficiency && !deficiency.resolvedAt });
@@ -284,7 +284,7 @@ export class LetterService {
   async closeCase(actor: Actor, caseId: string, reason: string): Promise<CaseSummary> {
     const c = await this.caseRow(this.db, caseId);
     if (c.status !== 'responding') {
-      const label = isCaseState(c.status) ? CASE_STATE_LABELS[c.status] : { ja: c.status, en: c.status };
+      const label = caseStateLabel(c.status);
       throw new KaijiError('ILLEGAL_TRANSITION', { from: c.status, to: 'closed', fromJa: label.ja, fromEn: label.en, toJa: CASE_STATE_LABELS.closed.ja, toEn: CASE_STATE_LABELS.closed.en });
     }
     return this.cases.setStatus(actor, caseId, 'closed', reason);
@@ -307,7 +307,7 @@ export class LetterService {
   private checkState(template: LetterTemplateId, status: string): void {
     const ok = template === 'deficiency' ? status === 'deficient' : isFinalResponse(template) ? status === 'deciding' || status === 'responding' : true;
     if (!ok) {
-      const label = isCaseState(status) ? CASE_STATE_LABELS[status] : { ja: status, en: status };
+      const label = caseStateLabel(status);
       throw new KaijiError('LETTER_WRONG_STATE', { state: status, stateJa: label.ja, stateEn: label.en });
     }
   }

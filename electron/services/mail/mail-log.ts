@@ -5,7 +5,7 @@ import { acceptTrackingNumber } from './accept-tracking-number';
 import type { InboundMailEntry, MailDeliveryRecorded, MailLogEntry, OutboundMailItem } from '@shared/contract/mail-types';
 import { isoDateInJapan } from '@shared/domain/dates';
 import { proofAvailable, tracked, type DeliveryMethod, type OutboundMethod } from '@shared/domain/mail';
-import { KaijiError } from '@shared/errors';
+import { KaijiError, dateOrderError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
 import type { Database } from '../vault/schema';
@@ -116,10 +116,10 @@ export class MailLog {
       for (const [key, date] of [['deliveredOn', input.deliveredOn], ['proofReceivedOn', input.proofReceivedOn]] as const) {
         if (date === undefined) continue;
         if (date > this.today()) throw new KaijiError('DATE_IN_FUTURE', FIELD[key]);
-        if (date < row.sent_on) throw dateOrder(FIELD[key], FIELD.sentOn);
+        if (date < row.sent_on) throw dateOrderError(FIELD[key], FIELD.sentOn);
       }
       if (input.proofReceivedOn !== undefined && deliveredOn !== undefined && input.proofReceivedOn < deliveredOn) {
-        throw dateOrder(FIELD.proofReceivedOn, FIELD.deliveredOn);
+        throw dateOrderError(FIELD.proofReceivedOn, FIELD.deliveredOn);
       }
       const values = {
         delivered_on: input.deliveredOn ?? row.delivered_on,
@@ -151,7 +151,7 @@ export class MailLog {
       if (row.returned_on) throw closed('returned');
       if (row.delivered_on) throw closed('delivered');
       if (input.returnedOn > this.today()) throw new KaijiError('DATE_IN_FUTURE', FIELD.returnedOn);
-      if (input.returnedOn < row.sent_on) throw dateOrder(FIELD.returnedOn, FIELD.sentOn);
+      if (input.returnedOn < row.sent_on) throw dateOrderError(FIELD.returnedOn, FIELD.sentOn);
       await trx.updateTable('mail_items').set({ returned_on: input.returnedOn }).where('id', '=', id).execute();
       await this.audit.append(trx, actor, {
         action: 'mail.returned_undelivered',
@@ -264,8 +264,4 @@ function closed(state: 'returned' | 'delivered'): KaijiError {
   return state === 'returned'
     ? new KaijiError('MAIL_ITEM_CLOSED', { stateJa: '返送（不着）', stateEn: 'returned undelivered' })
     : new KaijiError('MAIL_ITEM_CLOSED', { stateJa: '配達済み', stateEn: 'delivered' });
-}
-
-function dateOrder(later: { fieldJa: string; fieldEn: string }, earlier: { fieldJa: string; fieldEn: string }): KaijiError {
-  return new KaijiError('DATE_ORDER', { laterJa: later.fieldJa, laterEn: later.fieldEn, earlierJa: earlier.fieldJa, earlierEn: earlier.fieldEn });
 }

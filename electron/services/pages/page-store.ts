@@ -56,7 +56,7 @@ export class PageStore {
   async image(actor: Actor, id: string): Promise<{ png: Buffer; width: number; height: number }> {
     const row = await this.db.selectFrom('pages').select(['image', 'width', 'height', 'case_id']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
-    await this.db.transaction().execute((trx) => this.audit.append(trx, actor, { action: 'page.viewed', recordType: 'page', recordId: id, summary: { caseId: row.case_id } }));
+    await this.audit.append(this.db, actor, { action: 'page.viewed', recordType: 'page', recordId: id, summary: { caseId: row.case_id } });
     return { png: Buffer.from(row.image), width: row.width, height: row.height };
   }
 

@@ -3,6 +3,7 @@ import type { Settings } from '@shared/contract';
 import type { CaseDeadlineView, CaseUrgency } from '@shared/contract/today-types';
 import { FINAL_STATES, isCaseState, isFinal, pausesClock } from '@shared/domain/case-state';
 import { caseDeadline, day14Date, spansFromChanges, daysLeft, targetDate, urgencyOf, type DeadlineRules, type PausedSpan } from '@shared/domain/deadlines';
+import { isoDateInJapan } from '@shared/domain/dates';
 import { KaijiError } from '@shared/errors';
 import { DEFAULT_SETTINGS } from '../settings/settings-service';
 import type { Database } from '../vault/schema';
@@ -67,7 +68,7 @@ export class DeadlineStore {
   ) {}
 
   today(): string {
-    return japanDay(this.now().toISOString());
+    return isoDateInJapan(this.now());
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TodayCase, TodayDeficient, TodayLetter, TodayList, TodayMail, TodayMoneyOrder, TodayOverview } from '@shared/contract/today-types';
+import { isoDateInJapan } from '@shared/domain/dates';
 import { DUE_SOON_DAYS, daysLeft, urgencyOf } from '@shared/domain/deadlines';
 import { addDays, daysBetween } from '@shared/domain/verification/date-rules';
 import type { Actor, AuditLog } from '../audit/audit-log';
@@ -17,22 +18,19 @@ export const TODAY_ITEMS = 20;
  * awaiting index, letters(status, issued_at)); see bench/today.ts for the query plans' cost.
  */
 export class TodayService {
-  readonly deadlines: DeadlineStore;
-
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly settings: SettingsService,
     private readonly now: () => Date,
-  ) {
-    this.deadlines = new DeadlineStore(db, now);
-  }
+    readonly deadlines: DeadlineStore,
+  ) {}
 
   async overview(actor: Actor): Promise<TodayOverview> {
     await this.deadlines.ensureCurrent();
     const settings = await this.settings.get();
     const now = this.now();
-    const today = japanDay(now.toISOString());
+    const today = isoDateInJapan(now);
     const soon = addDays(today, DUE_SOON_DAYS);
     const [overdue, dueSoon, day14Passed, day14Soon] = await Promise.all([
       this.cases('due_on', null, today, false, today),

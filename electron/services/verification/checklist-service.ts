@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { RequestKind } from '@shared/domain/page-kind';
+import { isoDateInJapan } from '@shared/domain/dates';
 import { checklistOf, type Checklist } from '@shared/domain/verification';
+import { requestedKinds } from '@shared/domain/verification/fees';
 import type { AgentProofType } from '@shared/domain/verification/agents';
 import type { FieldValues } from '@shared/domain/verification/completeness';
 import type { IdDocument, IdDocumentType } from '@shared/domain/verification/identity-documents';
@@ -34,15 +35,12 @@ export class ChecklistService {
   /** The checklist as staff see it; looking at it is audited like any view of the case. */
   async checklist(actor: Actor, caseId: string): Promise<Checklist> {
     const { checklist } = await this.compute(caseId);
-    // In a transaction: appends outside one can interleave with a concurrent append (S3 chain).
-    await this.db.transaction().execute((trx) =>
-      this.audit.append(trx, actor, {
-        action: 'case.checked',
-        recordType: 'case',
-        recordId: caseId,
-        summary: { overall: checklist.overall, results: checklist.results.map((r) => [r.ruleId, r.status]) },
-      }),
-    );
+    await this.audit.append(this.db, actor, {
+      action: 'case.checked',
+      recordType: 'case',
+      recordId: caseId,
+      summary: { overall: checklist.overall, results: checklist.results.map((r) => [r.ruleId, r.status]) },
+    });
     return checklist;
   }
 
@@ -60,17 +58,19 @@ export class ChecklistService {
       this.caseFiles.earlierCasesOf(caseId, db),
       this.settings.get(db),
     ]);
-    const earlierCases = await Promise.all(
-      earlier.map(async (c) => ({ caseNo: c.caseNo, receivedOn: c.receivedOn, kinds: kindsOf(await fieldValues(db, c.id)), outcome: c.status })),
-    );
+    // One query for the ticked kinds of every earlier case (R3), not one per case.
+    const kindFields = await kindFieldsOf(db, earlier.map((c) => c.id));
+    const earlierCases = earlier.map((c) => ({ caseNo: c.caseNo, receivedOn: c.receivedOn, kinds: requestedKinds(kindFields.get(c.id) ?? {}), outcome: c.status }));
+    // I4: a re-sent set is judged from the day its envelope arrived (the attach day without one).
+    const resentOn = since === null ? undefined : await resubmittedOn(db, caseId, since);
     const checklist = checklistOf({
       fields,
-      receivedOn: since === null ? exists.received_on : await resubmittedOn(db, caseId, since),
+      receivedOn: since === null ? exists.received_on : resentOn,
       subjectIds: docs.filter((d) => d.party === 'subject' && d.kind === 'id').map(toIdDocument),
       agentIds: docs.filter((d) => d.party === 'agent' && d.kind === 'id').map(toIdDocument),
       agentProofs: docs.filter((d) => d.kind === 'agent_proof').map((d) => ({ type: d.type as AgentProofType, issuedOn: d.issued_on ?? undefined })),
       // F1/F3: the money orders of the current set (since `since`) that pay the fee, from the ledger.
-      moneyOrders: await feeOrdersOf(db, caseId, since),
+      moneyOrders: await feeOrdersOf(db, caseId, since === null ? null : (resentOn ?? isoDateInJapan(new Date(since)))),
       earlierCases,
       repeatPeriodMonths: settings.repeatPeriodMonths,
     });
@@ -134,8 +134,13 @@ async function fieldValues(db: Kysely<Database>, caseId: string): Promise<Record
   return Object.fromEntries(rows.map((r) => [r.field, r.value]));
 }
 
-function kindsOf(fields: Record<string, string>): RequestKind[] {
-  return (['K1', 'K2', 'K3', 'K4', 'K5', 'K6'] as const).filter((k) => fields[`request.${k.toLowerCase()}`] === 'true');
+/** The request.k1..k6 fields of several cases, by case. */
+async function kindFieldsOf(db: Kysely<Database>, caseIds: readonly string[]): Promise<Map<string, Record<string, string>>> {
+  const out = new Map<string, Record<string, string>>();
+  if (caseIds.length === 0) return out;
+  const rows = await db.selectFrom('case_fields').select(['case_id', 'field', 'value']).where('case_id', 'in', caseIds).where('field', 'like', 'request.k_').execute();
+  for (const r of rows) out.set(r.case_id, { ...out.get(r.case_id), [r.field]: r.value });
+  return out;
 }
 
 function toIdDocument(d: CaseDocumentsTable): IdDocument {

@@ -50,9 +50,7 @@ export class DeficiencyService {
       .limit(500)
       .execute();
     if (rows.length > 0) {
-      await this.db.transaction().execute((trx) =>
-        this.audit.append(trx, actor, { action: 'case.listed', recordType: 'case', summary: { shown: rows.map((r) => r.case_no), awaitingResubmission: true } }),
-      );
+      await this.audit.append(this.db, actor, { action: 'case.listed', recordType: 'case', summary: { shown: rows.map((r) => r.case_no), awaitingResubmission: true } });
     }
     return rows.map((r) => ({ caseId: r.id, caseNo: r.case_no, subjectName: r.subject_name, receivedOn: r.received_on, deficientSince: r.status_since ?? r.updated_at }));
   }

@@ -47,11 +47,7 @@ export function daysBetween(from: string, to: string): number {
  * application date is never valid, anything issued 28 days or less before always is.
  */
 export function oneMonthBefore(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const py = m === 1 ? y - 1 : y;
-  const pm = m === 1 ? 12 : m - 1;
-  const pd = Math.min(d, daysInMonth(py, pm));
-  return `${String(py).padStart(4, '0')}-${String(pm).padStart(2, '0')}-${String(pd).padStart(2, '0')}`;
+  return shiftMonths(iso, -1);
 }
 
 /**
@@ -60,10 +56,24 @@ export function oneMonthBefore(iso: string): string {
  */
 export function monthsBefore(iso: string, months: number): string {
   if (!Number.isInteger(months) || months < 0) throw new RangeError('months must be a non-negative integer');
+  return shiftMonths(iso, -months);
+}
+
+/**
+ * Calendar months added to `YYYY-MM-DD` (negative: back); a day past the target month's end
+ * becomes its last day (F2: issued 8月31日 + 6 months = 2月28日/29日). Refuses a non-date.
+ */
+export function addMonths(iso: string, months: number): string {
+  if (!isValidIsoDate(iso)) throw new RangeError(`not a date: ${iso}`);
+  return shiftMonths(iso, months);
+}
+
+/** The one month arithmetic behind oneMonthBefore, monthsBefore and addMonths. */
+function shiftMonths(iso: string, months: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) - months;
+  const total = y * 12 + (m - 1) + months;
   const py = Math.floor(total / 12);
-  const pm = (total % 12) + 1;
+  const pm = total - py * 12 + 1;
   const pd = Math.min(d, daysInMonth(py, pm));
   return `${String(py).padStart(4, '0')}-${String(pm).padStart(2, '0')}-${String(pd).padStart(2, '0')}`;
 }

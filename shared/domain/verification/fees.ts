@@ -1,9 +1,9 @@
 import type { FieldName } from '../application-form';
+import { REQUEST_KINDS, type RequestKind } from '../page-kind';
 import type { Finding, RuleResult } from './types';
 
-/** K1-K6 (shared/domain.md, K table). */
-export const REQUEST_KINDS = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
+/** K1-K6 live with their labels in page-kind.ts; re-exported for the rule modules. */
+export { REQUEST_KINDS, type RequestKind };
 
 /** K table: K1, K2 and K6 carry the fee. */
 export const FEE_KINDS: readonly RequestKind[] = ['K1', 'K2', 'K6'];

@@ -63,9 +63,4 @@ export function toChecklist(results: readonly RuleResult[]): Checklist {
   return { overall: worst(results.map((r) => r.status)), results };
 }
 
-/** Joins bilingual fragments: Japanese with 「、」, English with ", ". */
-export function joinBilingual(parts: readonly Bilingual[]): Bilingual {
-  return { ja: parts.map((p) => p.ja).join('、'), en: parts.map((p) => p.en).join(', ') };
-}
-
 export type { StoredDeficiency } from './stored-deficiency';
