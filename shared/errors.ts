@@ -207,6 +207,10 @@ export const errorMessages = {
     ja: '次の文字は書面に印刷できません（字形がありません）：{chars}',
     en: 'These characters cannot be printed in a letter (no glyph): {chars}',
   },
+  CONTACT_ALREADY_MAILED: {
+    ja: 'このご案内はすでに発送済みとして記録されています。',
+    en: 'This guidance letter is already logged as mailed.',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

@@ -1,4 +1,5 @@
 import type { CaseDeadline, DayCount, Urgency } from '../domain/deadlines';
+import type { TodayContact } from './contacts-types';
 
 /** Output types of the Today view and deadlines (#5, I5). */
 
@@ -87,6 +88,8 @@ export interface TodayOverview {
   awaitingProof: TodayList<TodayMail>;
   /** Issued letters not yet logged as outbound mail. */
   lettersToSend: TodayList<TodayLetter>;
+  /** I1: contacts (phone, e-mail, fax, desk) whose guidance letter was not mailed yet. */
+  guidanceOwed: TodayList<TodayContact>;
   /** The last 12 months, oldest first: requests received and closed per kind. */
   chart: { received: MonthCounts[]; closed: MonthCounts[] };
 }

@@ -50,6 +50,8 @@ export const LETTER_CASES: Record<LetterTemplateId, LetterData> = {
       instruction: { ja: '', en: '' },
       pendingReview: [],
     },
+    // R5 (issue #10 item 8): the administrator's own words, printed verbatim after the list.
+    deficiencyReason: '請求書の署名が読み取れませんでした。',
   },
   disclosure: {
     ...base,

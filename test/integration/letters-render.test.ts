@@ -17,7 +17,8 @@ const DPI = 300;
 
 /** Phrases each letter must show (no brackets: OCR turns （） into ()). */
 const KEY_PHRASES: Record<LetterTemplateId, string[]> = {
-  deficiency: ['個人情報開示等請求書類の不備について', '不備の内容', '開示等請求書在中', '拝啓', '敬具', '以上'],
+  // The last phrase is the administrator's own reason (issue #10 item 8), verbatim.
+  deficiency: ['個人情報開示等請求書類の不備について', '不備の内容', '開示等請求書在中', '拝啓', '敬具', '以上', '請求書の署名が読み取れませんでした'],
   disclosure: ['保有個人データの開示について', '同封書類', '会員登録情報の写し'],
   partial_or_refusal: ['ご請求の一部に応じる旨の決定について', '第33条第2項第2号', '不正利用調査に関する記録'],
   no_data: ['保有個人データの不存在について', '存在しませんでした'],

@@ -2,6 +2,7 @@ import { FORM_ID, FORM_VERSION } from '@shared/domain/application-form';
 import { KaijiError } from '@shared/errors';
 import { generateApplicationForm } from '../forms';
 import { readFormIntoCase } from '../intake/form-into-case';
+import { contactHandlers } from '../contacts/handlers';
 import { letterHandlers } from '../letters/handlers';
 import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
@@ -191,4 +192,5 @@ export const handlers: HandlerMap = {
   ...mailHandlers,
   ...letterHandlers,
   ...todayHandlers,
+  ...contactHandlers,
 };

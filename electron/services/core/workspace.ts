@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AuditLog } from '../audit/audit-log';
 import { CaseService } from '../cases/case-service';
 import { CaseFileService } from '../cases/case-file';
+import { ContactService } from '../contacts/contact-service';
 import { EnvelopeService } from '../intake/envelope-service';
 import { MoneyOrderLedger } from '../fees/money-order-ledger';
 import { MailLog } from '../mail/mail-log';
@@ -47,6 +48,7 @@ export interface Workspace {
   decisions: DecisionService;
   letters: LetterService;
   today: TodayService;
+  contacts: ContactService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -61,7 +63,8 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
   const deficiencies = new DeficiencyService(db, audit, checklists);
   // Deficiency lists are stored in the same transaction as the status change (R5, I4).
   cases.addStatusHook(deficiencies.onStatusChange);
-  const today = new TodayService(db, audit, settings, now, cases.deadlines);
+  const contacts = new ContactService(db, audit, settings, now);
+  const today = new TodayService(db, audit, settings, now, cases.deadlines, contacts);
   // Stored deadlines (I5) follow every status change in the same transaction.
   cases.addStatusHook(today.deadlines.onStatusChange);
   const moneyOrders = new MoneyOrderLedger(db, audit, settings, now);
@@ -90,5 +93,6 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     decisions,
     letters: new LetterService(db, audit, cases, decisions, settings, deficiencies, moneyOrders, now),
     today,
+    contacts,
   };
 }

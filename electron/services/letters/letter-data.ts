@@ -59,7 +59,8 @@ export async function gatherLetterData(
           .orderBy('certificate_no')
           .execute()
       : [];
-  const deficiency = template === 'deficiency' ? (await deps.deficiencies.latest(caseId, db as Kysely<Database>))?.notice : undefined;
+  const stored = template === 'deficiency' ? await deps.deficiencies.latest(caseId, db as Kysely<Database>) : null;
+  const deficiency = stored?.notice;
   const data: LetterData = {
     caseNo: c.case_no,
     recipient: { name: recipient.name, postalCode: recipient.postalCode, address: recipient.address },
@@ -67,6 +68,8 @@ export async function gatherLetterData(
     requestedKinds,
     decisions,
     ...(deficiency ? { deficiency } : {}),
+    // R5: the administrator's own words go on the notice verbatim (issue #10 item 8).
+    ...(stored?.reason ? { deficiencyReason: stored.reason } : {}),
     ...(orders.length
       ? {
           moneyOrders: orders.map((o) => ({ certificateNo: o.certificate_no, faceValue: o.face_value })),

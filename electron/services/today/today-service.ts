@@ -4,6 +4,7 @@ import { isoDateInJapan } from '@shared/domain/dates';
 import { DUE_SOON_DAYS, daysLeft, urgencyOf } from '@shared/domain/deadlines';
 import { addDays, daysBetween } from '@shared/domain/verification/date-rules';
 import type { Actor, AuditLog } from '../audit/audit-log';
+import type { ContactService } from '../contacts/contact-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../vault/schema';
 import { DeadlineStore, japanDay } from './deadline-store';
@@ -24,6 +25,7 @@ export class TodayService {
     private readonly settings: SettingsService,
     private readonly now: () => Date,
     readonly deadlines: DeadlineStore,
+    private readonly contacts: ContactService,
   ) {}
 
   async overview(actor: Actor): Promise<TodayOverview> {
@@ -45,6 +47,8 @@ export class TodayService {
       this.orders({ before: today }, today),
     ]);
     const deficientSince = new Date(now.getTime() - settings.deficientWaitDays * 86_400_000).toISOString();
+    // I1: contacts by phone, e-mail, fax or at the desk until their guidance letter is mailed.
+    const guidanceOwed = await this.contacts.owed(today, TODAY_ITEMS);
     const overview: TodayOverview = {
       today,
       settings: {
@@ -64,11 +68,12 @@ export class TodayService {
       deficientWaiting: await this.deficient(deficientSince, today),
       awaitingProof: await this.awaitingProof(today),
       lettersToSend: await this.lettersToSend(),
+      guidanceOwed,
       chart: await monthlyChart(this.db, today),
     };
     // Names of applicants were shown: a view of personal data (S3), like the case list.
     const shown = [...new Set([overdue, dueSoon, day14Passed, day14Soon].flatMap((l) => l.items.map((c) => c.caseNo)))];
-    await this.audit.append(this.db, actor, { action: 'case.listed', recordType: 'case', summary: { view: 'today', shown } });
+    await this.audit.append(this.db, actor, { action: 'case.listed', recordType: 'case', summary: { view: 'today', shown, ...(guidanceOwed.items.length ? { contactsShown: guidanceOwed.items.map((c) => c.contactNo) } : {}) } });
     return overview;
   }
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ContactTables } from '../contacts/schema';
 import type { LedgerTables } from '../fees/schema';
 import type { LetterTables } from '../letters/schema';
 import type { MailTables } from '../mail/schema';
@@ -189,7 +190,7 @@ export interface CaseDocumentsTable {
  * Every table. Capabilities added after the first ones declare their tables beside their
  * services (fees/schema.ts, mail/schema.ts ...) and are joined here.
  */
-export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables {
+export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
   staff: StaffTable;

@@ -1,6 +1,7 @@
 import { ledgerEn } from './sections/ledger';
 import { lettersEn } from './sections/letters';
 import { todayEn } from './sections/today';
+import { contactsEn } from './sections/contacts';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -574,6 +575,17 @@ export const en: Translations = {
         listed: 'Letters viewed',
         returned_scanned: 'Returned letter scanned',
       },
+      contact: {
+        logged: 'Contact (request not by mail) logged',
+        listed: 'Contacts listed',
+        opened: 'Contact opened',
+        guidance_drafted: 'Guidance letter drafted',
+        guidance_edited: 'Guidance letter edited',
+        guidance_previewed: 'Guidance letter previewed',
+        guidance_issued: 'Guidance letter issued',
+        guidance_downloaded: 'Guidance letter downloaded / printed',
+        guidance_mailed: 'Guidance letter mailing logged',
+      },
       access: {
         denied: 'Access denied',
       },
@@ -705,4 +717,5 @@ export const en: Translations = {
   ...ledgerEn,
   ...lettersEn,
   ...todayEn,
+  ...contactsEn,
 };

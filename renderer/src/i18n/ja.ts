@@ -1,6 +1,7 @@
 import { ledgerJa } from './sections/ledger';
 import { lettersJa } from './sections/letters';
 import { todayJa } from './sections/today';
+import { contactsJa } from './sections/contacts';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -570,6 +571,17 @@ export const ja = {
         listed: '通知書一覧の表示',
         returned_scanned: '返送された通知書の取り込み',
       },
+      contact: {
+        logged: '問い合わせ（郵送以外の請求）の記録',
+        listed: '問い合わせ一覧の表示',
+        opened: '問い合わせの表示',
+        guidance_drafted: '手続きのご案内の下書き作成',
+        guidance_edited: '手続きのご案内の編集',
+        guidance_previewed: '手続きのご案内のプレビュー',
+        guidance_issued: '手続きのご案内の発行',
+        guidance_downloaded: '手続きのご案内のダウンロード・印刷',
+        guidance_mailed: '手続きのご案内の発送の記録',
+      },
       access: {
         denied: '権限のない操作の拒否',
       },
@@ -700,6 +712,7 @@ export const ja = {
   ...ledgerJa,
   ...lettersJa,
   ...todayJa,
+  ...contactsJa,
 };
 
 export type Translations = typeof ja;

@@ -10,7 +10,7 @@ const line = z.string().max(2000);
 const lines = z.array(line).max(200);
 
 /** Every string of a draft may be edited before issuing; template and language may not. */
-const draftText = z
+export const draftText = z
   .object({
     title: z.string().max(200),
     salutation: line,
@@ -23,7 +23,7 @@ const draftText = z
   })
   .strict();
 
-const recipient = z
+export const recipient = z
   .object({
     postalCode: z.string().trim().regex(/^(\d{3}-?\d{4})?$/, 'postal_code'),
     address: z.string().trim().max(300),

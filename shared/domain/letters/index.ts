@@ -16,3 +16,4 @@ export {
 } from './types';
 export { LETTER_TEMPLATE_LABELS } from './labels';
 export { formatLetterDate, formatPostalCode, formatYen, KIND_FORMAL_NAMES } from './wording';
+export { composeGuidanceLetter, CONTACT_CHANNELS, CONTACT_CHANNEL_WORDS, guidanceFee, type ContactChannel, type GuidanceLetterData } from './templates-guidance';

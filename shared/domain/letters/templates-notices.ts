@@ -28,7 +28,7 @@ export function deficiencyText(d: LetterData, lang: LetterLang): TemplateText {
       ),
     ],
     sections: [
-      { heading: pick(lang, '1　不備の内容', '1. Deficiencies'), items: bullets(notice.problems.map((p) => p[lang]), lang) },
+      { heading: pick(lang, '1　不備の内容', '1. Deficiencies'), items: [...bullets(notice.problems.map((p) => p[lang]), lang), ...ownReason(d, notice, lang)] },
       { heading: pick(lang, '2　ご送付いただく書類（一式）', '2. Documents to send (the complete set)'), items: bullets(notice.resend.map((r) => r[lang]), lang) },
       {
         heading: pick(lang, '3　送付先', '3. Address'),
@@ -45,6 +45,16 @@ export function deficiencyText(d: LetterData, lang: LetterLang): TemplateText {
     ],
     notes: [],
   };
+}
+
+/**
+ * R5: the administrator's reason, verbatim, after the generated list. Not repeated when it
+ * already is the list (a reason-only deficiency stores the reason as its one problem).
+ */
+function ownReason(d: LetterData, notice: NonNullable<LetterData['deficiency']>, lang: LetterLang): string[] {
+  const reason = d.deficiencyReason?.trim();
+  if (!reason || notice.problems.some((p) => p.ja.trim() === reason)) return [];
+  return bullets([reason], lang);
 }
 
 const RETURN_REASONS: Record<MoneyOrderReturnReason, { ja: string; en: string }> = {

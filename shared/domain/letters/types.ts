@@ -59,6 +59,11 @@ export interface LetterData {
   decisions: readonly KindDecision[];
   /** R5 notice from verification (deficiency template). */
   deficiency?: DeficiencyNotice;
+  /**
+   * R5: the administrator's own reason, typed when marking the case deficient; printed
+   * verbatim after the generated list (it may name what the rules cannot see).
+   */
+  deficiencyReason?: string;
   /** Enclosures beyond those in the decisions (disclosure, provision records). */
   enclosures?: readonly string[];
   /** K2: the purposes of use to notify, one per item (from the company's published policy). */
@@ -91,7 +96,8 @@ export interface LetterSection {
  * renderer lays it out (Japanese: 拝啓 … 敬具, 記 … 以上; English: Dear … Yours sincerely).
  */
 export interface LetterDraft {
-  templateId: LetterTemplateId;
+  /** A case letter's template, or 'guidance' (I1: the contacts capability's guidance letter). */
+  templateId: LetterTemplateId | 'guidance';
   lang: LetterLang;
   /** Centred title: 保有個人データの開示について（通知）. */
   title: string;

@@ -7,6 +7,7 @@ import { useVault } from '../../ui/vault';
 import { AuditPage } from '../audit/AuditPage';
 import { CaseFilePage } from '../cases/file/CaseFilePage';
 import { CasesPage } from '../cases/CasesPage';
+import { ContactsPage } from '../contacts/ContactsPage';
 import { TodayPage } from '../today/TodayPage';
 import { IntakePage } from '../intake/IntakePage';
 import { MoneyOrdersPage } from '../ledger/MoneyOrdersPage';
@@ -30,6 +31,7 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
   moneyOrders: MoneyOrdersPage,
   mail: MailPage,
   letters: LettersPage,
+  contacts: ContactsPage,
 };
 
 /** The signed-in frame: header, role-filtered navigation and the current page. */

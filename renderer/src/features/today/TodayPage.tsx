@@ -9,6 +9,7 @@ import { lettersJa } from '../../i18n/sections/letters';
 import { formatDay } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { useLoad } from '../../ui/useLoad';
+import { GuidanceOwedSection } from '../contacts/GuidanceOwedSection';
 import { MonthlyChart } from './MonthlyChart';
 import { TodaySection } from './TodaySection';
 import { URGENCY_COLORS, daysLeftKey } from './urgency';
@@ -216,6 +217,7 @@ export function TodayPage() {
             );
           }}
         />
+        <GuidanceOwedSection list={data.guidanceOwed} />
       </SimpleGrid>
       <MonthlyChart chart={data.chart} />
     </Stack>
