@@ -45,7 +45,7 @@ describe('guidance letter (I1): what the procedure needs, in the company’s wor
     expect(section(d, '5')).toContain('朱書きで「開示等請求書在中」');
     expect(section(d, '6')).toContain('書面でご回答');
     expect(d.notes[0]).toBe('同封書類：個人情報開示等請求書　1部');
-    expect(d.notes.at(-1)).toContain('ご案内番号（C2026-0007）');
+    expect(d.notes.at(-1)).toContain('受付番号（C2026-0007）');
   });
 
   it('English: Western date, Dear …, no 記 / 以上, the red marking kept in Japanese', () => {
@@ -56,7 +56,7 @@ describe('guidance letter (I1): what the procedure needs, in the company’s wor
     expect(d.body[0]).toContain('On 1 December 2026 you contacted us by e-mail about your request for notification of the purpose of use');
     expect(section(d, '5')).toContain('"開示等請求書在中"');
     expect(section(d, '3')).toContain('A fee of ¥1,000 is charged');
-    expect(d.notes.at(-1)).toContain('reference number C2026-0007');
+    expect(d.notes.at(-1)).toContain('the number C2026-0007');
   });
 
   it('the fee paragraph follows F1: due with K1/K2/K6, free with K3-K5 only, the whole rule when kinds are unknown', () => {

@@ -134,8 +134,8 @@ export function composeGuidanceLetter(d: GuidanceLetterData, lang: LetterLang): 
       pick(lang, '同封書類：個人情報開示等請求書　1部', 'Enclosed: Application for Disclosure, etc. of Personal Information (1 copy)'),
       pick(
         lang,
-        `本件についてのお問い合わせは、${c.contactPoint}までお願いいたします。その際はご案内番号（${d.contactNo}）をお知らせください。`,
-        `If you have any questions, please contact ${c.contactPoint}, quoting reference number ${d.contactNo}.`,
+        `本件についてのお問い合わせは、${c.contactPoint}までお願いいたします。その際は受付番号（${d.contactNo}）をお知らせください。`,
+        `If you have any questions, please contact ${c.contactPoint}, quoting the number ${d.contactNo} printed at the top of this letter.`,
       ),
     ],
     closing: pick(lang, '以上', ''),

@@ -54,8 +54,8 @@ export function ContactModal({ contact, onClose, onChanged }: { contact: Contact
   };
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={<Title order={4}>{t('contacts.detail.title', { no: c.contactNo })}</Title>} data-testid="contact-modal">
-      <Stack gap="md">
+    <Modal opened onClose={onClose} size="xl" title={<Title order={4}>{t('contacts.detail.title', { no: c.contactNo })}</Title>}>
+      <Stack gap="md" data-testid="contact-modal" data-contact-no={c.contactNo}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <Text size="sm">
             <b>{c.name}</b>

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, WAIT, useChromium } from '../helpers/e2e-page';
+import { setUpVault } from '../helpers/e2e-flows';
+import { useTempDirs } from '../helpers/temp-dir';
+import { startWebMode } from '../helpers/web-mode';
+
+const tempDir = useTempDirs();
+const chromium = useChromium();
+
+describe('contacts (I1), end to end in Chromium', () => {
+  it('a phone request is logged, gets its guidance letter issued and mailed, and leaves Today', async () => {
+    const web = await startWebMode(tempDir());
+    // The office's screen size: everything must fit 1366×768.
+    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    try {
+      await setUpVault(page, web.url);
+      await page.getByTestId('today-page').waitFor(WAIT);
+      expect(await page.getByTestId('today-guidanceOwed').getAttribute('data-count')).toBe('0');
+
+      await page.getByTestId('nav-contacts').click();
+      await page.getByTestId('contacts-page').waitFor(WAIT);
+      await page.getByTestId('contact-log').click();
+      // The form refuses to log without the address to write to.
+      await page.getByTestId('contact-name').fill('佐藤 恵子');
+      await page.getByTestId('contact-submit').click();
+      await page.getByText('7桁の郵便番号を入力してください（例：169-0051）。').waitFor(WAIT);
+      await page.getByTestId('contact-postal').fill('154-0015');
+      await page.getByTestId('contact-address').fill('東京都世田谷区桜新町1丁目2番3号');
+      await page.getByTestId('contact-kind-K1').check();
+      await page.getByTestId('contact-note').fill('購入履歴を知りたい');
+      await page.screenshot({ path: join(SHOTS, 'contacts-log.png') });
+      await page.getByTestId('contact-submit').click();
+
+      const modal = page.getByTestId('contact-modal');
+      await modal.waitFor(WAIT);
+      expect(await page.getByTestId('contact-letter-state').getAttribute('data-state')).toBe('none');
+      await page.getByTestId('contact-compose').click();
+      await expect.poll(() => page.getByTestId('contact-letter-state').getAttribute('data-state'), WAIT).toBe('draft');
+      await page.getByTestId('contact-preview').click();
+      await page.getByTestId('contact-pages').locator('img').first().waitFor(WAIT);
+      await page.screenshot({ path: join(SHOTS, 'contacts-preview.png') });
+      await page.getByTestId('contact-issue').click();
+      await page.getByTestId('confirm-ok').click();
+      await expect.poll(() => page.getByTestId('contact-letter-state').getAttribute('data-state'), WAIT).toBe('issued');
+      await page.getByTestId('contact-issued-on').waitFor(WAIT);
+
+      // Issued but not mailed: still on Today.
+      await page.goto(`${web.url}#/today`);
+      const owed = page.getByTestId('today-guidanceOwed');
+      await owed.waitFor(WAIT);
+      await expect.poll(() => owed.getAttribute('data-count'), WAIT).toBe('1');
+      expect(await owed.textContent()).toContain('C');
+      await owed.getByRole('link').first().click();
+      await page.getByTestId('contact-modal').waitFor(WAIT);
+
+      await page.getByTestId('contact-mail-method').click();
+      await page.getByRole('option', { name: '簡易書留' }).click();
+      await page.getByTestId('contact-mail-tracking').fill('123456789013');
+      await page.getByTestId('contact-mail-submit').click();
+      await page.getByTestId('contact-mailed').waitFor(WAIT);
+      await page.screenshot({ path: join(SHOTS, 'contacts-mailed.png') });
+
+      await page.goto(`${web.url}#/today`);
+      await page.getByTestId('today-guidanceOwed').waitFor(WAIT);
+      await expect.poll(() => page.getByTestId('today-guidanceOwed').getAttribute('data-count'), WAIT).toBe('0');
+    } finally {
+      await page.close();
+      await web.stop();
+    }
+  }, 180_000);
+});
