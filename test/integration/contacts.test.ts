@@ -13,6 +13,7 @@ import { OcrPool } from '../../electron/services/ocr';
 import { MM, QR_ZONE } from '../../electron/services/letters/render';
 import { ADMIN, useCores, value, type Call } from '../helpers/core';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
+import { filesContaining, listFiles } from '../helpers/scan';
 import { useTempDirs } from '../helpers/temp-dir';
 import { grow, readQr, renderPages, squash, whiteOut } from './letters-pixels';
 
@@ -39,7 +40,8 @@ const PERSONAL = [PHONE.name, '佐藤', PHONE.address, '桜新町', PHONE.contac
 /** A vault at 10:00 Japan time on `day` (the clock can move), company settings filled, a clerk and an auditor. */
 async function vault(day = '2026-12-01') {
   const clock = { t: Date.parse(`${day}T01:00:00Z`) };
-  const { core, call } = makeCore({ dataDir: tempDir(), now: () => clock.t });
+  const dataDir = tempDir();
+  const { core, call } = makeCore({ dataDir, now: () => clock.t });
   value(await call('vault.setup', ADMIN));
   value(await call('settings.update', COMPANY_SETTINGS));
   value(await call('staff.add', CLERK));
@@ -48,7 +50,7 @@ async function vault(day = '2026-12-01') {
   const setDay = (d: string) => {
     clock.t = Date.parse(`${d}T01:00:00Z`);
   };
-  return { core, call, as, setDay };
+  return { core, call, as, setDay, dataDir };
 }
 
 async function owed(call: Call) {
@@ -57,7 +59,8 @@ async function owed(call: Call) {
 
 let pool: OcrPool;
 beforeAll(() => {
-  pool = new OcrPool({ size: 1 });
+  // Two workers: the letter's two pages are read side by side.
+  pool = new OcrPool({ size: 2 });
 });
 afterAll(() => pool?.terminate());
 
@@ -151,6 +154,21 @@ describe('a request by phone is answered with a guidance letter (I1)', () => {
     expect(en.lang).toBe('en');
     expect(en.salutation).toBe('Dear Emma Brown,');
     expect(en.sections.find((s) => s.heading.startsWith('3.'))!.items.join('\n')).toContain('No fee is charged');
+  });
+});
+
+describe('nothing of a contact reaches the disk unencrypted (S2)', () => {
+  it('name, address, phone and note of a logged contact with an issued letter are in no file of the data folder', async () => {
+    const MARKER = 'ZQXCONTACT5531';
+    const MARKER_JA = '秘匿問合花子';
+    const { core, call, dataDir } = await vault();
+    const c = value(await call('contacts.log', { ...PHONE, name: `${MARKER_JA} ${MARKER}`, address: `東京都新宿区 ${MARKER}`, contactDetail: `${MARKER}@example.jp`, requestNote: `${MARKER_JA}の件` }));
+    value(await call('contacts.composeGuidance', { id: c.id }));
+    value(await call('contacts.issueGuidance', { id: c.id }));
+    expect(listFiles(dataDir).length).toBeGreaterThan(1);
+    expect(filesContaining(dataDir, [MARKER, MARKER_JA])).toEqual([]);
+    await core.dispose();
+    expect(filesContaining(dataDir, [MARKER, MARKER_JA])).toEqual([]);
   });
 });
 
