@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHOTS, WAIT, useChromium } from '../helpers/e2e-page';
+import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
 import { setUpVault } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode } from '../helpers/web-mode';
@@ -37,6 +37,16 @@ describe('contacts (I1), end to end in Chromium', () => {
       expect(await page.getByTestId('contact-letter-state').getAttribute('data-state')).toBe('none');
       await page.getByTestId('contact-compose').click();
       await expect.poll(() => page.getByTestId('contact-letter-state').getAttribute('data-state'), WAIT).toBe('draft');
+      // The clerk adds a sentence to the draft before issuing it.
+      await page.getByTestId('contact-edit').click();
+      const body = page.getByTestId('guidance-body');
+      await body.fill(`${await body.inputValue()}\n\nお電話ありがとうございました。`);
+      await page.getByTestId('guidance-save').click();
+      await page.getByTestId('guidance-editor').waitFor({ state: 'detached', ...WAIT });
+      const contactNo = await page.getByTestId('contact-modal').getAttribute('data-contact-no');
+      const [listed] = await pageCall(page, 'contacts.list', { state: 'owed' });
+      expect(listed!.contactNo).toBe(contactNo);
+      expect((await pageCall(page, 'contacts.get', { id: listed!.id })).letter!.draft.body.at(-1)).toBe('お電話ありがとうございました。');
       await page.getByTestId('contact-preview').click();
       await page.getByTestId('contact-pages').locator('img').first().waitFor(WAIT);
       await page.screenshot({ path: join(SHOTS, 'contacts-preview.png') });
@@ -50,7 +60,7 @@ describe('contacts (I1), end to end in Chromium', () => {
       const owed = page.getByTestId('today-guidanceOwed');
       await owed.waitFor(WAIT);
       await expect.poll(() => owed.getAttribute('data-count'), WAIT).toBe('1');
-      expect(await owed.textContent()).toContain('C');
+      expect(await owed.textContent()).toContain(contactNo!);
       await owed.getByRole('link').first().click();
       await page.getByTestId('contact-modal').waitFor(WAIT);
 

@@ -46,7 +46,6 @@ export type GuidanceDraftText = Omit<LetterDraft, 'templateId' | 'lang'>;
 const FIELD = {
   contactedOn: { fieldJa: '受付日', fieldEn: 'contact date' },
   sentOn: { fieldJa: '差出日', fieldEn: 'sending date' },
-  today: { fieldJa: '今日', fieldEn: 'today' },
 } as const;
 
 /**
@@ -70,7 +69,7 @@ export class ContactService {
   }
 
   async log(actor: Actor, input: LogContactInput): Promise<ContactDetail> {
-    if (input.contactedOn > this.today()) throw dateOrderError(FIELD.today, FIELD.contactedOn);
+    if (input.contactedOn > this.today()) throw new KaijiError('DATE_IN_FUTURE', FIELD.contactedOn);
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
       const contactNo = await nextContactNo(trx, input.contactedOn.slice(0, 4));
@@ -261,7 +260,7 @@ export class ContactService {
       if (letter.status !== 'issued') throw new KaijiError('LETTER_NOT_ISSUED');
       if (c.guidance_state === 'mailed') throw new KaijiError('CONTACT_ALREADY_MAILED');
       if (input.sentOn < letter.issued_on!) throw dateOrderError(FIELD.sentOn, { fieldJa: '発行日', fieldEn: 'issue date' });
-      if (input.sentOn > this.today()) throw dateOrderError(FIELD.today, FIELD.sentOn);
+      if (input.sentOn > this.today()) throw new KaijiError('DATE_IN_FUTURE', FIELD.sentOn);
       const mailingId = randomUUID();
       await trx
         .insertInto('contact_mailings')

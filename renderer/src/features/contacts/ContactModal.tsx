@@ -17,6 +17,7 @@ import { EraDateInput, readDate } from '../../ui/EraDateInput';
 import { useCall } from '../../ui/useCall';
 import { useVault } from '../../ui/vault';
 import { printPdf } from '../letters/pdf-files';
+import { GuidanceDraftEditor } from './GuidanceDraftEditor';
 
 export const LETTER_STATE_COLORS = { none: 'red', draft: 'orange', issued: 'blue', mailed: 'teal' } as const;
 
@@ -29,6 +30,7 @@ export function ContactModal({ contact, onClose, onChanged }: { contact: Contact
   const { run, loading } = useCall();
   const [pages, setPages] = useState<LetterPages | null>(null);
   const [confirmIssue, setConfirmIssue] = useState(false);
+  const [editing, setEditing] = useState(false);
   const c = contact;
   const letter = c.letter;
 
@@ -99,6 +101,11 @@ export function ContactModal({ contact, onClose, onChanged }: { contact: Contact
             </Button>
           )}
           {canWrite && letter?.status === 'draft' && (
+            <Button size="sm" variant="default" onClick={() => setEditing((e) => !e)} data-testid="contact-edit" aria-expanded={editing}>
+              {t('contacts.detail.edit')}
+            </Button>
+          )}
+          {canWrite && letter?.status === 'draft' && (
             <Button size="sm" onClick={() => setConfirmIssue(true)} loading={loading} data-testid="contact-issue">
               {t('contacts.detail.issue')}
             </Button>
@@ -109,6 +116,17 @@ export function ContactModal({ contact, onClose, onChanged }: { contact: Contact
             </Button>
           )}
         </Group>
+        {editing && letter?.status === 'draft' && (
+          <GuidanceDraftEditor
+            key={letter.id}
+            contactId={c.id}
+            letter={letter}
+            onSaved={(d) => {
+              setEditing(false);
+              apply({ ok: true, value: d });
+            }}
+          />
+        )}
         {letter?.status === 'issued' && (
           <Text size="sm" c="dimmed" data-testid="contact-issued-on">
             {t('contacts.detail.issuedOn', { date: formatDay(letter.issuedOn!, lang), pages: letter.pageCount })}
