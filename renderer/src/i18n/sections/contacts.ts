@@ -53,7 +53,7 @@ export const contactsJa = {
       sentOn: '差出日',
       logMailing: '発送を記録',
       mailed: '発送を記録しました。「今日」の一覧から外れます。',
-      mailedOn: '{{date}} に {{method}} で発送',
+      mailedOn: '{{date}}に{{method}}で発送',
     },
     today: {
       title: '手続きの案内書を送る問い合わせ',
