@@ -212,6 +212,10 @@ export const errorMessages = {
     ja: '「{actionJa}」は{rolesJa}のみが行えます。',
     en: 'Only {rolesEn} may {actionEn}.',
   },
+  MOVE_FOLLOWS_ACTION: {
+    ja: '「{toJa}」への変更は、決定の記録や回答書の発行に伴って行われます。手動では変更できません。',
+    en: 'A case becomes "{toEn}" by recording a decision or issuing an answer, not by hand.',
+  },
   CASE_STILL_OWES: {
     ja: 'この案件にはまだ未了の事項があるため完了にできません：{itemsJa}',
     en: 'This case cannot be closed while something is still owed: {itemsEn}',

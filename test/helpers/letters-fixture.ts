@@ -81,7 +81,7 @@ export const LETTER_CASES: Record<LetterTemplateId, LetterData> = {
   refusal_notice: {
     ...base,
     requestedKinds: ['K1', 'K2'],
-    refusal: { ground: 'repeated', reasonText: '令和8年中に同一内容のご請求を3回いただいており、いずれも回答済みです。', decidedOn: '2026-11-20' },
+    refusal: { ground: 'repeated', reasonText: '本年中に同一内容のご請求を3回いただいており、いずれも回答済みです。', decidedOn: '2026-11-20' },
     moneyOrders: [{ certificateNo: '34-567890', faceValue: 1000 }],
   },
   withdrawal_ack: {

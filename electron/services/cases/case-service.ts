@@ -158,7 +158,9 @@ export class CaseService {
     }
     // Roles as rules (issue #10 item 5): a move by hand is the action it amounts to.
     if (cause.manual && !mayTransition(actor.role, from, to)) {
-      throw new KaijiError('ROLE_FORBIDS', forbiddenDetails(transitionAction(from, to) ?? 'close'));
+      const action = transitionAction(from, to);
+      if (!action) throw new KaijiError('MOVE_FOLLOWS_ACTION', { to, toJa: caseStateLabel(to).ja, toEn: caseStateLabel(to).en });
+      throw new KaijiError('ROLE_FORBIDS', forbiddenDetails(action));
     }
     if (cause.manual) {
       // A refusal states its reason (R3, Art. 36); a withdrawal how it came (letter, phone, other).

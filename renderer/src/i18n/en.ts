@@ -1,6 +1,7 @@
 import { ledgerEn } from './sections/ledger';
 import { lettersEn } from './sections/letters';
 import { todayEn } from './sections/today';
+import { lifecycleEn } from './sections/lifecycle';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -705,4 +706,5 @@ export const en: Translations = {
   ...ledgerEn,
   ...lettersEn,
   ...todayEn,
+  ...lifecycleEn,
 };

@@ -1,6 +1,7 @@
 import { ledgerJa } from './sections/ledger';
 import { lettersJa } from './sections/letters';
 import { todayJa } from './sections/today';
+import { lifecycleJa } from './sections/lifecycle';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -700,6 +701,7 @@ export const ja = {
   ...ledgerJa,
   ...lettersJa,
   ...todayJa,
+  ...lifecycleJa,
 };
 
 export type Translations = typeof ja;

@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useLoad } from '../../ui/useLoad';
 import { MonthlyChart } from './MonthlyChart';
 import { TodaySection } from './TodaySection';
+import { AnswersOwed } from '../lifecycle/AnswersOwed';
 import { URGENCY_COLORS, daysLeftKey } from './urgency';
 
 const yen = new Intl.NumberFormat('ja-JP');
@@ -85,6 +86,7 @@ export function TodayPage() {
         </Text>
       </PageHeader>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
+        <AnswersOwed />
         <TodaySection
           id="overdue"
           title={t('today.sections.overdue')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Divider, Group, List, Loader, Modal, Paper, Stack, Table, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Button, Center, Divider, Group, List, Loader, Modal, Paper, Select, Stack, Table, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconTrash, IconX } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseDocument } from '@shared/contract';
 import { contract } from '@shared/contract';
 import { isCaseState, nextStates, type CaseState } from '@shared/domain/case-state';
+import { mayTransition } from '@shared/domain/case-permissions';
+import { WITHDRAWAL_WAYS, type WithdrawalWay } from '@shared/domain/obligations';
 import { formatEraDate } from '@shared/domain/era';
 import { AGENT_PROOF_LABELS } from '@shared/domain/verification/agents';
 import { ID_DOCUMENT_LABELS } from '@shared/domain/verification/identity-documents';
@@ -24,10 +26,8 @@ import { DocumentForm } from './DocumentForm';
 
 const STATUS_COLORS: Record<RuleStatus, string> = { pass: 'green', needs_review: 'orange', fail: 'red' };
 const STATUS_ICONS: Record<RuleStatus, typeof IconCheck> = { pass: IconCheck, needs_review: IconAlertTriangle, fail: IconX };
-/** Decisions `cases.transition` leaves to administrators. */
-const ADMIN_STATES: readonly CaseState[] = ['accepted', 'refused', 'deficient'];
-/** Transitions that ask for a written reason first (required for refused). */
-const REASON_STATES: readonly CaseState[] = ['refused', 'deficient'];
+/** Transitions that ask for a written reason first (required for refused; the waiver's reason for closed). */
+const REASON_STATES: readonly CaseState[] = ['refused', 'deficient', 'withdrawn', 'closed'];
 
 /**
  * 受付審査 on the case file: the case's status and where it may go, the checklist computed by
@@ -86,15 +86,17 @@ function StatusActions({ detail, onChanged }: { detail: CaseDetail; onChanged: (
   const { run, loading } = useCall();
   const current = detail.case.status;
   const next = isCaseState(current) ? nextStates(current) : [];
-  const shown = next.filter((s) => isAdmin || !ADMIN_STATES.includes(s));
-  const hidden = next.length > shown.length;
+  // The role table (shared/domain/case-permissions.ts) decides which moves a role sees (#10).
+  const shown = next.filter((s) => mayTransition(role, current as CaseState, s));
+  const hidden = next.length > shown.length && !isAdmin;
   const [target, setTarget] = useState<CaseState | null>(null);
+  const [via, setVia] = useState<WithdrawalWay>('letter');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const label = (s: string) => (isCaseState(s) ? t(`cases.statuses.${s}`) : s);
 
   const go = async (to: CaseState, why?: string) => {
-    const result = await run(() => kaiji.cases.transition({ id: detail.case.id, to, reason: why || undefined }), { notify: target === null });
+    const result = await run(() => kaiji.cases.transition({ id: detail.case.id, to, reason: why || undefined, ...(to === 'withdrawn' ? { ground: via } : {}) }), { notify: target === null });
     if (result.ok) {
       notifications.show({ color: 'teal', message: t('verification.status.done', { state: label(to) }) });
       setTarget(null);
@@ -162,10 +164,20 @@ function StatusActions({ detail, onChanged }: { detail: CaseDetail; onChanged: (
       )}
       <Modal opened={target !== null} onClose={() => !loading && setTarget(null)} title={target ? t('verification.status.modalTitle', { state: label(target) }) : ''} centered>
         <Stack gap="md">
+          {target === 'withdrawn' && (
+            <Select
+              data-testid="withdrawal-via"
+              label={t('lifecycle.withdrawalVia')}
+              value={via}
+              onChange={(v) => v && setVia(v as WithdrawalWay)}
+              allowDeselect={false}
+              data={WITHDRAWAL_WAYS.map((w) => ({ value: w, label: t(`lifecycle.via.${w}`) }))}
+            />
+          )}
           <Textarea
             data-testid="transition-reason"
             label={t('verification.status.reason')}
-            description={target === 'refused' ? t('verification.status.reasonHintRefused') : t('verification.status.reasonHintDeficient')}
+            description={target === 'refused' ? t('verification.status.reasonHintRefused') : target === 'closed' ? t('lifecycle.closeReasonHint') : t('verification.status.reasonHintDeficient')}
             required={target === 'refused'}
             value={reason}
             onChange={(e) => {
