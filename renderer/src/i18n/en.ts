@@ -518,6 +518,8 @@ export const en: Translations = {
         deficiency_recorded: 'Deficiency list recorded',
         deficiency_resolved: 'Deficiency resolved by re-submission',
         discarded_empty: 'Empty case removed (returned letter scanned)',
+        kinds_confirmed: 'Requested kinds confirmed',
+        obligation_waived: 'Owed item waived (closed with a reason)',
       },
       document: {
         recorded: 'Document recorded',
@@ -574,6 +576,7 @@ export const en: Translations = {
         labels_printed: 'Address labels printed',
         listed: 'Letters viewed',
         returned_scanned: 'Returned letter scanned',
+        approved: 'Letter approved (after a change)',
       },
       access: {
         denied: 'Access denied',

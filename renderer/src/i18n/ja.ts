@@ -514,6 +514,8 @@ export const ja = {
         deficiency_recorded: '不備の一覧の記録',
         deficiency_resolved: '再提出による不備の解消',
         discarded_empty: '空の案件の削除（返送書面の取込み）',
+        kinds_confirmed: '請求種別の確認',
+        obligation_waived: '未了事項の免除（理由付きの完了）',
       },
       document: {
         recorded: '書類の記録',
@@ -570,6 +572,7 @@ export const ja = {
         labels_printed: '宛名ラベルの印刷',
         listed: '通知書一覧の表示',
         returned_scanned: '返送された通知書の取り込み',
+        approved: '通知書の承認（変更後）',
       },
       access: {
         denied: '権限のない操作の拒否',
