@@ -46,6 +46,13 @@ export function VerificationPanel({ detail, reloadKey, onChanged }: { detail: Ca
   const deficiency = useLoad(() => kaiji.cases.deficiency({ id }), `${key}#${detail.case.status}`);
   const refresh = useCallback(() => setLocal((v) => v + 1), []);
   const r3 = checklist.data?.results.find((r) => r.ruleId === 'R3');
+  // #10 item 7: "enclosed but not recorded yet" opens the record form on that page.
+  const [recordFrom, setRecordFrom] = useState('');
+  const recordFromPage = (kind: 'id_document' | 'money_order') => {
+    const page = detail.pages.find((p) => p.kind === kind);
+    if (kind === 'id_document') setRecordFrom(page?.id ?? '');
+    document.querySelector(`[data-testid="${kind === 'id_document' ? 'document-form' : 'money-order-panel'}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  };
 
   return (
     <Paper withBorder radius="md" p="md" data-testid="verification">
@@ -59,7 +66,7 @@ export function VerificationPanel({ detail, reloadKey, onChanged }: { detail: Ca
           </>
         )}
         <Divider />
-        <ChecklistView data={checklist.data} failed={checklist.failed} />
+        <ChecklistView data={checklist.data} failed={checklist.failed} onRecordFrom={canRecord ? recordFromPage : undefined} />
         {role === 'administrator' && r3 && r3.status === 'needs_review' && isCaseState(detail.case.status) && nextStates(detail.case.status).includes('refused') && (
           <RepeatRefusal caseId={id} r3={r3} onRefused={onChanged} />
         )}
@@ -68,7 +75,9 @@ export function VerificationPanel({ detail, reloadKey, onChanged }: { detail: Ca
         {canRecord && (
           <>
             <Divider />
-            <DocumentForm key={id} detail={detail} onRecorded={refresh} />
+            <div data-testid="document-form">
+              <DocumentForm key={`${id}#${recordFrom}`} detail={detail} onRecorded={refresh} initialPageId={recordFrom} />
+            </div>
           </>
         )}
       </Stack>
@@ -214,7 +223,15 @@ function StatusBadge({ status, testId }: { status: RuleStatus; testId?: string }
   );
 }
 
-function ChecklistView({ data, failed }: { data: { overall: RuleStatus; results: readonly RuleResult[] } | undefined; failed: boolean }) {
+function ChecklistView({
+  data,
+  failed,
+  onRecordFrom,
+}: {
+  data: { overall: RuleStatus; results: readonly RuleResult[] } | undefined;
+  failed: boolean;
+  onRecordFrom?: (kind: 'id_document' | 'money_order') => void;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs" data-testid="checklist" data-loading={data ? undefined : true}>
@@ -242,7 +259,7 @@ function ChecklistView({ data, failed }: { data: { overall: RuleStatus; results:
       ) : (
         <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {data.results.map((r, i) => (
-            <RuleRow key={`${r.ruleId}:${r.party ?? ''}:${i}`} result={r} />
+            <RuleRow key={`${r.ruleId}:${r.party ?? ''}:${i}`} result={r} onRecordFrom={onRecordFrom} />
           ))}
         </Stack>
       )}
@@ -250,7 +267,7 @@ function ChecklistView({ data, failed }: { data: { overall: RuleStatus; results:
   );
 }
 
-function RuleRow({ result }: { result: RuleResult }) {
+function RuleRow({ result, onRecordFrom }: { result: RuleResult; onRecordFrom?: (kind: 'id_document' | 'money_order') => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const Icon = STATUS_ICONS[result.status];
@@ -276,6 +293,13 @@ function RuleRow({ result }: { result: RuleResult }) {
                 </List.Item>
               ))}
             </List>
+          )}
+          {onRecordFrom && result.findings?.some((f) => f.code === 'enclosed_unrecorded') && (
+            <Group>
+              <Button size="compact-xs" variant="light" color="orange" data-testid={`record-from-page-${result.ruleId}`} onClick={() => onRecordFrom(result.ruleId === 'I4' ? 'id_document' : 'money_order')}>
+                {t('lifecycle.recordFromPage')}
+              </Button>
+            </Group>
           )}
         </Stack>
       </Group>
