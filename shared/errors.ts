@@ -211,6 +211,31 @@ export const errorMessages = {
     ja: 'このご案内はすでに発送済みとして記録されています。',
     en: 'This guidance letter is already logged as mailed.',
   },
+  // Case lifecycle (#10): roles as rules, the close guard, unconfirmed kinds.
+  ROLE_FORBIDS: {
+    ja: '「{actionJa}」は{rolesJa}のみが行えます。',
+    en: 'Only {rolesEn} may {actionEn}.',
+  },
+  MOVE_FOLLOWS_ACTION: {
+    ja: '「{toJa}」への変更は、決定の記録や回答書の発行に伴って行われます。手動では変更できません。',
+    en: 'A case becomes "{toEn}" by recording a decision or issuing an answer, not by hand.',
+  },
+  CASE_STILL_OWES: {
+    ja: 'この案件にはまだ未了の事項があるため完了にできません：{itemsJa}',
+    en: 'This case cannot be closed while something is still owed: {itemsEn}',
+  },
+  WAIVER_REASON_REQUIRED: {
+    ja: '未了の事項（{itemsJa}）を残して完了にするには、理由を記載してください（各事項とともに記録されます）。',
+    en: 'Closing with something still owed ({itemsEn}) needs a written reason (stored with each waived item).',
+  },
+  KINDS_UNCONFIRMED: {
+    ja: 'OCR で読み取った請求種別（{kinds}）がまだ確認されていません。申請書を見て確認してください。',
+    en: 'The requested kinds read by OCR ({kinds}) are not confirmed yet. Check them against the application.',
+  },
+  LETTER_NEEDS_APPROVAL: {
+    ja: 'この書面は決定後に本文が変更されたため、管理者の承認が必要です。',
+    en: 'The text of this letter changed after the decision: an administrator must approve it.',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

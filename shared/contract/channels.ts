@@ -6,8 +6,11 @@ import { mailChannels } from './channels/mail';
 import { letterChannels } from './channels/letters';
 import { todayChannels } from './channels/today';
 import { contactChannels } from './channels/contacts';
+import { lifecycleChannels } from './channels/lifecycle';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
+import { REFUSAL_GROUNDS } from '../domain/letters/types';
+import { WITHDRAWAL_ACK_POLICIES, WITHDRAWAL_WAYS } from '../domain/obligations';
 import { PAGE_KINDS } from '../domain/page-kind';
 import type { Checklist } from '../domain/verification/types';
 import { AGENT_PROOF_TYPES } from '../domain/verification/agents';
@@ -101,6 +104,7 @@ export const contract = {
         repeatPeriodMonths: z.number().int().min(1).max(120),
         moneyOrderWarningDays: z.number().int().min(1).max(180),
         deficientWaitDays: z.number().int().min(1).max(365),
+        withdrawalAcknowledgement: z.enum(WITHDRAWAL_ACK_POLICIES),
       })
       .partial(),
   }),
@@ -229,7 +233,8 @@ export const contract = {
   'documents.remove': channel<null>()({ access: INTAKE, input: z.object({ id }) }),
   'cases.transition': channel<CaseSummary>()({
     access: INTAKE,
-    input: z.object({ id, to: z.enum(CASE_STATES), reason: z.string().trim().max(2000).optional() }),
+    // ground: why a case is refused (R3) or how a withdrawal came (letter, phone, other; #10).
+    input: z.object({ id, to: z.enum(CASE_STATES), reason: z.string().trim().max(2000).optional(), ground: z.enum([...REFUSAL_GROUNDS, ...WITHDRAWAL_WAYS]).optional() }),
   }),
   'cases.checklist': channel<Checklist>()({ access: CASEWORK, input: z.object({ id }) }),
 
@@ -245,6 +250,7 @@ export const contract = {
   ...letterChannels,
   ...todayChannels,
   ...contactChannels,
+  ...lifecycleChannels,
 } as const;
 
 export type { Channel };

@@ -45,6 +45,8 @@ export interface LetterSummary {
   mail: { id: string; method: string; trackingNumber: string | null; sentOn: string; deliveredOn: string | null; proofReceivedOn: string | null; proofRequested: boolean; closesCase: boolean } | null;
   /** Issuing this letter is the case's final response: its delivery closes the case. */
   finalResponse: boolean;
+  /** A clerk changed the text of this decided letter: an administrator must approve it (#10). */
+  needsApproval: boolean;
 }
 
 export interface LetterDetail extends LetterSummary {

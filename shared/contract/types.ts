@@ -65,6 +65,8 @@ export interface Settings {
   moneyOrderWarningDays: number;
   /** A deficient case waiting longer than this many days for the re-sent set is flagged. */
   deficientWaitDays: number;
+  /** When a withdrawal gets a written acknowledgement (#10): always, unless it came by letter, never. */
+  withdrawalAcknowledgement: 'always' | 'unless_letter' | 'never';
 }
 
 export interface AuditEntry {

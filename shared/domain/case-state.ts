@@ -10,9 +10,12 @@ import type { Bilingual } from '../result';
  *                  │
  *                  └──> closed (never re-sent: closed without a decision)
  *   checking ──> refused (not liable / obviously repeated, R3, seed Art. 10)
- *   any open state ──> withdrawn (the applicant withdraws in writing)
+ *   any state before responding ──> withdrawn (in writing, by phone or otherwise)
+ *   refused ──> closed, withdrawn ──> closed (once their letters are delivered, R1)
  *
- * closed, withdrawn and refused are final. `deficient` (不備・再提出待ち) stops the company's
+ * Only closed is final: a refusal and a withdrawal still owe their letters (the refusal
+ * notice, the acknowledgement, the money-order return), so they close like any other case,
+ * through the obligations rule (shared/domain/obligations.ts). `deficient` (不備・再提出待ち) stops the company's
  * clock (I5): the case waits for the applicant; the new set restarts it at `checking`.
  */
 export const CASE_STATES = ['received', 'checking', 'deficient', 'accepted', 'deciding', 'responding', 'closed', 'withdrawn', 'refused'] as const;
@@ -34,7 +37,7 @@ export const CASE_STATE_LABELS: Record<CaseState, Bilingual> = {
 /** The label of a stored status; an unknown one (a newer version's state) shows as itself. */
 export const caseStateLabel = (s: string): Bilingual => (isCaseState(s) ? CASE_STATE_LABELS[s] : { ja: s, en: s });
 
-export const FINAL_STATES: readonly CaseState[] = ['closed', 'withdrawn', 'refused'];
+export const FINAL_STATES: readonly CaseState[] = ['closed'];
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !FINAL_STATES.includes(s));
 /** States in which the company's response clock (I5 target, reminders) is paused. */
 export const CLOCK_PAUSED_STATES: readonly CaseState[] = ['deficient'];
@@ -47,8 +50,8 @@ const TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
   deciding: ['responding', 'refused', 'withdrawn'],
   responding: ['closed', 'withdrawn'],
   closed: [],
-  withdrawn: [],
-  refused: [],
+  withdrawn: ['closed'],
+  refused: ['closed'],
 };
 
 export const isCaseState = (s: string): s is CaseState => (CASE_STATES as readonly string[]).includes(s);

@@ -61,7 +61,8 @@ describe('decisions and letters, end to end in Chromium (issue #6)', () => {
       await page.getByTestId('decision-form-K6').getByTestId('decision-save').click();
       await page.getByTestId('decisions-complete').waitFor(WAIT);
 
-      await page.getByTestId('create-partial_or_refusal').click();
+      // One combined reply answers K1, K2 and K6 (#10 item 4): its delivery leaves nothing owed.
+      await page.getByTestId('create-combined_reply').click();
       const letter = page.getByTestId('letter-detail');
       await letter.waitFor(WAIT);
       await letter.getByTestId('letter-preview').click();

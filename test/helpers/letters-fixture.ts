@@ -80,6 +80,27 @@ export const LETTER_CASES: Record<LetterTemplateId, LetterData> = {
   },
   third_party_stop_result: { ...base, requestedKinds: ['K5'], decisions: [done('K5')] },
   provision_records: { ...base, requestedKinds: ['K6'], decisions: [done('K6', { enclosures: ['第三者提供記録の写し（2026年1月～10月分）（1枚）'] })] },
+  refusal_notice: {
+    ...base,
+    requestedKinds: ['K1', 'K2'],
+    refusal: { ground: 'repeated', reasonText: '本年中に同一内容のご請求を3回いただいており、いずれも回答済みです。', decidedOn: '2026-11-20' },
+    moneyOrders: [{ certificateNo: '34-567890', faceValue: 1000 }],
+  },
+  withdrawal_ack: {
+    ...base,
+    withdrawal: { via: 'phone', receivedOn: '2026-11-10' },
+    moneyOrders: [{ certificateNo: '56-789012', faceValue: 1000 }],
+  },
+  combined_reply: {
+    ...base,
+    requestedKinds: ['K1', 'K2', 'K4'],
+    decisions: [
+      done('K1', { enclosures: ['会員登録情報の写し（1枚）'] }),
+      done('K2'),
+      { kind: 'K4', outcome: 'not_done', grounds: ['not_liable'], reasonText: '法令に基づき保存が義務付けられている取引記録であるため。' },
+    ],
+    purposesOfUse: ['本サービスの提供、運営及び本人確認のため', 'お問い合わせへの対応のため'],
+  },
   money_order_return: {
     ...base,
     moneyOrders: [

@@ -73,7 +73,8 @@ describe('case states are enforced by the services', () => {
 
     value(await call('staff.add', { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase 1' }));
     value(await call('vault.unlock', { login: 'ichiro', passphrase: 'clerk passphrase 1' }));
-    expect(await call('cases.transition', { id: caseId, to: 'accepted' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    // The role table (#10): a typed, bilingual refusal naming who may accept.
+    expect(await call('cases.transition', { id: caseId, to: 'accepted' })).toMatchObject({ error: { code: 'ROLE_FORBIDS', details: { action: 'accept' } } });
 
     value(await call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
     expect(await call('cases.transition', { id: caseId, to: 'refused' })).toMatchObject({ error: { code: 'INVALID_INPUT' } });

@@ -20,9 +20,15 @@ describe('demo vault letters (issue #6 item 8)', () => {
     expect(new Set(issued.map((l) => l.template))).toEqual(new Set(LETTER_TEMPLATES));
     expect(issued.every((l) => /^[0-9a-f]{64}$/.test(l.sha256 ?? ''))).toBe(true);
     const toSend = value(await call('letters.overview', { filter: 'to_send' }));
-    expect(toSend.length).toBe(issued.length - 2);
+    // Mailed: the three answers of the first case, the partial one, the combined reply, the refusal notice.
+    expect(toSend.length).toBe(issued.length - 6);
     const statuses = value(await call('cases.list', {})).cases.map((c) => c.status).sort();
-    // Every final response issued moves its case to responding; the delivered one is closed.
-    expect(statuses).toEqual(['closed', 'deficient', 'responding', 'responding', 'responding']);
+    // Every final response issued moves its case to responding; those whose every letter was
+    // delivered (and fee settled) are closed (#10: answered per kind, by a combined reply, refused).
+    expect(statuses).toEqual(['closed', 'closed', 'closed', 'deficient', 'responding', 'responding', 'responding', 'withdrawn']);
+    // No closed case owes anything, by the same rule the close guard uses (#10 item 10).
+    for (const c of value(await call('cases.list', {})).cases.filter((x) => x.status === 'closed')) {
+      expect(value(await call('cases.obligations', { caseId: c.id })).owed).toEqual([]);
+    }
   });
 });

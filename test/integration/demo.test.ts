@@ -54,6 +54,16 @@ describe('npm run demo', () => {
     const repeats = [];
     for (const c of cases.cases.filter((x) => x.status === 'checking')) repeats.push(value(await call('cases.checklist', { id: c.id })).results.find((r) => r.ruleId === 'R3')!);
     expect(repeats.some((r) => r.status === 'needs_review' && (r.findings?.length ?? 0) >= 2)).toBe(true);
+    // #10 item 10, through the same rule as the close guard: no closed case owes anything; a
+    // refused case closed with its refusal notice delivered; a withdrawn case; a combined reply.
+    const closed = cases.cases.filter((c) => c.status === 'closed');
+    expect(closed.length).toBeGreaterThan(0);
+    for (const c of closed) expect(value(await call('cases.obligations', { caseId: c.id })).owed).toEqual([]);
+    const templatesOf = async (id: string) => value(await call('letters.list', { caseId: id })).map((l) => [l.template, l.mail?.proofReceivedOn ? 'delivered' : l.mail ? 'mailed' : 'issued']);
+    const closedLetters = await Promise.all(closed.map((c) => templatesOf(c.id)));
+    expect(closedLetters).toContainEqual(expect.arrayContaining([['refusal_notice', 'delivered']]));
+    expect(closedLetters).toContainEqual(expect.arrayContaining([['combined_reply', 'delivered']]));
+    expect(cases.cases.some((c) => c.status === 'withdrawn')).toBe(true);
     // Today is never empty in the demo: an order lapses within the warning horizon (F2) and
     // outbound mail waits for its proof of delivery (M2).
     const today = value(await call('today.overview', {}));

@@ -28,12 +28,18 @@ const KEY_PHRASES: Record<LetterTemplateId, string[]> = {
   third_party_stop_result: ['保有個人データの第三者への提供の停止について', '第三者への提供は行いません'],
   provision_records: ['第三者提供記録の開示について', '第三者提供記録の写し'],
   money_order_return: ['定額小為替の返還について', '証書番号12-345678', '額面500円'],
+  // Issue #10 item 3: the ground with its basis, the Art. 36 explanation and the money order going back.
+  refusal_notice: ['ご請求に応じない旨の通知', '正当な理由なく同一内容の請求が繰り返されている', '第10条', '第36条', '同一内容のご請求を3回', '証書番号34-567890'],
+  withdrawal_ack: ['ご請求の取下げについて', 'お電話にて取下げのお申し出', '証書番号56-789012'],
+  // Item 4: one reply, every kind with its own heading.
+  combined_reply: ['ご請求に対する回答について', '保有個人データの開示', '利用目的', 'お問い合わせへの対応のため', '利用停止', '会員登録情報の写し'],
 };
 
 const EN_PHRASES: Partial<Record<LetterTemplateId, string[]>> = {
   disclosure: ['Noticeofdisclosureofretainedpersonaldata', 'Enclosures', 'Yourssincerely'],
   partial_or_refusal: ['Noticeofthedecisiontocomplywithyourrequestinpart', 'Reasonsfornotcarryingoutthedisclosure'],
   money_order_return: ['Returnofpostalmoneyorders', 'Certificateno.12-345678', 'facevalue'],
+  refusal_notice: ['Noticethatwewillnotcomplywithyourrequest', 'Article36', 'Certificateno.34-567890'],
 };
 
 interface Rendered {

@@ -133,11 +133,12 @@ describe('letters: draft, issue, freeze, reprint (issue #6 items 2-4)', () => {
     expect(value(await call('audit.list', { action: 'letter.reprinted' })).entries[0]!.summary).toMatchObject({ copy: 1, originalSha256: issued.sha256 });
   });
 
-  it('lists letters to send until the outbound mail is logged, and closes the case on proof of delivery (M2)', async () => {
+  it('lists letters to send until the outbound mail is logged, and closes the case on proof of delivery of the combined reply (M2, R1)', async () => {
     const { call } = makeCore({ dataDir: tempDir() });
     const { caseId } = await acceptedCase(call);
     await decidePartial(call, caseId);
-    const letter = value(await call('letters.create', { caseId, template: 'partial_or_refusal' }));
+    // One combined reply answers K1, K2 and K6 (#10 item 4): its delivery leaves nothing owed.
+    const letter = value(await call('letters.create', { caseId, template: 'combined_reply' }));
     value(await call('letters.issue', { id: letter.id }));
     expect(value(await call('letters.overview', { filter: 'to_send' })).map((l) => l.id)).toEqual([letter.id]);
     expect(value(await call('letters.toSendCount', {})).count).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, useCores, value, type Call } from '../helpers/core';
+import { ADMIN, useCores, value } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -21,10 +21,6 @@ const out = (caseId: string, extra: Record<string, unknown> = {}) => ({
   closesCase: false,
   ...extra,
 });
-
-async function toResponding(call: Call, id: string) {
-  for (const to of ['checking', 'accepted', 'deciding', 'responding'] as const) value(await call('cases.transition', { id, to }));
-}
 
 describe('registered-mail log (M1, M2)', () => {
   it.each([
@@ -85,21 +81,24 @@ describe('registered-mail log (M1, M2)', () => {
     expect(actions).toEqual(expect.arrayContaining(['mail.sent_logged', 'mail.delivery_recorded', 'mail.listed']));
   });
 
-  it('M2: proof of delivery of the final response closes a responding case, in the same step and audited', async () => {
+  it('M2 + R1 (#10): a delivery closes a case only once it owes nothing, in the same step and audited', async () => {
     const { call, caseId, otherCaseId } = await desk();
-    await toResponding(call, caseId);
-    const final = value(await call('mail.logOutbound', out(caseId, { trackingNumber: '123456789013', closesCase: true, letterId: 'letter-final' })));
-    // An item that does not carry the final response leaves its case open.
-    await toResponding(call, otherCaseId);
-    const interim = value(await call('mail.logOutbound', out(otherCaseId, { closesCase: false })));
+    // A withdrawal by letter needs no acknowledgement under this setting: it owes nothing.
+    value(await call('settings.update', { withdrawalAcknowledgement: 'unless_letter' }));
+    value(await call('cases.transition', { id: caseId, to: 'withdrawn', ground: 'letter' }));
+    const final = value(await call('mail.logOutbound', out(caseId, { trackingNumber: '123456789013', closesCase: true })));
+    // A refused case still owes its refusal notice: a delivery of something else leaves it open.
+    value(await call('cases.transition', { id: otherCaseId, to: 'checking' }));
+    value(await call('cases.transition', { id: otherCaseId, to: 'refused', reason: '当社が義務を負わない請求', ground: 'not_liable' }));
+    const interim = value(await call('mail.logOutbound', out(otherCaseId, { closesCase: true })));
     expect(value(await call('mail.recordDelivery', { id: interim.id, deliveredOn: '2026-11-22' })).caseClosed).toBe(false);
-    expect(value(await call('cases.get', { id: otherCaseId })).status).toBe('responding');
+    expect(value(await call('cases.get', { id: otherCaseId })).status).toBe('refused');
 
     const done = value(await call('mail.recordDelivery', { id: final.id, deliveredOn: '2026-11-22', proofReceivedOn: '2026-11-24' }));
-    expect(done).toMatchObject({ caseClosed: true, item: { letterId: 'letter-final', closesCase: true } });
+    expect(done).toMatchObject({ caseClosed: true, item: { closesCase: true } });
     expect(value(await call('cases.get', { id: caseId })).status).toBe('closed');
     const change = value(await call('audit.list', { action: 'case.status_changed', text: 'closed' })).entries[0]!;
-    expect(change).toMatchObject({ recordId: caseId, summary: { from: 'responding', to: 'closed' } });
+    expect(change).toMatchObject({ recordId: caseId, summary: { from: 'withdrawn', to: 'closed' } });
     // Recording the proof again does not try to close the case twice.
     expect(value(await call('mail.recordDelivery', { id: final.id, proofReceivedOn: '2026-11-24' })).caseClosed).toBe(false);
   });

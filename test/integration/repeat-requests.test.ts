@@ -19,7 +19,7 @@ async function repeatRequester() {
   const older = await log('2025-06-01', { ...FILLED, 'request.k1': false, 'request.k2': false, 'request.k6': false, 'request.k3': true });
   const recent = await log('2026-03-02', { ...FILLED, 'request.k2': false, 'request.k6': false });
   value(await call('cases.transition', { id: recent.id, to: 'checking' }));
-  value(await call('cases.transition', { id: recent.id, to: 'withdrawn' }));
+  value(await call('cases.transition', { id: recent.id, to: 'withdrawn', ground: 'letter' }));
   const current = await log('2026-11-21', { ...FILLED, 'enclosure.idDocument': 'license', signature: '山田 太郎' });
   value(await call('cases.transition', { id: current.id, to: 'checking' }));
   return { core, call, older, recent, current };

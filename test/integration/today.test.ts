@@ -117,9 +117,12 @@ describe('deadlines and the Today view (I5, F2, M2)', () => {
     const { call, setDay } = await vaultAt('2026-10-05');
     const october = await caseArriving(call, '2026-10-05');
     value(await call('cases.setFields', { id: october.id, fields: [{ field: 'request.k1', value: 'true' }, { field: 'request.k2', value: 'true' }] }));
-    await move(call, october.id, 'checking', 'accepted', 'deciding', 'responding');
+    await move(call, october.id, 'checking', 'accepted');
+    // Withdrawn by letter, then closed by the administrator with a reason (#10: nobody moves a
+    // case to deciding/responding by hand any more).
+    value(await call('cases.transition', { id: october.id, to: 'withdrawn', ground: 'letter' }));
     setDay('2026-11-02');
-    await move(call, october.id, 'closed');
+    value(await call('cases.transition', { id: october.id, to: 'closed', reason: '取下げ受領通知は不要と判断' }));
     setDay('2026-11-24');
     const november = await caseArriving(call, '2026-11-20');
 

@@ -27,8 +27,9 @@ const LEGAL: Record<CaseState, CaseState[]> = {
   deciding: ['responding', 'refused', 'withdrawn'],
   responding: ['closed', 'withdrawn'],
   closed: [],
-  withdrawn: [],
-  refused: [],
+  // #10 item 3: not final until their letters are delivered; they close like any case.
+  withdrawn: ['closed'],
+  refused: ['closed'],
 };
 
 describe('case state machine', () => {
@@ -54,13 +55,15 @@ describe('case state machine', () => {
     expect(s).toBe('closed');
   });
 
-  it('withdrawn from every open state, refused only from checking and deciding', () => {
-    for (const s of OPEN_STATES) expect(canTransition(s, 'withdrawn')).toBe(true);
+  it('withdrawn from every state before a letter answers, refused only from checking and deciding', () => {
+    for (const s of OPEN_STATES.filter((x) => x !== 'withdrawn' && x !== 'refused')) expect(canTransition(s, 'withdrawn')).toBe(true);
     expect(CASE_STATES.filter((s) => canTransition(s, 'refused'))).toEqual(['checking', 'deciding']);
   });
 
-  it('final states go nowhere; no state moves to itself or back to received', () => {
-    expect(CASE_STATES.filter(isFinal)).toEqual(['closed', 'withdrawn', 'refused']);
+  it('only closed is final; refused and withdrawn go on to closed; no state moves to itself or back to received', () => {
+    expect(CASE_STATES.filter(isFinal)).toEqual(['closed']);
+    expect(nextStates('refused')).toEqual(['closed']);
+    expect(nextStates('withdrawn')).toEqual(['closed']);
     for (const s of CASE_STATES) {
       expect(canTransition(s, s)).toBe(false);
       expect(canTransition(s, 'received')).toBe(false);

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEntry, AuditPage, AuditVerification } from '@shared/contract';
+import type { Role } from '@shared/roles';
 import type { Database } from '../vault/schema';
 import { contains } from '../vault/query';
 import { ChainVerifier, GENESIS_HASH, entryHash, type ChainRow } from './hash-chain';
@@ -7,6 +8,8 @@ import { ChainVerifier, GENESIS_HASH, entryHash, type ChainRow } from './hash-ch
 export interface Actor {
   id: string | null;
   name: string | null;
+  /** The signed-in user's role: the case rules (shared/domain/case-permissions.ts) check it. */
+  role?: Role;
 }
 
 export interface AuditEvent {

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CasePage, CaseSummary } from '@shared/contract';
+import { forbiddenDetails, mayTransition, transitionAction } from '@shared/domain/case-permissions';
 import { canTransition, caseStateLabel, isCaseState, type CaseState } from '@shared/domain/case-state';
 import { isoDateInJapan } from '@shared/domain/dates';
+import { WITHDRAWAL_WAYS } from '@shared/domain/obligations';
 import { caseSearchField, nameKey } from '@shared/domain/names';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
+import { auditIfDenied, guardClose } from '../lifecycle/guard';
 import { prefixRange } from '../vault/query';
 import { DeadlineStore, caseUrgency } from '../today/deadline-store';
 import type { CasesTable, Database } from '../vault/schema';
@@ -46,6 +49,14 @@ export interface StatusCause {
   ground?: string;
   /** Earlier cases a refusal as repeated relies on (R3). */
   earlierCaseNos?: readonly string[];
+  /**
+   * A move made by hand (cases.transition, a manual close): the actor's role must allow it
+   * (shared/domain/case-permissions.ts). Moves that follow an action (the first decision, an
+   * issued answer, a delivery) are checked by that action's own rule.
+   */
+  manual?: boolean;
+  /** Closing may waive what is still owed (administrators, with the reason; issue #10 item 2). */
+  waive?: boolean;
 }
 
 /**
@@ -128,8 +139,13 @@ export class CaseService {
    * Moves a case along its life (shared/domain/case-state.ts): the one place where states
    * change, so an illegal move is refused whatever the UI shows.
    */
-  async setStatus(actor: Actor, id: string, to: CaseState, reason?: string): Promise<CaseSummary> {
-    return this.db.transaction().execute((trx) => this.setStatusIn(trx, actor, id, to, reason));
+  async setStatus(actor: Actor, id: string, to: CaseState, reason?: string, cause: StatusCause = {}): Promise<CaseSummary> {
+    try {
+      return await this.db.transaction().execute((trx) => this.setStatusIn(trx, actor, id, to, reason, cause));
+    } catch (error) {
+      await auditIfDenied(this.db, this.audit, actor, error, { caseId: id });
+      throw error;
+    }
   }
 
   /** setStatus inside the caller's transaction (a re-sent envelope attached at intake, I4). */
@@ -140,7 +156,20 @@ export class CaseService {
     if (!isCaseState(from) || !canTransition(from, to)) {
       throw new KaijiError('ILLEGAL_TRANSITION', { from, to, fromJa: caseStateLabel(from).ja, fromEn: caseStateLabel(from).en, toJa: caseStateLabel(to).ja, toEn: caseStateLabel(to).en });
     }
+    // Roles as rules (issue #10 item 5): a move by hand is the action it amounts to.
+    if (cause.manual && !mayTransition(actor.role, from, to)) {
+      const action = transitionAction(from, to);
+      if (!action) throw new KaijiError('MOVE_FOLLOWS_ACTION', { to, toJa: caseStateLabel(to).ja, toEn: caseStateLabel(to).en });
+      throw new KaijiError('ROLE_FORBIDS', forbiddenDetails(action));
+    }
+    if (cause.manual) {
+      // A refusal states its reason (R3, Art. 36); a withdrawal how it came (letter, phone, other).
+      if (to === 'refused' && !reason?.trim()) throw new KaijiError('INVALID_INPUT', { issues: [{ path: 'reason', code: 'required' }] });
+      if (to === 'withdrawn' && !(WITHDRAWAL_WAYS as readonly string[]).includes(cause.ground ?? '')) throw new KaijiError('INVALID_INPUT', { issues: [{ path: 'ground', code: 'required' }] });
+    }
     const at = this.now().toISOString();
+    // R1: whatever the path, a case closes only when nothing is owed or the owed is waived.
+    if (to === 'closed') await guardClose(trx, this.audit, actor, { id, caseNo: row.case_no, from }, { waive: !!cause.waive, reason, at });
     const updated = await trx
       .updateTable('cases')
       .set({ status: to, status_since: at, updated_at: at })
@@ -156,7 +185,7 @@ export class CaseService {
       action: 'case.status_changed',
       recordType: 'case',
       recordId: id,
-      summary: { caseNo: row.case_no, from, to, ...(reason ? { reason } : {}), ...cause },
+      summary: { caseNo: row.case_no, from, to, ...(reason ? { reason } : {}), ...(cause.envelopeId ? { envelopeId: cause.envelopeId } : {}), ...(cause.ground ? { ground: cause.ground } : {}), ...(cause.earlierCaseNos ? { earlierCaseNos: cause.earlierCaseNos } : {}) },
     });
     for (const hook of this.statusHooks) {
       await hook(trx, actor, { caseId: id, caseNo: row.case_no, from, to, reason, at, envelopeId: cause.envelopeId, ground: cause.ground });

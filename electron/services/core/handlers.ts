@@ -4,6 +4,7 @@ import { generateApplicationForm } from '../forms';
 import { readFormIntoCase } from '../intake/form-into-case';
 import { contactHandlers } from '../contacts/handlers';
 import { letterHandlers } from '../letters/handlers';
+import { lifecycleHandlers, transitionByHand } from '../lifecycle/handlers';
 import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
 import { todayHandlers } from '../today/handlers';
@@ -14,7 +15,6 @@ import { must, type HandlerMap } from './handler-types';
 
 export type { HandlerContext, HandlerMap } from './handler-types';
 
-const ADMIN_DECISIONS: ReadonlySet<string> = new Set(['accepted', 'refused', 'deficient']);
 
 /**
  * One handler per channel, shared by Electron IPC and web mode. Input is already
@@ -175,13 +175,9 @@ export const handlers: HandlerMap = {
     await must(ctx).ws.documents.remove(must(ctx).actor, input.id);
     return null;
   },
-  'cases.transition': async (input, ctx) => {
-    const s = must(ctx);
-    // Accepting, refusing and declaring a deficiency are decisions: administrators only.
-    if (ADMIN_DECISIONS.has(input.to) && s.user.role !== 'administrator') throw new KaijiError('FORBIDDEN');
-    if (input.to === 'refused' && !input.reason?.trim()) throw new KaijiError('INVALID_INPUT', { issues: [{ path: 'reason', code: 'required' }] });
-    return s.ws.cases.setStatus(s.actor, input.id, input.to, input.reason);
-  },
+  // Who may make which move is the role table's (shared/domain/case-permissions.ts), checked in
+  // CaseService.setStatusIn; closing by hand waives what is still owed only with the reason.
+  'cases.transition': async (input, ctx) => transitionByHand(must(ctx), input),
   'cases.checklist': async (input, ctx) => must(ctx).ws.checklists.checklist(must(ctx).actor, input.id),
 
   'envelopes.log': async (input, ctx) => must(ctx).ws.envelopes.log(must(ctx).actor, input),
@@ -193,4 +189,5 @@ export const handlers: HandlerMap = {
   ...letterHandlers,
   ...todayHandlers,
   ...contactHandlers,
+  ...lifecycleHandlers,
 };

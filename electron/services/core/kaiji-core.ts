@@ -219,7 +219,7 @@ export class KaijiCore {
       throw new KaijiError('ACCOUNT_DISABLED');
     }
     const user: SessionUser = { id: row.id, login: row.login, displayName: row.displayName, role: row.role };
-    const actor = { id: row.id, name: row.displayName };
+    const actor = { id: row.id, name: row.displayName, role: row.role };
     await this.drainPendingAudit(open, actor, { action, login: row.login });
     const settings = await ws.settings.get();
     this.session = {

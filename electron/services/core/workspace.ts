@@ -22,6 +22,7 @@ import { RepeatRefusalService } from '../verification/repeat-refusal-service';
 import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
 import { TodayService } from '../today/today-service';
+import { LifecycleService } from '../lifecycle/lifecycle-service';
 import type { Database } from '../vault/schema';
 import type { Vault } from '../vault/vault';
 
@@ -49,6 +50,7 @@ export interface Workspace {
   letters: LetterService;
   today: TodayService;
   contacts: ContactService;
+  lifecycle: LifecycleService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -94,5 +96,6 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     letters: new LetterService(db, audit, cases, decisions, settings, deficiencies, moneyOrders, now),
     today,
     contacts,
+    lifecycle: new LifecycleService(db, audit, now),
   };
 }

@@ -1,5 +1,6 @@
 import { isoDateInJapan } from '@shared/domain/dates';
 import type { KaijiCore } from '../core/kaiji-core';
+import { answerAndCloseDemoCase } from './demo-lifecycle';
 
 /** Applications older than this were answered in the demo's past. */
 const ANSWERED_AFTER_DAYS = 45;
@@ -15,8 +16,7 @@ export async function seedDeadlineDemo(core: KaijiCore, today: Date): Promise<nu
   const { ws, actor } = core.requireSession();
   const cutoff = isoDateInJapan(new Date(today.getTime() - ANSWERED_AFTER_DAYS * 86_400_000));
   const old = await ws.db.selectFrom('cases').select('id').where('status', '=', 'received').where('received_on', '<', cutoff).orderBy('received_on').execute();
-  for (const { id } of old) {
-    for (const to of ['checking', 'accepted', 'deciding', 'responding', 'closed'] as const) await ws.cases.setStatus(actor, id, to);
-  }
+  // Each answered through the real path (#10): decisions, a combined reply delivered, fee settled.
+  for (const { id } of old) await answerAndCloseDemoCase(ws, actor, id, today);
   return old.length;
 }

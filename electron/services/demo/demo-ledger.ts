@@ -44,6 +44,11 @@ export async function seedLedgerDemo(core: KaijiCore, today: Date): Promise<Ledg
     const values = i % 4 === 1 ? [500, 500] : i % 7 === 3 ? [750, 250] : [1000];
     const orders = [];
     for (const v of values) orders.push(await record(c.id, v, issuedOn, c.received_on));
+    // A closed case owes nothing (#10): its orders are accounted for (F4).
+    if (c.status === 'closed') {
+      for (const o of orders) await ws.moneyOrders.markReturned(actor, o.id, { returnedOn: minDay(addDays(c.received_on, 9), day) });
+      continue;
+    }
     const age = Math.round((Date.parse(day) - Date.parse(c.received_on)) / 86_400_000);
     if (age < 14) continue;
     for (const o of orders) {
@@ -58,7 +63,9 @@ export async function seedLedgerDemo(core: KaijiCore, today: Date): Promise<Ledg
   // F2: one order that lapses this week (payable until today + 3) and one already lapsed.
   // Held by a case that arrived after both issue dates (an order cannot be issued after it arrived).
   const soon = addMonths(addDays(day, 3), -6);
-  const holder = cases.find((c) => c.received_on >= soon) ?? cases[cases.length - 1]!;
+  // A recent open case: older ones are answered and closed by the deadline seed, fee settled.
+  const recent = addDays(day, -40);
+  const holder = cases.find((c) => c.received_on >= soon && c.received_on >= recent && c.status !== 'closed') ?? cases[cases.length - 1]!;
   await record(holder.id, 500, minDay(soon, holder.received_on), holder.received_on);
   const lapsedIssued = addMonths(addDays(day, -20), -6);
   const lapsed = await record(holder.id, 1000, minDay(lapsedIssued, holder.received_on), holder.received_on);

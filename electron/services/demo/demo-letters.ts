@@ -5,6 +5,7 @@ import { withDomesticCheckDigit } from '@shared/domain/tracking-number';
 import type { KaijiCore } from '../core/kaiji-core';
 import { logDemoApplication } from './demo-application';
 import { demoPeople, type DemoPerson } from './demo-people';
+import { answerAndCloseDemoCase, noticeDemoCase } from './demo-lifecycle';
 
 /**
  * Decisions and letters in the demo vault (#6): issued letters of every template on suitable
@@ -35,6 +36,7 @@ export async function seedLettersDemo(core: KaijiCore, today: Date): Promise<voi
     for (const d of decisions) await ws.decisions.record(actor, caseId, d);
   };
   const issue = async (caseId: string, template: LetterTemplateId) => {
+    await ws.lifecycle.confirmKinds(actor, caseId);
     const draft = await ws.letters.create(actor, { caseId, template, lang: 'ja', to: 'subject' });
     return ws.letters.issue(actor, draft.id);
   };
@@ -57,10 +59,14 @@ export async function seedLettersDemo(core: KaijiCore, today: Date): Promise<voi
     { kind: 'K2', outcome: 'done', grounds: [], reasonText: 'ご注文商品の発送及び代金の請求のため\n商品・サービスに関するお問い合わせへの対応のため\n新商品・キャンペーンのご案内のため（ご同意いただいた場合）' },
     { kind: 'K6', outcome: 'no_data', grounds: [], reasonText: '' },
   ]);
-  const delivered = [];
-  for (const t of ['disclosure', 'purpose_of_use', 'no_data'] as const) delivered.push(await issue(a, t));
-  const itemA = await mail(a, delivered[0]!.id, day(20), 1);
-  await ws.mail.recordDelivery(actor, itemA.id, { deliveredOn: day(18), proofReceivedOn: day(15) });
+  // The fee is kept (F4) and every kind's letter goes out and comes back with its proof (R1, #10).
+  const [orderA] = await ws.moneyOrders.list(a);
+  await ws.moneyOrders.cash(actor, orderA!.id, { cashedOn: day(28), depositRef: 'ゆうちょ入金 デモ' });
+  for (const [n, t] of (['disclosure', 'purpose_of_use', 'no_data'] as const).entries()) {
+    const letter = await issue(a, t);
+    const item = await mail(a, letter.id, day(20), 1 + n * 10);
+    await ws.mail.recordDelivery(actor, item.id, { deliveredOn: day(18), proofReceivedOn: day(15) });
+  }
 
   // Partial disclosure with a legal ground: mailed, proof of delivery still awaited (responding).
   const b = await newCase(people[1]!, day(20), { 'request.k1': true });
@@ -99,4 +105,20 @@ export async function seedLettersDemo(core: KaijiCore, today: Date): Promise<voi
   await ws.cases.setStatus(actor, e, 'deficient', '運転免許証の有効期限切れ');
   await issue(e, 'deficiency');
   await issue(e, 'money_order_return');
+
+  // #10 item 4: K1 and K2 answered by one combined reply, delivered: closed.
+  const f = await newCase(people[5]!, day(25), { 'request.k1': true, 'request.k2': true });
+  await ws.moneyOrders.record(actor, { caseId: f, certificateNo: '12-300606', faceValue: 1000, issuedOn: day(30), issuingOffice: '上野', receivedOn: day(25) });
+  await answerAndCloseDemoCase(ws, actor, f, today);
+
+  // #10 item 3: a refusal (not liable) with its notice, which sends the money order back, delivered: closed.
+  const g = await newCase(people[0]!, day(16), { 'request.k1': true });
+  await ws.moneyOrders.record(actor, { caseId: g, certificateNo: '12-300707', faceValue: 1000, issuedOn: day(20), issuingOffice: '新宿', receivedOn: day(16) });
+  await ws.cases.setStatus(actor, g, 'refused', '当社のサービスの利用者ではなく、当社が法に基づく義務を負わない請求であるため。', { ground: 'not_liable', manual: true });
+  await noticeDemoCase(ws, actor, g, 'refusal_notice', today, true);
+
+  // A withdrawal by phone: the acknowledgement issued, not yet sent (the case stays withdrawn).
+  const h = await newCase(people[1]!, day(6), { 'request.k3': true });
+  await ws.cases.setStatus(actor, h, 'withdrawn', '電話で取下げの申出', { ground: 'phone', manual: true });
+  await issue(h, 'withdrawal_ack');
 }

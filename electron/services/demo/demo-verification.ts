@@ -6,6 +6,7 @@ import { isoDateInJapan } from '@shared/domain/dates';
 import { formatEraDate } from '@shared/domain/era';
 import { withDomesticCheckDigit } from '@shared/domain/tracking-number';
 import type { KaijiCore } from '../core/kaiji-core';
+import { answerAndCloseDemoCase, noticeDemoCase } from './demo-lifecycle';
 import { logDemoApplication } from './demo-application';
 import { demoPeople, type DemoPerson } from './demo-people';
 import { scannerNoise } from './demo-scans';
@@ -124,22 +125,31 @@ export async function seedVerificationDemo(core: KaijiCore, today: Date): Promis
   for (const [n, steps] of [
     [5, ['checking', 'accepted', 'deciding']],
     [6, ['checking', 'accepted', 'deciding', 'responding']],
-    [7, ['checking', 'accepted', 'deciding', 'responding', 'closed']],
   ] as const) {
     const c = await newCase(people[n]!, day(25 + n * 5));
     await ws.documents.record(actor, c.id, idDoc(people[n]!, 'drivers_license', future(3)));
     await go(c.id, steps);
   }
+  // closed: answered in full by one combined reply, delivered (#10 items 4, 10).
+  const answered = await newCase(people[7]!, day(60));
+  await ws.documents.record(actor, answered.id, idDoc(people[7]!, 'drivers_license', future(3)));
+  await answerAndCloseDemoCase(ws, actor, answered.id, today);
+  // withdrawn by letter: the acknowledgement issued and on its way (not final until delivered).
   const withdrawn = await newCase(people[8]!, day(45));
-  await go(withdrawn.id, ['checking', 'withdrawn'], '請求者から取下げの書面が届いた。');
+  await go(withdrawn.id, ['checking']);
+  await ws.cases.setStatus(actor, withdrawn.id, 'withdrawn', '請求者から取下げの書面が届いた。', { ground: 'letter', manual: true });
+  await noticeDemoCase(ws, actor, withdrawn.id, 'withdrawal_ack', today, false);
+  // refused (not liable): the refusal notice delivered, so the case closed (#10 item 3).
   const refused = await newCase(people[9]!, day(50));
-  await go(refused.id, ['checking', 'refused'], '当社が保有する個人データの本人ではないことが確認されたため（同姓同名の別人）。');
+  await go(refused.id, ['checking']);
+  await ws.cases.setStatus(actor, refused.id, 'refused', '当社が保有する個人データの本人ではないことが確認されたため（同姓同名の別人）。', { ground: 'not_liable', manual: true });
+  await noticeDemoCase(ws, actor, refused.id, 'refusal_notice', today, true);
 
   // R3: the same person asks again and again within a year.
   const repeater = people[10]!;
   const first = await newCase(repeater, day(270), { 'request.k1': true });
   await ws.documents.record(actor, first.id, idDoc(repeater, 'passport', future(6)));
-  await go(first.id, ['checking', 'accepted', 'deciding', 'responding', 'closed']);
+  await answerAndCloseDemoCase(ws, actor, first.id, today);
   const second = await newCase(repeater, day(90), { 'request.k1': true });
   await ws.documents.record(actor, second.id, idDoc(repeater, 'passport', future(6)));
   await go(second.id, ['checking']);

@@ -42,6 +42,8 @@ export class DecisionService {
       }
       const kinds = await requestedKindsOf(trx, caseId);
       if (!kinds.includes(decision.kind)) throw new KaijiError('KIND_NOT_REQUESTED', { kind: decision.kind });
+      // Item 6 (#10): a tick only OCR saw cannot be decided until a person confirms it.
+      if (!(await confirmedKindsOf(trx, caseId)).includes(decision.kind)) throw new KaijiError('KINDS_UNCONFIRMED', { kinds: decision.kind });
       const earlier = await trx.selectFrom('case_decisions').select('id').where('case_id', '=', caseId).where('kind', '=', decision.kind).executeTakeFirst();
       const row: CaseDecisionsTable = {
         id: earlier?.id ?? randomUUID(),
@@ -77,10 +79,28 @@ export class DecisionService {
     return rows.map(toDecision);
   }
 
+  /** The ticked kinds a person confirmed (item 6 of #10): the only ones a letter names. */
+  confirmedKinds(caseId: string, db: Db = this.db): Promise<RequestKind[]> {
+    return confirmedKindsOf(db, caseId);
+  }
+
   /** The kinds ticked on the application (request.k1..k6), in K order. */
   requestedKinds(caseId: string, db: Db = this.db): Promise<RequestKind[]> {
     return requestedKindsOf(db, caseId);
   }
+}
+
+/** Ticked kinds a person typed or confirmed (no OCR confidence left, nothing to review). */
+async function confirmedKindsOf(db: Db, caseId: string): Promise<RequestKind[]> {
+  const rows = await db
+    .selectFrom('case_fields')
+    .select(['field', 'value'])
+    .where('case_id', '=', caseId)
+    .where('field', 'like', 'request.k%')
+    .where('confidence', 'is', null)
+    .where('needs_review', '=', 0)
+    .execute();
+  return requestedKinds(Object.fromEntries(rows.map((r) => [r.field as FieldName, r.value])));
 }
 
 async function requestedKindsOf(db: Db, caseId: string): Promise<RequestKind[]> {

@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { LetterRecipient } from '@shared/contract/letters-types';
 import type { KindDecision } from '@shared/domain/decisions';
-import type { LetterData, LetterTemplateId, MoneyOrderReturnReason } from '@shared/domain/letters/types';
+import { REFUSAL_GROUNDS, type LetterData, type LetterTemplateId, type MoneyOrderReturnReason, type RefusalGround } from '@shared/domain/letters/types';
+import { isoDateInJapan } from '@shared/domain/dates';
+import { WITHDRAWAL_WAYS, type WithdrawalWay } from '@shared/domain/obligations';
 import { feeDue } from '@shared/domain/verification/fees';
 import { KaijiError } from '@shared/errors';
 import type { DeficiencyService } from '../verification/deficiency-service';
@@ -38,7 +40,8 @@ export async function gatherLetterData(
   const fields = new Map(fieldRows.map((f) => [f.field, f.value.trim()]));
   const settings = await deps.settings.get(db as Kysely<Database>);
   const company = companyOf(settings);
-  const requestedKinds = await deps.decisions.requestedKinds(caseId, db);
+  // Item 6: only kinds a person confirmed are named (letters.create refuses while any is not).
+  const requestedKinds = await deps.decisions.confirmedKinds(caseId, db);
   const decisions: KindDecision[] = (await deps.decisions.list(caseId, db)).map((d) => ({
     kind: d.kind,
     outcome: d.outcome,
@@ -49,7 +52,7 @@ export async function gatherLetterData(
   }));
   const recipient = recipientOf(c, fields, to);
   const orders =
-    template === 'money_order_return'
+    template === 'money_order_return' || template === 'refusal_notice' || template === 'withdrawal_ack'
       ? await db
           .selectFrom('money_orders')
           .select(['id', 'certificate_no', 'face_value'])
@@ -59,6 +62,23 @@ export async function gatherLetterData(
           .orderBy('certificate_no')
           .execute()
       : [];
+  // The refusal's ground and reason, the withdrawal's way: stored with the status change.
+  const change = template === 'refusal_notice' || template === 'withdrawal_ack'
+    ? await db
+        .selectFrom('case_status_changes')
+        .select(['ground', 'reason', 'changed_at'])
+        .where('case_id', '=', caseId)
+        .where('to_state', '=', template === 'refusal_notice' ? 'refused' : 'withdrawn')
+        .orderBy('changed_at', 'desc')
+        .executeTakeFirst()
+    : undefined;
+  const changedOn = change ? isoDateInJapan(new Date(change.changed_at)) : '';
+  const refusal = template === 'refusal_notice' && change
+    ? { ground: ((REFUSAL_GROUNDS as readonly string[]).includes(change.ground ?? '') ? change.ground : 'not_liable') as RefusalGround, reasonText: change.reason ?? '', decidedOn: changedOn }
+    : undefined;
+  const withdrawal = template === 'withdrawal_ack' && change
+    ? { via: ((WITHDRAWAL_WAYS as readonly string[]).includes(change.ground ?? '') ? change.ground : 'other') as WithdrawalWay, receivedOn: changedOn }
+    : undefined;
   const stored = template === 'deficiency' ? await deps.deficiencies.latest(caseId, db as Kysely<Database>) : null;
   const deficiency = stored?.notice;
   const data: LetterData = {
@@ -70,6 +90,8 @@ export async function gatherLetterData(
     ...(deficiency ? { deficiency } : {}),
     // R5: the administrator's own words go on the notice verbatim (issue #10 item 8).
     ...(stored?.reason ? { deficiencyReason: stored.reason } : {}),
+    ...(refusal ? { refusal } : {}),
+    ...(withdrawal ? { withdrawal } : {}),
     ...(orders.length
       ? {
           moneyOrders: orders.map((o) => ({ certificateNo: o.certificate_no, faceValue: o.face_value })),

@@ -16,7 +16,11 @@ import type { DeficiencyService } from '../verification/deficiency-service';
 import type { Database } from '../vault/schema';
 import type { DecisionService } from './decision-service';
 import { RETURNABLE_ORDER_STATES, gatherLetterData } from './letter-data';
-import { isFinalResponse, suggestionsFor } from './letter-rules';
+import { carriesDecision, isFinalResponse, returnsMoneyOrders, suggestionsFor } from './letter-rules';
+import { caseSnapshot } from '../lifecycle/case-snapshot';
+import { assertMay, auditIfDenied } from '../lifecycle/guard';
+import { caseObligations } from '@shared/domain/obligations';
+import { mayDo } from '@shared/domain/case-permissions';
 import { renderAddressLabelSheet, renderLetterPdf } from './letter-render';
 import type { LettersTable } from './schema';
 
@@ -43,20 +47,18 @@ export class LetterService {
     private readonly now: () => Date,
   ) {}
 
+  /** What to draft now, read off what the case still owes (shared/domain/obligations.ts). */
   async suggest(caseId: string): Promise<LetterSuggestion[]> {
-    const c = await this.db.selectFrom('cases').select(['status']).where('id', '=', caseId).executeTakeFirst();
-    if (!c) throw new KaijiError('NOT_FOUND');
-    const [requested, decisions, orders, deficiency] = await Promise.all([
-      this.decisions.requestedKinds(caseId),
-      this.decisions.list(caseId),
-      this.db.selectFrom('money_orders').select('id').where('case_id', '=', caseId).where('state', 'in', [...RETURNABLE_ORDER_STATES]).execute(),
-      this.deficiencies.latest(caseId),
-    ]);
-    return suggestionsFor({ status: c.status, requested, decisions, returnableOrders: orders.length, hasDeficiencyList: !!deficiency && !deficiency.resolvedAt });
+    const snapshot = await caseSnapshot(this.db, caseId);
+    return suggestionsFor({ owed: caseObligations(snapshot), decisions: snapshot.decisions });
   }
 
   async create(actor: Actor, input: { caseId: string; template: LetterTemplateId; lang: LetterLang; to: 'subject' | 'agent' }): Promise<LetterDetail> {
     const c = await this.caseRow(this.db, input.caseId);
+    // A refusal or withdrawal letter belongs to a case in that state (#10 item 3).
+    if (input.template === 'refusal_notice' || input.template === 'withdrawal_ack') this.checkState(input.template, c.status);
+    // Item 6: kinds read by OCR alone are never named in a letter.
+    if (input.template !== 'deficiency' && input.template !== 'money_order_return') await this.requireConfirmedKinds(input.caseId);
     if (isFinalResponse(input.template)) await this.requireDecisions(input.caseId);
     const gathered = await gatherLetterData(this.db, { settings: this.settings, decisions: this.decisions, deficiencies: this.deficiencies }, input.caseId, input.template, input.to);
     // Templates refuse (KaijiError) when the case lacks what they need, e.g. no deficiency list.
@@ -83,6 +85,7 @@ export class LetterService {
       reprint_count: 0,
       last_reprinted_at: null,
       money_order_ids: JSON.stringify(gathered.moneyOrderIds),
+      needs_approval: 0,
     };
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('letters').values(row).execute();
@@ -142,11 +145,16 @@ export class LetterService {
       if (row.status !== 'draft') throw new KaijiError('LETTER_ISSUED');
       const current = JSON.parse(row.draft) as LetterDraft;
       const draft: LetterDraft | null = patch.draft ? { ...patch.draft, templateId: current.templateId, lang: current.lang } : null;
+      // Item 5: a changed text of a letter that carries a decision needs the administrator again;
+      // an administrator's own edit is the approval.
+      const substance = !!draft && carriesDecision(row.template as LetterTemplateId) && JSON.stringify(draft) !== JSON.stringify(current);
+      const needsApproval = substance ? (mayDo(actor.role, 'edit_decided_letter') ? 0 : 1) : row.needs_approval;
       await trx
         .updateTable('letters')
         .set({
           ...(draft ? { draft: JSON.stringify(draft) } : {}),
           ...(patch.recipient ? { recipient: JSON.stringify(patch.recipient) } : {}),
+          needs_approval: needsApproval,
           updated_by: actor.id,
           updated_at: this.now().toISOString(),
         })
@@ -157,7 +165,7 @@ export class LetterService {
         action: 'letter.edited',
         recordType: 'case',
         recordId: row.case_id,
-        summary: { caseNo: row.case_no, letterId: id, text: !!draft, recipient: !!patch.recipient },
+        summary: { caseNo: row.case_no, letterId: id, text: !!draft, recipient: !!patch.recipient, needsApproval: needsApproval === 1 },
       });
     });
     return this.get(id);
@@ -193,6 +201,11 @@ export class LetterService {
     const before = await this.row(this.db, id);
     if (before.status !== 'draft') throw new KaijiError('LETTER_ISSUED');
     const template = before.template as LetterTemplateId;
+    if (before.needs_approval === 1 && !mayDo(actor.role, 'approve_letter')) {
+      const denied = new KaijiError('LETTER_NEEDS_APPROVAL');
+      await auditIfDenied(this.db, this.audit, actor, denied, { caseId: before.case_id, caseNo: before.case_no });
+      throw denied;
+    }
     this.checkState(template, before.case_status);
     if (isFinalResponse(template)) await this.requireDecisions(before.case_id);
     const issuedOn = isoDateInJapan(this.now());
@@ -212,6 +225,7 @@ export class LetterService {
           pdf: Buffer.from(rendered.pdf),
           sha256,
           page_count: rendered.pageCount,
+          needs_approval: 0,
         })
         .where('id', '=', id)
         .where('status', '=', 'draft')
@@ -227,7 +241,7 @@ export class LetterService {
       }
     });
     // The ledger's own transition rules and audit entries apply (F4); the letter is already issued.
-    if (template === 'money_order_return') {
+    if (returnsMoneyOrders(template)) {
       for (const orderId of JSON.parse(before.money_order_ids) as string[]) {
         await this.moneyOrders.markReturned(actor, orderId, { returnedOn: issuedOn, letterId: id });
       }
@@ -280,14 +294,33 @@ export class LetterService {
     return { fileName: `kaiji-labels-${isoDateInJapan(this.now())}.pdf`, dataBase64: Buffer.from(pdf).toString('base64'), sha256 };
   }
 
-  /** M2: a responding case closed by hand (no proof of delivery will come), with the reason. */
+  /** Item 5: the administrator approves a decided letter whose text a clerk changed. */
+  async approve(actor: Actor, id: string): Promise<void> {
+    const row = await this.row(this.db, id);
+    try {
+      assertMay(actor, 'approve_letter');
+    } catch (e) {
+      await auditIfDenied(this.db, this.audit, actor, e, { caseId: row.case_id, caseNo: row.case_no });
+      throw e;
+    }
+    if (row.status !== 'draft') throw new KaijiError('LETTER_ISSUED');
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('letters').set({ needs_approval: 0 }).where('id', '=', id).where('status', '=', 'draft').execute();
+      await this.audit.append(trx, actor, { action: 'letter.approved', recordType: 'case', recordId: row.case_id, summary: { caseNo: row.case_no, letterId: id } });
+    });
+  }
+
+  /**
+   * M2: a case closed by hand (no proof of delivery will come), with the reason. What is still
+   * owed is waived with that reason (administrators only; the close guard stores each item).
+   */
   async closeCase(actor: Actor, caseId: string, reason: string): Promise<CaseSummary> {
     const c = await this.caseRow(this.db, caseId);
-    if (c.status !== 'responding') {
+    if (c.status !== 'responding' && c.status !== 'refused' && c.status !== 'withdrawn') {
       const label = caseStateLabel(c.status);
       throw new KaijiError('ILLEGAL_TRANSITION', { from: c.status, to: 'closed', fromJa: label.ja, fromEn: label.en, toJa: CASE_STATE_LABELS.closed.ja, toEn: CASE_STATE_LABELS.closed.en });
     }
-    return this.cases.setStatus(actor, caseId, 'closed', reason);
+    return this.cases.setStatus(actor, caseId, 'closed', reason, { manual: true, waive: true });
   }
 
   private async renderRow(row: LettersTable & { case_no: string }, opts: { issuedOn?: string; sample?: boolean; copy?: boolean }) {
@@ -305,11 +338,27 @@ export class LetterService {
   }
 
   private checkState(template: LetterTemplateId, status: string): void {
-    const ok = template === 'deficiency' ? status === 'deficient' : isFinalResponse(template) ? status === 'deciding' || status === 'responding' : true;
+    const ok =
+      template === 'deficiency'
+        ? status === 'deficient'
+        : template === 'refusal_notice'
+          ? status === 'refused'
+          : template === 'withdrawal_ack'
+            ? status === 'withdrawn'
+            : isFinalResponse(template)
+              ? status === 'deciding' || status === 'responding'
+              : true;
     if (!ok) {
       const label = caseStateLabel(status);
       throw new KaijiError('LETTER_WRONG_STATE', { state: status, stateJa: label.ja, stateEn: label.en });
     }
+  }
+
+  /** Item 6: OCR-read kinds nobody confirmed cannot be named in a letter. */
+  private async requireConfirmedKinds(caseId: string): Promise<void> {
+    const snapshot = await caseSnapshot(this.db, caseId);
+    const unconfirmed = snapshot.requested.filter((r) => !r.confirmed).map((r) => r.kind);
+    if (unconfirmed.length > 0) throw new KaijiError('KINDS_UNCONFIRMED', { kinds: unconfirmed.join(', ') });
   }
 
   /** R1: every requested kind ends in a written answer, so the answer waits for every decision. */
@@ -382,6 +431,7 @@ export class LetterService {
             }
           : null,
         finalResponse: isFinalResponse(r.template as LetterTemplateId),
+        needsApproval: r.needs_approval === 1,
       };
     });
   }

@@ -45,6 +45,8 @@ export interface LettersTable {
   last_reprinted_at: string | null;
   /** JSON string[]: money orders a return letter sends back (F4). */
   money_order_ids: string;
+  /** 1 after a clerk changed the text of a decided letter: the administrator must approve (#10). */
+  needs_approval: number;
 }
 
 export interface LetterTables {

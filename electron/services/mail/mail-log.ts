@@ -10,6 +10,12 @@ import type { AuditLog, Actor } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
 import type { Database } from '../vault/schema';
 import type { MailItemsTable } from './schema';
+import { caseSnapshot } from '../lifecycle/case-snapshot';
+import { owesNothing } from '@shared/domain/obligations';
+import type { CaseState } from '@shared/domain/case-state';
+
+/** States a delivery may end: answered, refused or withdrawn (not deficient: that waits for the set). */
+const CLOSES_ON_DELIVERY: readonly string[] = ['responding', 'refused', 'withdrawn'];
 
 export interface LogOutboundInput {
   caseId: string;
@@ -132,10 +138,13 @@ export class MailLog {
         recordId: id,
         summary: { caseNo: row.case_no, ...(input.deliveredOn ? { deliveredOn: input.deliveredOn } : {}), ...(input.proofReceivedOn ? { proofReceivedOn: input.proofReceivedOn } : {}) },
       });
+      // R1 (#10): a delivery closes the case once nothing at all is owed any more, whichever
+      // letter it was (one K2 answer still out keeps the case open).
       let caseClosed = false;
-      if (row.closes_case === 1) {
-        const kase = await trx.selectFrom('cases').select('status').where('id', '=', row.case_id).executeTakeFirst();
-        if (kase?.status === 'responding') {
+      const kase = await trx.selectFrom('cases').select('status').where('id', '=', row.case_id).executeTakeFirst();
+      if (kase && CLOSES_ON_DELIVERY.includes(kase.status)) {
+        const snapshot = await caseSnapshot(trx, row.case_id, { state: 'closed', closedFrom: kase.status as CaseState });
+        if (owesNothing(snapshot)) {
           await this.cases.setStatusIn(trx, actor, row.case_id, 'closed', '回答書の配達を確認 / response delivered (M2)');
           caseClosed = true;
         }

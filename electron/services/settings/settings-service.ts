@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   repeatPeriodMonths: 12,
   moneyOrderWarningDays: 30,
   deficientWaitDays: 30,
+  withdrawalAcknowledgement: 'always',
 };
 
 /** Office settings, stored as one row per key inside the encrypted database. */

@@ -1,3 +1,4 @@
+import type { LifecycleTables } from '../lifecycle/schema';
 import type { Generated } from 'kysely';
 import type { ContactTables } from '../contacts/schema';
 import type { LedgerTables } from '../fees/schema';
@@ -190,7 +191,7 @@ export interface CaseDocumentsTable {
  * Every table. Capabilities added after the first ones declare their tables beside their
  * services (fees/schema.ts, mail/schema.ts ...) and are joined here.
  */
-export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables {
+export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
   staff: StaffTable;

@@ -73,6 +73,7 @@ export class ChecklistService {
       moneyOrders: await feeOrdersOf(db, caseId, since === null ? null : (resentOn ?? isoDateInJapan(new Date(since)))),
       earlierCases,
       repeatPeriodMonths: settings.repeatPeriodMonths,
+      enclosedPages: await enclosedPagesOf(db, caseId),
     });
     return { checklist, fields };
   }
@@ -152,4 +153,17 @@ function toIdDocument(d: CaseDocumentsTable): IdDocument {
     issuedOn: d.issued_on ?? undefined,
     validUntil: d.valid_until ?? undefined,
   };
+}
+
+/** Pages classed as ID document / money order in the case (#10 item 7: enclosed, maybe not recorded yet). */
+async function enclosedPagesOf(db: Kysely<Database>, caseId: string): Promise<{ idDocument: number; moneyOrder: number }> {
+  const rows = await db
+    .selectFrom('pages')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('case_id', '=', caseId)
+    .where('kind', 'in', ['id_document', 'money_order'])
+    .groupBy('kind')
+    .execute();
+  const n = (k: string) => Number(rows.find((r) => r.kind === k)?.n ?? 0);
+  return { idDocument: n('id_document'), moneyOrder: n('money_order') };
 }

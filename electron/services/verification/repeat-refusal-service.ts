@@ -33,7 +33,7 @@ export class RepeatRefusalService {
           problemsEn: check.errors.map((e) => e.en).join(' '),
         });
       }
-      return this.cases.setStatusIn(trx, actor, caseId, 'refused', reason.trim(), { ground: 'repeated', earlierCaseNos: [...earlierCaseNos] });
+      return this.cases.setStatusIn(trx, actor, caseId, 'refused', reason.trim(), { ground: 'repeated', earlierCaseNos: [...earlierCaseNos], manual: true });
     });
   }
 }

@@ -2,6 +2,7 @@ import { ledgerEn } from './sections/ledger';
 import { lettersEn } from './sections/letters';
 import { todayEn } from './sections/today';
 import { contactsEn } from './sections/contacts';
+import { lifecycleEn } from './sections/lifecycle';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -518,6 +519,8 @@ export const en: Translations = {
         deficiency_recorded: 'Deficiency list recorded',
         deficiency_resolved: 'Deficiency resolved by re-submission',
         discarded_empty: 'Empty case removed (returned letter scanned)',
+        kinds_confirmed: 'Requested kinds confirmed',
+        obligation_waived: 'Owed item waived (closed with a reason)',
       },
       document: {
         recorded: 'Document recorded',
@@ -574,6 +577,7 @@ export const en: Translations = {
         labels_printed: 'Address labels printed',
         listed: 'Letters viewed',
         returned_scanned: 'Returned letter scanned',
+        approved: 'Letter approved (after a change)',
       },
       contact: {
         logged: 'Contact (request not by mail) logged',
@@ -718,4 +722,5 @@ export const en: Translations = {
   ...lettersEn,
   ...todayEn,
   ...contactsEn,
+  ...lifecycleEn,
 };

@@ -2,6 +2,7 @@ import { ledgerJa } from './sections/ledger';
 import { lettersJa } from './sections/letters';
 import { todayJa } from './sections/today';
 import { contactsJa } from './sections/contacts';
+import { lifecycleJa } from './sections/lifecycle';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -514,6 +515,8 @@ export const ja = {
         deficiency_recorded: '不備の一覧の記録',
         deficiency_resolved: '再提出による不備の解消',
         discarded_empty: '空の案件の削除（返送書面の取込み）',
+        kinds_confirmed: '請求種別の確認',
+        obligation_waived: '未了事項の免除（理由付きの完了）',
       },
       document: {
         recorded: '書類の記録',
@@ -570,6 +573,7 @@ export const ja = {
         labels_printed: '宛名ラベルの印刷',
         listed: '通知書一覧の表示',
         returned_scanned: '返送された通知書の取り込み',
+        approved: '通知書の承認（変更後）',
       },
       contact: {
         logged: '問い合わせ（郵送以外の請求）の記録',
@@ -713,6 +717,7 @@ export const ja = {
   ...lettersJa,
   ...todayJa,
   ...contactsJa,
+  ...lifecycleJa,
 };
 
 export type Translations = typeof ja;

@@ -7,11 +7,15 @@ import type { TemplateText } from './template-text';
 import { correctionResultText, partialOrRefusalText, suspensionResultText, thirdPartyStopResultText } from './templates-decisions';
 import { disclosureText, noDataText, provisionRecordsText, purposeOfUseText } from './templates-disclosure';
 import { deficiencyText, moneyOrderReturnText } from './templates-notices';
+import { combinedReplyText, refusalNoticeText, withdrawalAckText } from './templates-lifecycle';
 import { LETTER_TEMPLATES, type LetterData, type LetterDraft, type LetterLang, type LetterTemplateId } from './types';
 import { frame } from './wording';
 
 const TEXTS: Record<LetterTemplateId, (d: LetterData, lang: LetterLang) => TemplateText> = {
   deficiency: deficiencyText,
+  refusal_notice: refusalNoticeText,
+  withdrawal_ack: withdrawalAckText,
+  combined_reply: combinedReplyText,
   disclosure: disclosureText,
   partial_or_refusal: partialOrRefusalText,
   no_data: noDataText,

@@ -4,6 +4,8 @@ export { outcomeSentence } from './templates-decisions';
 export {
   LETTER_TEMPLATES,
   MONEY_ORDER_RETURN_REASONS,
+  REFUSAL_GROUNDS,
+  type RefusalGround,
   type LetterCompany,
   type LetterData,
   type LetterDraft,

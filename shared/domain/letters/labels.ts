@@ -4,6 +4,9 @@ import type { LetterTemplateId } from './types';
 /** How staff name each template in lists and buttons. */
 export const LETTER_TEMPLATE_LABELS: Record<LetterTemplateId, Bilingual> = {
   deficiency: { ja: '不備通知', en: 'Deficiency notice' },
+  refusal_notice: { ja: '請求に応じない旨の通知（拒否）', en: 'Refusal notice' },
+  withdrawal_ack: { ja: '取下げの受領通知', en: 'Withdrawal acknowledgement' },
+  combined_reply: { ja: '一括回答書（全請求種別）', en: 'Combined reply (every kind)' },
   disclosure: { ja: '開示通知', en: 'Disclosure notice' },
   partial_or_refusal: { ja: '一部開示・不開示等の決定通知', en: 'Partial / negative decision' },
   no_data: { ja: '保有個人データ不存在通知', en: 'No-data notice' },

@@ -54,7 +54,7 @@ export function outcomeSentence(x: KindDecision, lang: LetterLang): string {
 }
 
 /** The numbered sections of one decision: request, decision, measure, reasons, enclosures. */
-function decisionSections(d: LetterData, x: KindDecision, lang: LetterLang, number: number | null): LetterSection[] {
+export function decisionSections(d: LetterData, x: KindDecision, lang: LetterLang, number: number | null): LetterSection[] {
   const n = (i: number) => (number === null ? `${i}` : `${number}-${i}`);
   const h = (i: number, ja: string, en: string) => pick(lang, `${n(i)}　${ja}`, `${n(i)}. ${en}`);
   // Grouped under a heading naming the kind, a letter about several kinds skips "your request".

@@ -8,6 +8,9 @@ import type { DeficiencyNotice } from '../verification/resubmission';
  */
 export const LETTER_TEMPLATES = [
   'deficiency', // R5: what is missing, send the whole set again (I4)
+  'refusal_notice', // R3 / seed Art. 10: the request is refused, with its ground (Art. 36) and the money-order return
+  'withdrawal_ack', // the withdrawal is acknowledged (how it came), money orders returned
+  'combined_reply', // one reply answering every decided kind (common practice in Japan)
   'disclosure', // K1 done: notice with the list of enclosures (Art. 33(1))
   'partial_or_refusal', // any kind partial / not_done, with reasons (Art. 33(3), 36)
   'no_data', // no retained personal data (Art. 33(3), R2)
@@ -43,6 +46,10 @@ export interface MoneyOrderToReturn {
   faceValue: number;
 }
 
+/** Why a whole request is refused (R3, seed Art. 10). */
+export const REFUSAL_GROUNDS = ['not_liable', 'repeated', 'excessive_work'] as const;
+export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
+
 export const MONEY_ORDER_RETURN_REASONS = ['deficiency', 'fee_not_required', 'excess', 'withdrawn', 'refused'] as const;
 export type MoneyOrderReturnReason = (typeof MONEY_ORDER_RETURN_REASONS)[number];
 
@@ -71,6 +78,10 @@ export interface LetterData {
   /** Money orders returned with the letter (money_order_return). */
   moneyOrders?: readonly MoneyOrderToReturn[];
   moneyOrderReturnReason?: MoneyOrderReturnReason;
+  /** refusal_notice: the ground (R3) and the administrator's reason as written. */
+  refusal?: { ground: RefusalGround; reasonText: string; decidedOn: string };
+  /** withdrawal_ack: how and when the withdrawal came. */
+  withdrawal?: { via: 'letter' | 'phone' | 'other'; receivedOn: string };
   company: LetterCompany;
 }
 

@@ -29,6 +29,11 @@ export interface ChecklistInput extends ApplicationSet {
   repeatPeriodDays?: number;
   /** R3 look-back window in calendar months (the setting repeatPeriodMonths); wins over days. */
   repeatPeriodMonths?: number;
+  /**
+   * Pages of the case classed as ID document or money order (#10 item 7): "enclosed but not
+   * recorded yet" (needs review, record it from the page) is not "not enclosed".
+   */
+  enclosedPages?: { idDocument: number; moneyOrder: number };
 }
 
 const value = (v: string | undefined) => v ?? '';
@@ -59,9 +64,13 @@ export function runChecklist(input: ChecklistInput): RuleResult[] {
   const { fields } = input;
   const applicationDate = applicationDateOf(fields);
   const kinds = requestedKinds(fields);
+  const pages = input.enclosedPages ?? { idDocument: 0, moneyOrder: 0 };
   return [
     checkCompleteness(fields, input.receivedOn),
-    checkIdentity(input.subjectIds, subjectOf(fields), applicationDate, 'subject'),
+    enclosedButUnrecorded(checkIdentity(input.subjectIds, subjectOf(fields), applicationDate, 'subject'), 'id_missing', pages.idDocument, {
+      ja: `本人確認書類のページ（${pages.idDocument}枚）が同封されていますが、まだ記録されていません。そのページから記録してください。`,
+      en: `${pages.idDocument} page(s) classed as ID document are enclosed but not recorded yet: record it from that page.`,
+    }),
     ...checkAgent({
       applicantType: fields['applicant.type'],
       proofs: input.agentProofs ?? [],
@@ -69,9 +78,26 @@ export function runChecklist(input: ChecklistInput): RuleResult[] {
       agent: agentOf(fields),
       applicationDate,
     }),
-    checkFee(kinds, input.moneyOrders),
+    enclosedButUnrecorded(checkFee(kinds, input.moneyOrders), 'none_enclosed', pages.moneyOrder, {
+      ja: `定額小為替のページ（${pages.moneyOrder}枚）が同封されていますが、まだ台帳に記録されていません。そのページから記録してください。`,
+      en: `${pages.moneyOrder} page(s) classed as money order are enclosed but not recorded yet: record them from that page.`,
+    }),
     checkRepeatRequests(input.earlierCases ?? [], applicationDate, kinds, repeatPeriodOf(input)),
   ];
+}
+
+/**
+ * A "not enclosed" failure while pages of that kind sit in the case becomes needs review: the
+ * document was sent, staff have not recorded it yet (#10 item 7).
+ */
+function enclosedButUnrecorded<R extends RuleResult>(r: R, missingCode: string, pages: number, message: RuleResult['message']): R {
+  if (pages === 0 || r.status !== 'fail' || !(r.findings ?? []).some((f) => f.code === missingCode)) return r;
+  return {
+    ...r,
+    status: 'needs_review',
+    message,
+    findings: (r.findings ?? []).map((f) => (f.code === missingCode ? { ...f, code: 'enclosed_unrecorded', status: 'needs_review' as const, message } : f)),
+  };
 }
 
 /** R3 window: calendar months (the office setting) or days. */

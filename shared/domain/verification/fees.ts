@@ -61,6 +61,16 @@ export function checkFee(kinds: readonly RequestKind[], orders: readonly MoneyOr
     status: 'needs_review',
     message: { ja: `額面 ${yen(v)} 円の定額小為替は存在しません。記録を確認してください。`, en: `No fixed postal money order has a face value of ${yen(v)} yen: check the record.` },
   }));
+  if (kinds.length === 0) {
+    // #10 item 7: with no kind recorded the fee cannot be judged; never a pass.
+    return {
+      ruleId: 'F1',
+      status: 'needs_review',
+      message: { ja: '請求種別が記録されていないため、手数料の要否を判断できません。', en: 'No requested kind is recorded, so whether a fee is due cannot be judged.' },
+      findings,
+      details: { due, paid, short: 0, excess, unknownFaceValues, outcome: 'not_needed' },
+    };
+  }
   if (due === 0) {
     const details: FeeDetails = { due, paid, short: 0, excess, unknownFaceValues, outcome: 'not_needed' };
     if (orders.length === 0) {

@@ -24,6 +24,7 @@ export function LetterModal({ id, onChanged, onDiscarded }: { id: string; onChan
   const lang = useLang();
   const { status } = useVault();
   const canWrite = allows(contract['letters.update'].access, status.user?.role);
+  const role = status.user?.role;
   const [version, setVersion] = useState(0);
   const { data } = useLoad(() => kaiji.letters.get({ id }), `${id}#${version}`);
   const { run, loading } = useCall();
@@ -40,6 +41,14 @@ export function LetterModal({ id, onChanged, onDiscarded }: { id: string; onChan
   const preview = async () => {
     const r = await run(() => kaiji.letters.preview({ id, dpi: 80 }));
     if (r.ok) setPages(r.value);
+  };
+  // #10 item 5: a decided letter a clerk changed waits for the administrator.
+  const approve = async () => {
+    const r = await run(() => kaiji.letters.approve({ id }));
+    if (r.ok) {
+      notifications.show({ color: 'teal', message: t('lifecycle.approved') });
+      refresh();
+    }
   };
   const issue = async () => {
     const r = await run(() => kaiji.letters.issue({ id }));
@@ -98,8 +107,20 @@ export function LetterModal({ id, onChanged, onDiscarded }: { id: string; onChan
               {t('letters.finalResponse')}
             </Badge>
           )}
+          {!issued && data.needsApproval && (
+            <Badge color="orange" variant="light" tt="none" data-testid="letter-needs-approval">
+              {t('lifecycle.needsApproval')}
+            </Badge>
+          )}
         </Group>
       </Group>
+      {!issued && data.needsApproval && role === 'administrator' && (
+        <Group>
+          <Button size="xs" color="orange" variant="light" data-testid="letter-approve" loading={loading} onClick={() => void approve()}>
+            {t('lifecycle.approve')}
+          </Button>
+        </Group>
+      )}
       {issued && <IssuedFacts letter={data} />}
       {!issued && canWrite && <DraftEditor letter={data} onSaved={refresh} />}
       {issued && (

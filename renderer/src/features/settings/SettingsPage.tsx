@@ -9,6 +9,7 @@ import { RecoverySheet } from '../setup/RecoverySheet';
 import { ApplicationFormSection } from './ApplicationFormSection';
 import { MoneyOrderSettingsSection } from '../ledger/MoneyOrderSettingsSection';
 import { RepeatPeriodSection } from './RepeatPeriodSection';
+import { WithdrawalAckSection } from '../lifecycle/WithdrawalAckSection';
 import { DeadlineSettingsSection } from '../today/DeadlineSettingsSection';
 import { SecuritySection } from './SecuritySection';
 import { SettingsForm } from './SettingsForm';
@@ -51,6 +52,7 @@ export function SettingsPage() {
       <MoneyOrderSettingsSection />
       <ApplicationFormSection />
       <RepeatPeriodSection />
+      <WithdrawalAckSection />
       <DeadlineSettingsSection />
       <SecuritySection onNewRecoveryKey={setNewKey} />
     </Stack>

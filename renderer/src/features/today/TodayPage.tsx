@@ -12,6 +12,7 @@ import { useLoad } from '../../ui/useLoad';
 import { GuidanceOwedSection } from '../contacts/GuidanceOwedSection';
 import { MonthlyChart } from './MonthlyChart';
 import { TodaySection } from './TodaySection';
+import { AnswersOwed } from '../lifecycle/AnswersOwed';
 import { URGENCY_COLORS, daysLeftKey } from './urgency';
 
 const yen = new Intl.NumberFormat('ja-JP');
@@ -86,6 +87,7 @@ export function TodayPage() {
         </Text>
       </PageHeader>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
+        <AnswersOwed />
         <TodaySection
           id="overdue"
           title={t('today.sections.overdue')}

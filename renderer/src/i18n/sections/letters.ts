@@ -37,6 +37,9 @@ export const lettersJa = {
     statuses: { draft: '下書き', issued: '発行済み' },
     templates: {
       deficiency: '不備のお知らせ',
+      refusal_notice: '請求に応じない旨の通知（拒否）',
+      withdrawal_ack: '取下げの受領通知',
+      combined_reply: '一括回答書（全請求種別）',
       disclosure: '開示のお知らせ',
       partial_or_refusal: '一部開示・不開示等のお知らせ',
       no_data: '保有個人データなしのお知らせ',
@@ -170,6 +173,9 @@ export const lettersEn: typeof lettersJa = {
     statuses: { draft: 'Draft', issued: 'Issued' },
     templates: {
       deficiency: 'Deficiency notice',
+      refusal_notice: 'Refusal notice',
+      withdrawal_ack: 'Withdrawal acknowledgement',
+      combined_reply: 'Combined reply (every kind)',
       disclosure: 'Disclosure notice',
       partial_or_refusal: 'Partial disclosure / refusal notice',
       no_data: 'No-data notice',

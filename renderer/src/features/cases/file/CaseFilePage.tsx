@@ -24,6 +24,7 @@ import { MoneyOrderPanel } from '../../ledger/MoneyOrderPanel';
 import { DecisionsPanel } from '../../letters/DecisionsPanel';
 import { LettersPanel } from '../../letters/LettersPanel';
 import { DeadlinePanel } from '../../today/DeadlinePanel';
+import { ObligationsCard } from '../../lifecycle/ObligationsCard';
 
 /** 案件ファイル `#/cases/<id>`: the application as read, its pages, envelopes, notes and history. */
 export function CaseFilePage({ id }: { id: string }) {
@@ -50,6 +51,7 @@ export function CaseFilePage({ id }: { id: string }) {
     <Stack data-testid="case-page" data-case-no={data.case.caseNo} gap="lg">
       <BackLink />
       <CaseHeader detail={data} />
+      <ObligationsCard caseId={id} reloadKey={`${version}#${data.case.status}`} onChanged={reload} />
       {data.earlierCases.length > 0 && <EarlierCases detail={data} />}
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 8 }}>

@@ -19,7 +19,7 @@ type Kind = 'id' | 'agent_proof';
 const fieldValue = (detail: CaseDetail, field: string) => detail.fields.find((f) => f.field === field)?.value ?? '';
 
 /** 書類を記録: what staff read off an ID copy or an agent proof (never the document number, D6). */
-export function DocumentForm({ detail, onRecorded }: { detail: CaseDetail; onRecorded: () => void }) {
+export function DocumentForm({ detail, onRecorded, initialPageId = '' }: { detail: CaseDetail; onRecorded: () => void; initialPageId?: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
@@ -34,7 +34,7 @@ export function DocumentForm({ detail, onRecorded }: { detail: CaseDetail; onRec
   const [birth, setBirth] = useState('');
   const [issued, setIssued] = useState('');
   const [valid, setValid] = useState('');
-  const [pageId, setPageId] = useState('');
+  const [pageId, setPageId] = useState(initialPageId);
   const [error, setError] = useState<string | null>(null);
 
   // The form's fields may be saved (or read by OCR) after this form opened: follow them

@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Divider, Group, List, Loader, Modal, Paper, Stack, Table, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Button, Center, Divider, Group, List, Loader, Modal, Paper, Select, Stack, Table, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconTrash, IconX } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseDocument } from '@shared/contract';
 import { contract } from '@shared/contract';
 import { isCaseState, nextStates, type CaseState } from '@shared/domain/case-state';
+import { mayTransition } from '@shared/domain/case-permissions';
+import { WITHDRAWAL_WAYS, type WithdrawalWay } from '@shared/domain/obligations';
 import { formatEraDate } from '@shared/domain/era';
 import { AGENT_PROOF_LABELS } from '@shared/domain/verification/agents';
 import { ID_DOCUMENT_LABELS } from '@shared/domain/verification/identity-documents';
@@ -24,10 +26,8 @@ import { DocumentForm } from './DocumentForm';
 
 const STATUS_COLORS: Record<RuleStatus, string> = { pass: 'green', needs_review: 'orange', fail: 'red' };
 const STATUS_ICONS: Record<RuleStatus, typeof IconCheck> = { pass: IconCheck, needs_review: IconAlertTriangle, fail: IconX };
-/** Decisions `cases.transition` leaves to administrators. */
-const ADMIN_STATES: readonly CaseState[] = ['accepted', 'refused', 'deficient'];
-/** Transitions that ask for a written reason first (required for refused). */
-const REASON_STATES: readonly CaseState[] = ['refused', 'deficient'];
+/** Transitions that ask for a written reason first (required for refused; the waiver's reason for closed). */
+const REASON_STATES: readonly CaseState[] = ['refused', 'deficient', 'withdrawn', 'closed'];
 
 /**
  * 受付審査 on the case file: the case's status and where it may go, the checklist computed by
@@ -46,6 +46,13 @@ export function VerificationPanel({ detail, reloadKey, onChanged }: { detail: Ca
   const deficiency = useLoad(() => kaiji.cases.deficiency({ id }), `${key}#${detail.case.status}`);
   const refresh = useCallback(() => setLocal((v) => v + 1), []);
   const r3 = checklist.data?.results.find((r) => r.ruleId === 'R3');
+  // #10 item 7: "enclosed but not recorded yet" opens the record form on that page.
+  const [recordFrom, setRecordFrom] = useState('');
+  const recordFromPage = (kind: 'id_document' | 'money_order') => {
+    const page = detail.pages.find((p) => p.kind === kind);
+    if (kind === 'id_document') setRecordFrom(page?.id ?? '');
+    document.querySelector(`[data-testid="${kind === 'id_document' ? 'document-form' : 'money-order-panel'}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  };
 
   return (
     <Paper withBorder radius="md" p="md" data-testid="verification">
@@ -59,7 +66,7 @@ export function VerificationPanel({ detail, reloadKey, onChanged }: { detail: Ca
           </>
         )}
         <Divider />
-        <ChecklistView data={checklist.data} failed={checklist.failed} />
+        <ChecklistView data={checklist.data} failed={checklist.failed} onRecordFrom={canRecord ? recordFromPage : undefined} />
         {role === 'administrator' && r3 && r3.status === 'needs_review' && isCaseState(detail.case.status) && nextStates(detail.case.status).includes('refused') && (
           <RepeatRefusal caseId={id} r3={r3} onRefused={onChanged} />
         )}
@@ -68,7 +75,9 @@ export function VerificationPanel({ detail, reloadKey, onChanged }: { detail: Ca
         {canRecord && (
           <>
             <Divider />
-            <DocumentForm key={id} detail={detail} onRecorded={refresh} />
+            <div data-testid="document-form">
+              <DocumentForm key={`${id}#${recordFrom}`} detail={detail} onRecorded={refresh} initialPageId={recordFrom} />
+            </div>
           </>
         )}
       </Stack>
@@ -86,15 +95,17 @@ function StatusActions({ detail, onChanged }: { detail: CaseDetail; onChanged: (
   const { run, loading } = useCall();
   const current = detail.case.status;
   const next = isCaseState(current) ? nextStates(current) : [];
-  const shown = next.filter((s) => isAdmin || !ADMIN_STATES.includes(s));
-  const hidden = next.length > shown.length;
+  // The role table (shared/domain/case-permissions.ts) decides which moves a role sees (#10).
+  const shown = next.filter((s) => mayTransition(role, current as CaseState, s));
+  const hidden = next.length > shown.length && !isAdmin;
   const [target, setTarget] = useState<CaseState | null>(null);
+  const [via, setVia] = useState<WithdrawalWay>('letter');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const label = (s: string) => (isCaseState(s) ? t(`cases.statuses.${s}`) : s);
 
   const go = async (to: CaseState, why?: string) => {
-    const result = await run(() => kaiji.cases.transition({ id: detail.case.id, to, reason: why || undefined }), { notify: target === null });
+    const result = await run(() => kaiji.cases.transition({ id: detail.case.id, to, reason: why || undefined, ...(to === 'withdrawn' ? { ground: via } : {}) }), { notify: target === null });
     if (result.ok) {
       notifications.show({ color: 'teal', message: t('verification.status.done', { state: label(to) }) });
       setTarget(null);
@@ -162,10 +173,20 @@ function StatusActions({ detail, onChanged }: { detail: CaseDetail; onChanged: (
       )}
       <Modal opened={target !== null} onClose={() => !loading && setTarget(null)} title={target ? t('verification.status.modalTitle', { state: label(target) }) : ''} centered>
         <Stack gap="md">
+          {target === 'withdrawn' && (
+            <Select
+              data-testid="withdrawal-via"
+              label={t('lifecycle.withdrawalVia')}
+              value={via}
+              onChange={(v) => v && setVia(v as WithdrawalWay)}
+              allowDeselect={false}
+              data={WITHDRAWAL_WAYS.map((w) => ({ value: w, label: t(`lifecycle.via.${w}`) }))}
+            />
+          )}
           <Textarea
             data-testid="transition-reason"
             label={t('verification.status.reason')}
-            description={target === 'refused' ? t('verification.status.reasonHintRefused') : t('verification.status.reasonHintDeficient')}
+            description={target === 'refused' ? t('verification.status.reasonHintRefused') : target === 'closed' ? t('lifecycle.closeReasonHint') : t('verification.status.reasonHintDeficient')}
             required={target === 'refused'}
             value={reason}
             onChange={(e) => {
@@ -202,7 +223,15 @@ function StatusBadge({ status, testId }: { status: RuleStatus; testId?: string }
   );
 }
 
-function ChecklistView({ data, failed }: { data: { overall: RuleStatus; results: readonly RuleResult[] } | undefined; failed: boolean }) {
+function ChecklistView({
+  data,
+  failed,
+  onRecordFrom,
+}: {
+  data: { overall: RuleStatus; results: readonly RuleResult[] } | undefined;
+  failed: boolean;
+  onRecordFrom?: (kind: 'id_document' | 'money_order') => void;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs" data-testid="checklist" data-loading={data ? undefined : true}>
@@ -230,7 +259,7 @@ function ChecklistView({ data, failed }: { data: { overall: RuleStatus; results:
       ) : (
         <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {data.results.map((r, i) => (
-            <RuleRow key={`${r.ruleId}:${r.party ?? ''}:${i}`} result={r} />
+            <RuleRow key={`${r.ruleId}:${r.party ?? ''}:${i}`} result={r} onRecordFrom={onRecordFrom} />
           ))}
         </Stack>
       )}
@@ -238,7 +267,7 @@ function ChecklistView({ data, failed }: { data: { overall: RuleStatus; results:
   );
 }
 
-function RuleRow({ result }: { result: RuleResult }) {
+function RuleRow({ result, onRecordFrom }: { result: RuleResult; onRecordFrom?: (kind: 'id_document' | 'money_order') => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const Icon = STATUS_ICONS[result.status];
@@ -264,6 +293,13 @@ function RuleRow({ result }: { result: RuleResult }) {
                 </List.Item>
               ))}
             </List>
+          )}
+          {onRecordFrom && result.findings?.some((f) => f.code === 'enclosed_unrecorded') && (
+            <Group>
+              <Button size="compact-xs" variant="light" color="orange" data-testid={`record-from-page-${result.ruleId}`} onClick={() => onRecordFrom(result.ruleId === 'I4' ? 'id_document' : 'money_order')}>
+                {t('lifecycle.recordFromPage')}
+              </Button>
+            </Group>
           )}
         </Stack>
       </Group>
