@@ -21,6 +21,7 @@ import { RepeatRefusalService } from '../verification/repeat-refusal-service';
 import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
 import { TodayService } from '../today/today-service';
+import { BackupService } from '../backup/backup-service';
 import type { Database } from '../vault/schema';
 import type { Vault } from '../vault/vault';
 
@@ -47,6 +48,7 @@ export interface Workspace {
   decisions: DecisionService;
   letters: LetterService;
   today: TodayService;
+  backups: BackupService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -90,5 +92,6 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     decisions,
     letters: new LetterService(db, audit, cases, decisions, settings, deficiencies, moneyOrders, now),
     today,
+    backups: new BackupService(db, audit, vault, now),
   };
 }
