@@ -89,6 +89,10 @@ export interface TodayOverview {
   lettersToSend: TodayList<TodayLetter>;
   /** The last 12 months, oldest first: requests received and closed per kind. */
   chart: { received: MonthCounts[]; closed: MonthCounts[] };
+  /** Backups (#15, S2): warn when the newest verified one is older than the setting, or there is none. */
+  backup: { lastVerifiedAt: string | null; warnAfterDays: number; stale: boolean; folderSet: boolean };
+  /** Records whose retention period is over (#15, S4): classes of cases to dispose of; `more` when the bounded look stopped. */
+  disposalDue: { count: number; held: number; more: boolean };
 }
 
 /** The case file's deadline panel. */

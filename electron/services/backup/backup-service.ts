@@ -47,14 +47,8 @@ export class BackupService {
     private readonly now: () => Date,
   ) {}
 
-  async settings(db: Kysely<Database> = this.db): Promise<BackupSettings> {
-    const rows = await db.selectFrom('settings').selectAll().where('key', 'in', Object.values(SETTING_KEYS)).execute();
-    const out: Record<string, unknown> = { ...DEFAULT_BACKUP_SETTINGS };
-    for (const [name, key] of Object.entries(SETTING_KEYS)) {
-      const row = rows.find((r) => r.key === key);
-      if (row) out[name] = JSON.parse(row.value);
-    }
-    return out as unknown as BackupSettings;
+  settings(db: Kysely<Database> = this.db): Promise<BackupSettings> {
+    return readBackupSettings(db);
   }
 
   async updateSettings(actor: Actor, patch: Partial<BackupSettings>): Promise<BackupSettings> {
@@ -86,13 +80,8 @@ export class BackupService {
     return { settings: await this.settings(), status: this.status(), runs: rows.map(toRun), lastVerifiedAt: await this.lastVerifiedAt() };
   }
 
-  async lastVerifiedAt(): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('backup_runs')
-      .select((eb) => eb.fn.max('finished_at').as('at'))
-      .where('status', '=', 'verified')
-      .executeTakeFirst();
-    return (row?.at as string | null | undefined) ?? null;
+  lastVerifiedAt(): Promise<string | null> {
+    return lastVerifiedBackupAt(this.db);
   }
 
   /** Starts a run in the background (the UI polls `status`); refuses when one is running. */
@@ -240,6 +229,22 @@ export class BackupService {
       rmSync(work, { recursive: true, force: true });
     }
   }
+}
+
+export async function readBackupSettings(db: Kysely<Database>): Promise<BackupSettings> {
+  const rows = await db.selectFrom('settings').selectAll().where('key', 'in', Object.values(SETTING_KEYS)).execute();
+  const out: Record<string, unknown> = { ...DEFAULT_BACKUP_SETTINGS };
+  for (const [name, key] of Object.entries(SETTING_KEYS)) {
+    const row = rows.find((r) => r.key === key);
+    if (row) out[name] = JSON.parse(row.value);
+  }
+  return out as unknown as BackupSettings;
+}
+
+/** When the newest backup that was read back and verified finished (the Today warning, S2). */
+export async function lastVerifiedBackupAt(db: Kysely<Database>): Promise<string | null> {
+  const row = await db.selectFrom('backup_runs').select((eb) => eb.fn.max('finished_at').as('at')).where('status', '=', 'verified').executeTakeFirst();
+  return (row?.at as string | null | undefined) ?? null;
 }
 
 /**

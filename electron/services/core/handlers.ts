@@ -7,6 +7,7 @@ import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
 import { todayHandlers } from '../today/handlers';
 import { backupHandlers } from '../backup/handlers';
+import { retentionHandlers } from '../retention/handlers';
 import { verificationHandlers } from '../verification/handlers';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { APP_VERSION } from './app-info';
@@ -193,4 +194,5 @@ export const handlers: HandlerMap = {
   ...letterHandlers,
   ...todayHandlers,
   ...backupHandlers,
+  ...retentionHandlers,
 };

@@ -22,6 +22,7 @@ import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
 import { TodayService } from '../today/today-service';
 import { BackupService } from '../backup/backup-service';
+import { RetentionService } from '../retention/retention-service';
 import type { Database } from '../vault/schema';
 import type { Vault } from '../vault/vault';
 
@@ -49,6 +50,7 @@ export interface Workspace {
   letters: LetterService;
   today: TodayService;
   backups: BackupService;
+  retention: RetentionService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -93,5 +95,6 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     letters: new LetterService(db, audit, cases, decisions, settings, deficiencies, moneyOrders, now),
     today,
     backups: new BackupService(db, audit, vault, now),
+    retention: new RetentionService(db, audit, now),
   };
 }
