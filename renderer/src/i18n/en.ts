@@ -1,6 +1,7 @@
 import { ledgerEn } from './sections/ledger';
 import { lettersEn } from './sections/letters';
 import { todayEn } from './sections/today';
+import { recordsEn } from './sections/records';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -490,6 +491,7 @@ export const en: Translations = {
         recovered: 'Reset with recovery key',
         rekeyed: 'Database key renewed',
         recovery_key_rotated: 'Recovery key reissued',
+        restored: 'Restored from a backup',
       },
       staff: {
         added: 'Staff member added',
@@ -517,6 +519,7 @@ export const en: Translations = {
         deficiency_recorded: 'Deficiency list recorded',
         deficiency_resolved: 'Deficiency resolved by re-submission',
         discarded_empty: 'Empty case removed (returned letter scanned)',
+        register_exported: 'Case register exported',
       },
       document: {
         recorded: 'Document recorded',
@@ -543,6 +546,19 @@ export const en: Translations = {
       audit: {
         viewed: 'Audit trail viewed',
         verified: 'Audit trail verified',
+      },
+      backup: {
+        verified: 'Backup made (verified)',
+        failed: 'Backup failed',
+        settings_updated: 'Backup settings changed',
+      },
+      records: {
+        disposed: 'Records disposed of',
+      },
+      retention: {
+        schedule_updated: 'Retention schedule changed',
+        hold_placed: 'Legal hold placed',
+        hold_released: 'Legal hold released',
       },
       money_order: {
         recorded: 'Money order recorded',
@@ -705,4 +721,5 @@ export const en: Translations = {
   ...ledgerEn,
   ...lettersEn,
   ...todayEn,
+  ...recordsEn,
 };

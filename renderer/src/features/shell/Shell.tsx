@@ -14,6 +14,7 @@ import { MailPage } from '../mail/MailPage';
 import { LettersPage } from '../letters/LettersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
+import { RecordsPage } from '../records/RecordsPage';
 import { Forbidden } from './Forbidden';
 import { canOpen, type RouteName } from './routes';
 import { ShellHeader } from './ShellHeader';
@@ -30,6 +31,7 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
   moneyOrders: MoneyOrdersPage,
   mail: MailPage,
   letters: LettersPage,
+  records: RecordsPage,
 };
 
 /** The signed-in frame: header, role-filtered navigation and the current page. */

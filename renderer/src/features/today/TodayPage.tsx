@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useLoad } from '../../ui/useLoad';
 import { MonthlyChart } from './MonthlyChart';
 import { TodaySection } from './TodaySection';
+import { TodayRecordsAlerts } from '../records/TodayRecordsAlerts';
 import { URGENCY_COLORS, daysLeftKey } from './urgency';
 
 const yen = new Intl.NumberFormat('ja-JP');
@@ -84,6 +85,7 @@ export function TodayPage() {
           {t('today.date', { date: formatDay(data.today, lang) })}
         </Text>
       </PageHeader>
+      <TodayRecordsAlerts overview={data} />
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         <TodaySection
           id="overdue"
