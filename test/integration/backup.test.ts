@@ -167,6 +167,28 @@ describe('encrypted backup and restore (S2)', () => {
     expect(value(await call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase })).role).toBe('administrator');
   }, 60_000);
 
+  it('makes one backup a day on its own while the app runs, and Today warns when the last is too old', async () => {
+    let t = Date.parse('2026-12-01T00:00:00Z');
+    const { core, call } = makeCore({ dataDir: tempDir(), ocrWorkers: 1, now: () => t });
+    value(await call('vault.setup', ADMIN));
+    expect(value(await call('today.overview', {})).backup).toMatchObject({ folderSet: false, stale: true, lastVerifiedAt: null });
+    value(await call('backup.updateSettings', { folder: tempDir(), warnAfterDays: 2 }));
+    const s = core.requireSession();
+    const verified = async () => value(await call('backup.overview', {})).runs.filter((r) => r.status === 'verified' && r.trigger === 'schedule').length;
+    s.ws.backups.startSchedule(s.actor, 20);
+    await expect.poll(verified, { timeout: 20_000 }).toBe(1);
+    // Within the day: no second run however often the timer fires.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await verified()).toBe(1);
+    expect(value(await call('today.overview', {})).backup).toMatchObject({ folderSet: true, stale: false });
+    // Three days later Today warns (setting: 2 days), and the schedule makes the next one.
+    t += 3 * 86_400_000;
+    expect(value(await call('today.overview', {})).backup.stale).toBe(true);
+    await expect.poll(verified, { timeout: 20_000 }).toBe(2);
+    s.ws.backups.stopSchedule();
+    expect(value(await call('today.overview', {})).backup.stale).toBe(false);
+  }, 60_000);
+
   it('backups are for administrators only, and a missing folder fails cleanly', async () => {
     const { call } = makeCore({ dataDir: tempDir(), ocrWorkers: 1 });
     value(await call('vault.setup', ADMIN));

@@ -67,8 +67,8 @@ export function RestoreForm({ onRestoredHere, onBack }: { onRestoredHere: () => 
         />
         {mode === 'passphrase' ? (
           <>
-            <TextInput label={t('records.restore.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoComplete="username" />
-            <PasswordInput label={t('records.restore.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} autoComplete="current-password" />
+            <TextInput data-testid="restore-login" label={t('records.restore.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoComplete="username" />
+            <PasswordInput data-testid="restore-passphrase" label={t('records.restore.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} autoComplete="current-password" />
           </>
         ) : (
           <TextInput label={t('records.restore.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.currentTarget.value)} autoComplete="off" />
