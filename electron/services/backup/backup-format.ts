@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, openSync, readSync, writeSync } from 'node:fs';
 import { KaijiError } from '@shared/errors';
 import { KEYSLOT_FORMAT, type KeySlotFile } from '../vault/keyslot-file';
 
@@ -87,7 +87,7 @@ export async function writeBackupFile(srcPath: string, destPath: string, header:
       await new Promise((r) => setImmediate(r));
       if (last) break;
     } while (true);
-    fsyncSync(dest);
+    await fsyncAsync(dest);
     return written;
   } finally {
     key.fill(0);
@@ -170,12 +170,17 @@ export async function decryptBackupBody(path: string, destPath: string, dbKey: B
     }
     // Bytes after the last chunk were not written by Kaiji.
     if (pos !== size || plain !== header.dbBytes) throw new KaijiError('BACKUP_DAMAGED');
-    fsyncSync(dest);
+    await fsyncAsync(dest);
   } finally {
     key.fill(0);
     closeSync(fd);
     closeSync(dest);
   }
+}
+
+/** fsync on the thread pool: flushing a large file must not hold the app's event loop. */
+function fsyncAsync(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
 }
 
 function writeAll(fd: number, data: Buffer): number {
