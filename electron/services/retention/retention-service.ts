@@ -41,8 +41,8 @@ const DISPOSED = '（廃棄済）';
  * one transaction with its register rows and audit entry: page images and thumbnails (rows
  * deleted), OCR text and words, the FTS entries, and for the whole case file the personal fields
  * too (subject, form fields, notes, recorded ID documents, envelope sender, issued letters' PDF
- * and text). secure_delete is on, so freed pages are zeroed; afterwards the FTS index is merged
- * (old segments dropped) and the WAL checkpointed and truncated, so nothing stays in the files.
+ * and text). secure_delete is on, so freed pages are zeroed; FTS5's secure-delete option removes
+ * the terms from the index segments; afterwards the WAL is checkpointed and truncated.
  */
 export class RetentionService {
   constructor(
@@ -130,6 +130,9 @@ export class RetentionService {
     const batchId = randomUUID();
     const at = this.now().toISOString();
     const entries = await this.db.transaction().execute(async (trx) => {
+      // FTS5 secure-delete (SQLite >= 3.42; persistent for the table): a deleted row's terms
+      // leave the index's segments now, not at some later merge.
+      await sql`insert into page_text(page_text, rank) values('secure-delete', 1)`.execute(trx);
       const due = await this.due(trx);
       const schedule = await this.schedule(trx);
       const entries: DisposalEntry[] = [];
@@ -188,9 +191,7 @@ export class RetentionService {
       });
       return entries;
     });
-    // Outside the transaction: merge the FTS segments (dropping deleted entries' trigrams) and
-    // write the zeroed pages back into the main file, then empty the WAL.
-    await sql`insert into page_text(page_text) values('optimize')`.execute(this.db);
+    // Outside the transaction: write the zeroed pages back into the main file, then empty the WAL.
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
     return { batchId, entries };
   }
