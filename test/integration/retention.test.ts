@@ -157,4 +157,34 @@ describe('retention and disposal (S4)', () => {
     const csv = value(await call('cases.exportRegister', { format: 'csv', plaintextAcknowledged: true }));
     expect(Buffer.from(csv.dataBase64, 'base64').toString('utf8')).toMatch(/案件記録一式/);
   }, 60_000);
+
+  it('only administrators dispose, hold, change the schedule or export the register; auditors read the register (S1)', async () => {
+    const { call } = makeCore({ dataDir: tempDir(), ocrWorkers: 1 });
+    value(await call('vault.setup', ADMIN));
+    const caseId = value(await call('envelopes.log', { arrivedOn: '2026-11-21', delivery: 'futsu', redMarking: true })).cases[0]!.id;
+    value(await call('staff.add', { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase 1' }));
+    value(await call('staff.add', { displayName: '監査 三郎', login: 'saburo', role: 'auditor', passphrase: 'auditor passphrase' }));
+    const adminOnly = [
+      () => call('retention.schedule', {}),
+      () => call('retention.updateSchedule', { caseFileYears: 5 }),
+      () => call('retention.due', {}),
+      () => call('retention.dispose', { items: [{ caseId, classes: ['id_documents'] }], reason: 'x' }),
+      () => call('retention.placeHold', { caseId, reason: 'x' }),
+      () => call('retention.releaseHold', { caseId }),
+      () => call('cases.exportRegister', { format: 'xlsx', password: 'register password 1' }),
+    ];
+    for (const [login, passphrase, readsRegister] of [
+      ['ichiro', 'clerk passphrase 1', false],
+      ['saburo', 'auditor passphrase', true],
+    ] as const) {
+      value(await call('vault.unlock', { login, passphrase }));
+      for (const attempt of adminOnly) expect(await attempt()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const reads = [await call('retention.register', {}), await call('retention.holds', {})];
+      for (const r of reads) expect(r.ok).toBe(readsRegister);
+    }
+    value(await call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
+    expect(value(await call('retention.updateSchedule', { caseFileYears: 5 })).caseFileYears).toBe(5);
+    // The schedule change is audited with before and after.
+    expect(value(await call('audit.list', { action: 'retention.schedule_updated' })).entries[0]!.summary).toEqual({ caseFileYears: [3, 5] });
+  }, 60_000);
 });
