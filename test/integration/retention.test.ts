@@ -85,11 +85,12 @@ describe('retention and disposal (S4)', () => {
     t += 200 * DAY;
     const due = value(await call('retention.due', {}));
     expect(due).toEqual([expect.objectContaining({ caseId, caseNo, recordClass: 'id_documents', pages: 1, held: false })]);
-    expect(value(await call('today.overview', {})).disposalDue).toMatchObject({ count: 1, held: 0 });
+    expect(value(await call('today.overview', {})).disposalDue).toMatchObject({ count: 1, held: 0, items: [{ caseId, caseNo, recordClass: 'id_documents' }] });
 
     // A legal hold blocks it.
     value(await call('retention.placeHold', { caseId, reason: '訴訟対応' }));
     expect(value(await call('retention.due', {}))[0]!.held).toBe(true);
+    expect(value(await call('today.overview', {})).disposalDue).toMatchObject({ count: 0, held: 1, items: [] });
     const held = await call('retention.dispose', { items: [{ caseId, classes: ['id_documents'] }], reason: '保存期間経過' });
     expect(held).toMatchObject({ ok: false, error: { code: 'LEGAL_HOLD' } });
     expect(value(await call('pages.list', { caseId }))).toHaveLength(2);
