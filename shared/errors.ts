@@ -236,6 +236,54 @@ export const errorMessages = {
     ja: 'この書面は決定後に本文が変更されたため、管理者の承認が必要です。',
     en: 'The text of this letter changed after the decision: an administrator must approve it.',
   },
+  BACKUP_UNREADABLE: {
+    ja: 'バックアップファイルを開けませんでした。場所と名前を確認してください。',
+    en: 'The backup file could not be opened. Check where it is and its name.',
+  },
+  BACKUP_INVALID: {
+    ja: 'このファイルは Kaiji のバックアップではありません。何も変更していません。',
+    en: 'This file is not a Kaiji backup. Nothing was changed.',
+  },
+  BACKUP_DAMAGED: {
+    ja: 'バックアップファイルが壊れているか、途中で切れているか、書き換えられています。このファイルからは復元できません。何も変更していません。別の世代のバックアップをお使いください。',
+    en: 'The backup file is damaged, cut short or has been altered. It cannot be restored. Nothing was changed. Use another generation of the backup.',
+  },
+  BACKUP_TOO_NEW: {
+    ja: 'このバックアップは新しいバージョンの Kaiji で作成されています（形式 {found}、このアプリは {supported} まで）。何も変更していません。Kaiji を更新してから復元してください。',
+    en: 'This backup was made by a newer Kaiji (format {found}; this app supports up to {supported}). Nothing was changed. Update Kaiji, then restore.',
+  },
+  BACKUP_FAILED: {
+    ja: 'バックアップを作成できませんでした（{step}）。以前のバックアップはそのまま残っています。',
+    en: 'The backup could not be made ({step}). Earlier backups are untouched.',
+  },
+  BACKUP_NOT_VERIFIED: {
+    ja: '書き出したバックアップを読み戻して確認できませんでした（{check}）。このファイルはバックアップとして数えません。',
+    en: 'The backup written could not be verified when read back ({check}). It does not count as a backup.',
+  },
+  BACKUP_NO_FOLDER: {
+    ja: 'バックアップの保存先フォルダが設定されていないか、書き込めません。',
+    en: 'No backup folder is set, or it cannot be written to.',
+  },
+  BACKUP_RUNNING: {
+    ja: 'バックアップを作成中です。終わってからもう一度お試しください。',
+    en: 'A backup is already running. Try again when it has finished.',
+  },
+  RESTORE_TARGET_NOT_EMPTY: {
+    ja: '復元先のフォルダには既に Kaiji のデータがあります。空のフォルダを選んでください。何も変更していません。',
+    en: 'The restore folder already holds Kaiji data. Choose an empty folder. Nothing was changed.',
+  },
+  RESTORE_WRONG_CREDENTIALS: {
+    ja: 'このバックアップをそのログイン名・パスフレーズまたは復旧キーで開けませんでした。バックアップ作成時点のものを入力してください。何も変更していません。',
+    en: 'This backup could not be opened with that login and passphrase or recovery key. Use the ones valid when the backup was made. Nothing was changed.',
+  },
+  LEGAL_HOLD: {
+    ja: '案件 {caseNo} は訴訟等のため保存（リーガルホールド）中です。廃棄できません。',
+    en: 'Case {caseNo} is under a legal hold and cannot be disposed of.',
+  },
+  DISPOSAL_NOT_DUE: {
+    ja: '案件 {caseNo} の{classJa}はまだ保存期間内です（{dueOn} から廃棄できます）。',
+    en: 'The {classEn} of case {caseNo} are still within their retention period (disposal from {dueOn}).',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

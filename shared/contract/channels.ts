@@ -7,6 +7,8 @@ import { letterChannels } from './channels/letters';
 import { todayChannels } from './channels/today';
 import { contactChannels } from './channels/contacts';
 import { lifecycleChannels } from './channels/lifecycle';
+import { backupChannels } from './channels/backup';
+import { retentionChannels } from './channels/retention';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { REFUSAL_GROUNDS } from '../domain/letters/types';
@@ -251,6 +253,8 @@ export const contract = {
   ...todayChannels,
   ...contactChannels,
   ...lifecycleChannels,
+  ...backupChannels,
+  ...retentionChannels,
 } as const;
 
 export type { Channel };

@@ -92,6 +92,10 @@ export interface TodayOverview {
   guidanceOwed: TodayList<TodayContact>;
   /** The last 12 months, oldest first: requests received and closed per kind. */
   chart: { received: MonthCounts[]; closed: MonthCounts[] };
+  /** Backups (#15, S2): warn when the newest verified one is older than the setting, or there is none. */
+  backup: { lastVerifiedAt: string | null; warnAfterDays: number; stale: boolean; folderSet: boolean };
+  /** Records whose retention period is over (#15, S4): classes of cases to dispose of; `more` when the bounded look stopped. */
+  disposalDue: { count: number; held: number; more: boolean; items: { caseId: string; caseNo: string; recordClass: 'id_documents' | 'money_order_images' | 'case_file'; dueOn: string }[] };
 }
 
 /** The case file's deadline panel. */

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +71,13 @@ describe('npm run demo', () => {
     expect(today.ordersLapsing.count).toBeGreaterThanOrEqual(1);
     expect(today.awaitingProof.count).toBeGreaterThanOrEqual(1);
     expect(value(await call('audit.verify', {})).ok).toBe(true);
+    // #15: a verified backup beside the data folder, a disposal record, a legal hold, and more
+    // closed cases' ID copies due (this demo office disposes of them at close).
+    expect(today.backup).toMatchObject({ folderSet: true, stale: false });
+    expect(readdirSync(demo.backupFolder).filter((f) => f.endsWith('.kaijibak'))).toHaveLength(1);
+    const register = value(await call('retention.register', {}));
+    expect(register.entries).toEqual([expect.objectContaining({ classes: ['id_documents'], pagesErased: 1 })]);
+    expect(value(await call('retention.holds', {}))).toHaveLength(1);
 
     // Never over an existing vault.
     await core.dispose();

@@ -8,6 +8,8 @@ import { lifecycleHandlers, transitionByHand } from '../lifecycle/handlers';
 import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
 import { todayHandlers } from '../today/handlers';
+import { backupHandlers } from '../backup/handlers';
+import { retentionHandlers } from '../retention/handlers';
 import { verificationHandlers } from '../verification/handlers';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { APP_VERSION } from './app-info';
@@ -190,4 +192,6 @@ export const handlers: HandlerMap = {
   ...todayHandlers,
   ...contactHandlers,
   ...lifecycleHandlers,
+  ...backupHandlers,
+  ...retentionHandlers,
 };

@@ -154,6 +154,9 @@ export class KaijiCore {
     this.session = null;
     s.ws.importJobs.close();
     await s.scanner?.stop();
+    // A running backup holds a copy of the key and reads the database: let it finish first.
+    s.ws.backups.stopSchedule();
+    await s.ws.backups.settle();
     try {
       await s.ws.db.transaction().execute((trx) => s.ws.audit.append(trx, s.actor, { action: 'vault.locked', summary: { reason } }));
     } finally {
@@ -230,6 +233,8 @@ export class KaijiCore {
       lastActivity: this.now(),
       scanner: this.watchScanner({ ws, actor }, settings.scannerFolder),
     };
+    // Daily backups while the app runs, under whoever unlocked (#15 item 1).
+    ws.backups.startSchedule(actor);
     return user;
   }
 

@@ -23,6 +23,8 @@ import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
 import { TodayService } from '../today/today-service';
 import { LifecycleService } from '../lifecycle/lifecycle-service';
+import { BackupService } from '../backup/backup-service';
+import { RetentionService } from '../retention/retention-service';
 import type { Database } from '../vault/schema';
 import type { Vault } from '../vault/vault';
 
@@ -51,6 +53,8 @@ export interface Workspace {
   today: TodayService;
   contacts: ContactService;
   lifecycle: LifecycleService;
+  backups: BackupService;
+  retention: RetentionService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -97,5 +101,7 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     today,
     contacts,
     lifecycle: new LifecycleService(db, audit, now),
+    backups: new BackupService(db, audit, vault, now),
+    retention: new RetentionService(db, audit, now),
   };
 }

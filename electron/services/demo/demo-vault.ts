@@ -9,6 +9,7 @@ import { seedVerificationDemo } from './demo-verification';
 import { seedLedgerDemo } from './demo-ledger';
 import { seedDeadlineDemo } from './demo-deadlines';
 import { seedLettersDemo } from './demo-letters';
+import { seedRecordsDemo } from './demo-records';
 
 const deliveryMethodsForDemo: DeliveryMethod[] = ['ippan_kakitome', 'kan_i_kakitome', 'ippan_kakitome', 'tokutei_kiroku', 'futsu'];
 
@@ -19,6 +20,8 @@ export interface DemoResult {
   recoveryKey: string;
   applicants: string[];
   cases: number;
+  /** Where the demo's backups are (#15). */
+  backupFolder: string;
 }
 
 /** 96 random bits as six groups of four hex digits: easy to type during training. */
@@ -92,6 +95,7 @@ export async function createDemoVault(core: KaijiCore, options: { cases: number;
   await seedLedgerDemo(core, today);
   await seedDeadlineDemo(core, today);
   await seedLettersDemo(core, today);
+  const records = await seedRecordsDemo(core);
   return {
     dataDir: core.vault.dataDir,
     administrator,
@@ -99,5 +103,6 @@ export async function createDemoVault(core: KaijiCore, options: { cases: number;
     recoveryKey: setup.recoveryKey,
     applicants: people.slice(0, 5).map((p) => p.name),
     cases: people.length,
+    backupFolder: records.backupFolder,
   };
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import type { MoneyOrderExport, MoneyOrderMonth, MoneyOrderRecord } from '@shared/contract/ledger-types';
 import { MONEY_ORDER_STATE_LABELS } from '@shared/domain/money-orders';
+import { KaijiError } from '@shared/errors';
 
 export interface ExportRequest {
   format: 'xlsx' | 'csv';
@@ -44,38 +45,61 @@ export async function buildLedgerExport(
   request: ExportRequest,
   today: string,
 ): Promise<MoneyOrderExport> {
-  const base = `money-orders-${today}`;
+  return buildTableExport(`money-orders-${today}`, [
+    { name: '定額小為替 Money orders', columns: COLUMNS, rows: records },
+    { name: '月別集計 Monthly totals', columns: MONTH_COLUMNS.map((c) => ({ ...c, width: 16 })), rows: months },
+  ], request);
+}
+
+/** One sheet of a table export: its columns (header, width, value) and rows. */
+export interface ExportSheet<T> {
+  name: string;
+  columns: readonly { header: string; width: number; value: (r: T) => string | number }[];
+  rows: readonly T[];
+}
+
+/** The rule every export follows (S2): plaintext only after the warning; CSV cannot carry a password. */
+export function assertExportRequest(request: ExportRequest): void {
+  if (request.password === undefined) {
+    if (!request.plaintextAcknowledged) throw new KaijiError('EXPORT_PLAINTEXT_NOT_ACKNOWLEDGED');
+  } else if (request.format === 'csv') {
+    throw new KaijiError('EXPORT_CSV_NOT_ENCRYPTABLE');
+  }
+}
+
+/**
+ * Any table as the accounts export writes it (shared by the money-order ledger and the case
+ * register): CSV of the first sheet (BOM, CRLF, formula-safe cells) or an XLSX, encrypted when a
+ * password is given.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function buildTableExport(base: string, sheets: readonly ExportSheet<any>[], request: ExportRequest): Promise<MoneyOrderExport> {
+  const first = sheets[0]!;
   if (request.format === 'csv') {
-    const lines = [COLUMNS.map((c) => c.header), ...records.map((r) => COLUMNS.map((c) => c.value(r)))].map((cells) => cells.map(csvCell).join(','));
+    const lines = [first.columns.map((c) => c.header), ...first.rows.map((r) => first.columns.map((c) => c.value(r)))].map((cells) => cells.map(csvCell).join(','));
     // BOM so Excel reads UTF-8; CRLF as Excel writes it.
     const data = Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
-    return { fileName: `${base}.csv`, mimeType: 'text/csv', dataBase64: data.toString('base64'), rows: records.length, encrypted: false };
+    return { fileName: `${base}.csv`, mimeType: 'text/csv', dataBase64: data.toString('base64'), rows: first.rows.length, encrypted: false };
   }
-  const xlsx = await workbook(records, months);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Kaiji';
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
+    for (const r of sheet.rows) ws.addRow(sheet.columns.map((c) => c.value(r)));
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
   const encrypted = request.password !== undefined;
   const data = encrypted ? officeCrypto.encrypt(xlsx, { password: request.password! }) : xlsx;
   return {
     fileName: `${base}.xlsx`,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     dataBase64: data.toString('base64'),
-    rows: records.length,
+    rows: first.rows.length,
     encrypted,
   };
-}
-
-async function workbook(records: readonly MoneyOrderRecord[], months: readonly MoneyOrderMonth[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Kaiji';
-  const sheet = wb.addWorksheet('定額小為替 Money orders');
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  for (const r of records) sheet.addRow(COLUMNS.map((c) => c.value(r)));
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const totals = wb.addWorksheet('月別集計 Monthly totals');
-  totals.columns = MONTH_COLUMNS.map((c) => ({ header: c.header, width: 16 }));
-  for (const m of months) totals.addRow(MONTH_COLUMNS.map((c) => c.value(m)));
-  totals.getRow(1).font = { bold: true };
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** Quoted; a leading = + - @ is defused so a typed value never runs as a spreadsheet formula. */

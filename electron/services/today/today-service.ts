@@ -9,6 +9,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../vault/schema';
 import { DeadlineStore, japanDay } from './deadline-store';
 import { monthlyChart } from './month-chart';
+import { recordsKeeping } from '../retention/today-items';
 
 /** Items per list; the counts cover everything that matches. */
 export const TODAY_ITEMS = 20;
@@ -70,6 +71,7 @@ export class TodayService {
       lettersToSend: await this.lettersToSend(),
       guidanceOwed,
       chart: await monthlyChart(this.db, today),
+      ...(await recordsKeeping(this.db, this.audit, now)),
     };
     // Names of applicants were shown: a view of personal data (S3), like the case list.
     const shown = [...new Set([overdue, dueSoon, day14Passed, day14Soon].flatMap((l) => l.items.map((c) => c.caseNo)))];

@@ -6,6 +6,8 @@ import type { LetterTables } from '../letters/schema';
 import type { MailTables } from '../mail/schema';
 import type { DeadlineTables } from '../today/schema';
 import type { VerificationTables } from '../verification/schema';
+import type { BackupTables } from '../backup/schema';
+import type { RetentionTables } from '../retention/schema';
 
 /** Tables as kysely sees them. Columns stay portable (text/integer) for PostgreSQL later. */
 export interface SchemaMigrationsTable {
@@ -191,7 +193,7 @@ export interface CaseDocumentsTable {
  * Every table. Capabilities added after the first ones declare their tables beside their
  * services (fees/schema.ts, mail/schema.ts ...) and are joined here.
  */
-export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables {
+export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables, BackupTables, RetentionTables {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
   staff: StaffTable;

@@ -277,6 +277,15 @@ export class Vault {
     state.key = newKey;
   }
 
+  /**
+   * What a backup needs (services/backup): a copy of the database key (the caller wipes it)
+   * and the key-slot file, whose slots open the backup as they open the vault.
+   */
+  backupSource(): { dbPath: string; key: Buffer; keySlots: KeySlotFile } {
+    const state = this.requireOpen();
+    return { dbPath: this.dbPath, key: Buffer.from(state.key), keySlots: this.readFile() };
+  }
+
   // --- internals ---------------------------------------------------------------
 
   private readFile(): KeySlotFile {
@@ -412,4 +421,28 @@ function loginTag(file: KeySlotFile, login: string): string {
 
 function freeAttempts(file: KeySlotFile): number {
   return file.freeUnlockAttempts ?? DEFAULT_FREE_ATTEMPTS;
+}
+
+/**
+ * The database key from a key-slot file without opening anything: backup restore (services/backup)
+ * reads the slots a backup carries. Null when the credentials open no slot; throws
+ * ACCOUNT_DISABLED for a disabled member's slot.
+ */
+export async function dbKeyFromSlots(
+  file: KeySlotFile,
+  credentials: { login: string; passphrase: string } | { recoveryKey: string },
+): Promise<{ key: Buffer; staffId: string | null } | null> {
+  if ('recoveryKey' in credentials) {
+    const bytes = decodeRecoveryKey(credentials.recoveryKey);
+    const slot = file.slots.find((s) => s.kind === 'recovery');
+    if (!bytes || !slot || slot.kdf.alg !== 'hkdf' || !slot.dbKey) return null;
+    const privateKey = tryOpen(deriveFromRecoveryKey(bytes, slot.kdf.salt), slot, file);
+    return privateKey ? { key: unbox(privateKey, slot.publicKey, slot.dbKey, dbKeyAad(file, slot.id, file.keyVersion)), staffId: null } : null;
+  }
+  const slot = file.slots.find((s) => s.kind === 'staff' && s.loginTag === loginTag(file, credentials.login));
+  if (!slot || slot.kdf.alg !== 'scrypt') return null;
+  const privateKey = tryOpen(await deriveFromPassphrase(credentials.passphrase, slot.kdf), slot, file);
+  if (!privateKey) return null;
+  if (!slot.dbKey) throw new KaijiError('ACCOUNT_DISABLED');
+  return { key: unbox(privateKey, slot.publicKey, slot.dbKey, dbKeyAad(file, slot.id, file.keyVersion)), staffId: slot.staffId ?? null };
 }

@@ -3,6 +3,7 @@ import { lettersEn } from './sections/letters';
 import { todayEn } from './sections/today';
 import { contactsEn } from './sections/contacts';
 import { lifecycleEn } from './sections/lifecycle';
+import { recordsEn } from './sections/records';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -492,6 +493,7 @@ export const en: Translations = {
         recovered: 'Reset with recovery key',
         rekeyed: 'Database key renewed',
         recovery_key_rotated: 'Recovery key reissued',
+        restored: 'Restored from a backup',
       },
       staff: {
         added: 'Staff member added',
@@ -521,6 +523,7 @@ export const en: Translations = {
         discarded_empty: 'Empty case removed (returned letter scanned)',
         kinds_confirmed: 'Requested kinds confirmed',
         obligation_waived: 'Owed item waived (closed with a reason)',
+        register_exported: 'Case register exported',
       },
       document: {
         recorded: 'Document recorded',
@@ -547,6 +550,19 @@ export const en: Translations = {
       audit: {
         viewed: 'Audit trail viewed',
         verified: 'Audit trail verified',
+      },
+      backup: {
+        verified: 'Backup made (verified)',
+        failed: 'Backup failed',
+        settings_updated: 'Backup settings changed',
+      },
+      records: {
+        disposed: 'Records disposed of',
+      },
+      retention: {
+        schedule_updated: 'Retention schedule changed',
+        hold_placed: 'Legal hold placed',
+        hold_released: 'Legal hold released',
       },
       money_order: {
         recorded: 'Money order recorded',
@@ -723,4 +739,5 @@ export const en: Translations = {
   ...todayEn,
   ...contactsEn,
   ...lifecycleEn,
+  ...recordsEn,
 };

@@ -3,6 +3,7 @@ import { lettersJa } from './sections/letters';
 import { todayJa } from './sections/today';
 import { contactsJa } from './sections/contacts';
 import { lifecycleJa } from './sections/lifecycle';
+import { recordsJa } from './sections/records';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -488,6 +489,7 @@ export const ja = {
         recovered: '回復キーによる再設定',
         rekeyed: 'データベース鍵の更新',
         recovery_key_rotated: '回復キーの再発行',
+        restored: 'バックアップから復元',
       },
       staff: {
         added: '職員の追加',
@@ -517,6 +519,7 @@ export const ja = {
         discarded_empty: '空の案件の削除（返送書面の取込み）',
         kinds_confirmed: '請求種別の確認',
         obligation_waived: '未了事項の免除（理由付きの完了）',
+        register_exported: '案件台帳の書き出し',
       },
       document: {
         recorded: '書類の記録',
@@ -543,6 +546,19 @@ export const ja = {
       audit: {
         viewed: '監査ログの閲覧',
         verified: '監査ログの検証',
+      },
+      backup: {
+        verified: 'バックアップ作成（確認済み）',
+        failed: 'バックアップ失敗',
+        settings_updated: 'バックアップ設定の変更',
+      },
+      records: {
+        disposed: '記録の廃棄',
+      },
+      retention: {
+        schedule_updated: '保存期間の変更',
+        hold_placed: '保存指示（リーガルホールド）の設定',
+        hold_released: '保存指示（リーガルホールド）の解除',
       },
       money_order: {
         recorded: '定額小為替の記録',
@@ -718,6 +734,7 @@ export const ja = {
   ...todayJa,
   ...contactsJa,
   ...lifecycleJa,
+  ...recordsJa,
 };
 
 export type Translations = typeof ja;

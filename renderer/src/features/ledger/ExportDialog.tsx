@@ -4,6 +4,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '@shared/contract';
+import type { MoneyOrderExport } from '@shared/contract/ledger-types';
+import type { Result } from '@shared/result';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { errorText } from '../../ui/errors';
@@ -11,9 +13,28 @@ import { downloadFile } from '../../ui/files';
 import { useCall } from '../../ui/useCall';
 
 type Filter = NonNullable<ChannelInput<'moneyOrders.export'>['filter']>;
+type ExportRequest = Omit<ChannelInput<'moneyOrders.export'>, 'filter'>;
 
-/** The accounts export: password-encrypted XLSX by default; plaintext only after the warning is ticked. */
-export function ExportDialog({ filter, count, onClose }: { filter: Filter; count: number; onClose: () => void }) {
+/**
+ * The accounts export: password-encrypted XLSX by default; plaintext only after the warning is ticked.
+ * Other exports with the same rule (the case register, #15) pass their own `exporter`, title and scope.
+ */
+export function ExportDialog({
+  filter = {},
+  count,
+  onClose,
+  exporter,
+  title,
+  scope,
+}: {
+  filter?: Filter;
+  count: number;
+  onClose: () => void;
+  exporter?: (request: ExportRequest) => Promise<Result<MoneyOrderExport>>;
+  title?: string;
+  scope?: string;
+}) {
+  const exportWith = exporter ?? ((request: ExportRequest) => kaiji.moneyOrders.export({ filter, ...request }));
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
@@ -36,9 +57,7 @@ export function ExportDialog({ filter, count, onClose }: { filter: Filter; count
     if (!ready) return;
     const result = await run(
       () =>
-        mode === 'encrypted'
-          ? kaiji.moneyOrders.export({ filter, format: 'xlsx', password })
-          : kaiji.moneyOrders.export({ filter, format, plaintextAcknowledged: true }),
+        mode === 'encrypted' ? exportWith({ format: 'xlsx', password }) : exportWith({ format, plaintextAcknowledged: true }),
       { notify: false },
     );
     if (result.ok) {
@@ -49,10 +68,10 @@ export function ExportDialog({ filter, count, onClose }: { filter: Filter; count
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('moneyOrders.export.title')} centered size="lg">
+    <Modal opened onClose={onClose} title={title ?? t('moneyOrders.export.title')} centered size="lg">
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="export-dialog">
         <Stack gap="md">
-          <Text size="sm">{t('moneyOrders.export.scope', { count })}</Text>
+          <Text size="sm">{scope ?? t('moneyOrders.export.scope', { count })}</Text>
           <Radio.Group value={mode} onChange={(v) => setMode(v as 'encrypted' | 'plaintext')}>
             <Stack gap="xs">
               <Radio value="encrypted" label={t('moneyOrders.export.encrypted')} data-testid="export-encrypted" />

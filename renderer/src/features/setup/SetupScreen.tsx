@@ -1,10 +1,12 @@
-import { Button, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupResult } from '@shared/contract';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { AuthLayout } from '../../ui/AuthLayout';
+import { useVault } from '../../ui/vault';
+import { RestoreForm } from '../records/RestoreForm';
 import { errorText } from '../../ui/errors';
 import { FailureAlert } from '../../ui/FailureAlert';
 import { LoginInput } from '../../ui/LoginInput';
@@ -21,6 +23,8 @@ type Field = 'company' | 'adminName' | 'adminLogin';
 
 /** First run: company, first administrator and their passphrase. */
 export function SetupScreen({ onDone }: Props) {
+  const { refresh } = useVault();
+  const [restoring, setRestoring] = useState(false);
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
@@ -69,6 +73,13 @@ export function SetupScreen({ onDone }: Props) {
     else setFailure(errorText(result.error, lang));
   };
 
+  if (restoring) {
+    return (
+      <AuthLayout title={t('records.restore.title')} width={520}>
+        <RestoreForm onRestoredHere={() => void refresh()} onBack={() => setRestoring(false)} />
+      </AuthLayout>
+    );
+  }
   return (
     <AuthLayout title={t('setup.title')} intro={t('setup.intro')} width={520}>
       <form onSubmit={submit} noValidate>
@@ -112,6 +123,10 @@ export function SetupScreen({ onDone }: Props) {
           <Button data-testid="setup-submit" type="submit" loading={loading} fullWidth mt="sm">
             {t('setup.submit')}
           </Button>
+          {/* A new computer after a disk failure: restore the office's backup instead of starting empty (#15, S2). */}
+          <Anchor component="button" type="button" size="sm" ta="center" onClick={() => setRestoring(true)} data-testid="restore-open">
+            {t('records.restore.open')}
+          </Anchor>
         </Stack>
       </form>
     </AuthLayout>

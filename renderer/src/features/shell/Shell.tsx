@@ -15,6 +15,7 @@ import { MailPage } from '../mail/MailPage';
 import { LettersPage } from '../letters/LettersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
+import { RecordsPage } from '../records/RecordsPage';
 import { Forbidden } from './Forbidden';
 import { canOpen, type RouteName } from './routes';
 import { ShellHeader } from './ShellHeader';
@@ -32,6 +33,7 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
   mail: MailPage,
   letters: LettersPage,
   contacts: ContactsPage,
+  records: RecordsPage,
 };
 
 /** The signed-in frame: header, role-filtered navigation and the current page. */

@@ -13,6 +13,7 @@ import { GuidanceOwedSection } from '../contacts/GuidanceOwedSection';
 import { MonthlyChart } from './MonthlyChart';
 import { TodaySection } from './TodaySection';
 import { AnswersOwed } from '../lifecycle/AnswersOwed';
+import { TodayRecordsAlerts } from '../records/TodayRecordsAlerts';
 import { URGENCY_COLORS, daysLeftKey } from './urgency';
 
 const yen = new Intl.NumberFormat('ja-JP');
@@ -86,6 +87,7 @@ export function TodayPage() {
           {t('today.date', { date: formatDay(data.today, lang) })}
         </Text>
       </PageHeader>
+      <TodayRecordsAlerts overview={data} />
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         <AnswersOwed />
         <TodaySection

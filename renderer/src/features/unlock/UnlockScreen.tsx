@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Anchor } from '@mantine/core';
 import { AuthLayout } from '../../ui/AuthLayout';
+import { RestoreForm } from '../records/RestoreForm';
 import { useVault } from '../../ui/vault';
 import { RecoverForm } from './RecoverForm';
 import { UnlockForm } from './UnlockForm';
@@ -9,12 +11,19 @@ import { UnlockForm } from './UnlockForm';
 export function UnlockScreen() {
   const { t } = useTranslation();
   const { status, refresh } = useVault();
-  const [mode, setMode] = useState<'unlock' | 'recover'>('unlock');
+  const [mode, setMode] = useState<'unlock' | 'recover' | 'restore'>('unlock');
 
   if (mode === 'recover') {
     return (
       <AuthLayout title={t('recover.title')} width={480}>
         <RecoverForm onRecovered={() => void refresh()} onBack={() => setMode('unlock')} />
+      </AuthLayout>
+    );
+  }
+  if (mode === 'restore') {
+    return (
+      <AuthLayout title={t('records.restore.title')} width={520}>
+        <RestoreForm onRestoredHere={() => void refresh()} onBack={() => setMode('unlock')} />
       </AuthLayout>
     );
   }
@@ -25,6 +34,10 @@ export function UnlockScreen() {
         onUnlocked={() => void refresh()}
         onUseRecovery={() => setMode('recover')}
       />
+      {/* Restore (#15, S2): after a disk failure the office starts here. */}
+      <Anchor component="button" type="button" size="sm" mt="sm" display="block" mx="auto" onClick={() => setMode('restore')} data-testid="restore-open">
+        {t('records.restore.open')}
+      </Anchor>
     </AuthLayout>
   );
 }

@@ -1,0 +1,190 @@
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, fsync, openSync, readSync, writeSync } from 'node:fs';
+import { KaijiError } from '@shared/errors';
+import { KEYSLOT_FORMAT, type KeySlotFile } from '../vault/keyslot-file';
+
+/**
+ * The backup file (S2), one file:
+ *
+ *   "KAIJIBAK" | u32 header length | header JSON | chunk*
+ *   chunk = u32 ciphertext length | 12-byte IV | ciphertext | 16-byte GCM tag
+ *
+ * The header carries the vault's key-slot file as it was at backup time (no personal data, the
+ * same thing vault.json holds) and a salt. The chunks are the SQLCipher database copy (itself
+ * encrypted under the database key) encrypted once more under HKDF(database key, salt): whoever
+ * opens a slot gets the database key and so the backup key, nobody else. Each chunk's AAD binds
+ * the header's hash, the chunk's index and whether it is the last one, so an altered header, a
+ * flipped byte, reordered, missing or extra chunks and a truncated file are all refused.
+ */
+export const BACKUP_MAGIC = Buffer.from('KAIJIBAK', 'ascii');
+export const BACKUP_FORMAT = 1;
+export const BACKUP_EXTENSION = '.kaijibak';
+const CHUNK = 1 << 20;
+const MAX_HEADER = 4 << 20;
+
+export interface BackupHeader {
+  format: number;
+  /** Schema version of the database inside (migrations applied). */
+  schemaVersion: number;
+  appVersion: string;
+  createdAt: string;
+  vaultId: string;
+  /** vault.json at backup time: the slots that open this file. */
+  keySlots: KeySlotFile;
+  /** HKDF salt of the backup key (base64). */
+  salt: string;
+  /** Plain length of the database copy. */
+  dbBytes: number;
+}
+
+export function backupKey(dbKey: Buffer, salt: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', dbKey, Buffer.from(salt, 'base64'), 'kaiji-backup-v1', 32));
+}
+
+export function newSalt(): string {
+  return randomBytes(16).toString('base64');
+}
+
+const aad = (headerHash: Buffer, index: number, last: boolean) =>
+  Buffer.concat([Buffer.from('kaiji-backup-chunk|'), headerHash, Buffer.from(`|${index}|${last ? 1 : 0}`)]);
+
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+};
+
+export type Progress = (done: number, total: number) => void;
+
+/**
+ * Encrypts `srcPath` (the database copy) into `destPath` and fsyncs it. Yields to the event loop
+ * between chunks so the app stays responsive; the caller renames the file into place.
+ */
+export async function writeBackupFile(srcPath: string, destPath: string, header: Omit<BackupHeader, 'dbBytes'>, dbKey: Buffer, progress: Progress): Promise<number> {
+  const src = openSync(srcPath, 'r');
+  const dest = openSync(destPath, 'w', 0o600);
+  const key = backupKey(dbKey, header.salt);
+  try {
+    const total = fstatSync(src).size;
+    const headerBytes = Buffer.from(JSON.stringify({ ...header, dbBytes: total }), 'utf8');
+    const headerHash = createHash('sha256').update(headerBytes).digest();
+    let written = writeAll(dest, Buffer.concat([BACKUP_MAGIC, u32(headerBytes.length), headerBytes]));
+    const buf = Buffer.alloc(CHUNK);
+    let offset = 0;
+    let index = 0;
+    // An empty source still gets one (empty) last chunk, so truncation is always detectable.
+    do {
+      const n = readSync(src, buf, 0, CHUNK, offset);
+      offset += n;
+      const last = offset >= total;
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', key, iv);
+      c.setAAD(aad(headerHash, index, last));
+      const ct = Buffer.concat([c.update(buf.subarray(0, n)), c.final()]);
+      written += writeAll(dest, Buffer.concat([u32(ct.length), iv, ct, c.getAuthTag()]));
+      index++;
+      progress(offset, total);
+      await new Promise((r) => setImmediate(r));
+      if (last) break;
+    } while (true);
+    await fsyncAsync(dest);
+    return written;
+  } finally {
+    key.fill(0);
+    closeSync(src);
+    closeSync(dest);
+  }
+}
+
+/** Reads and checks the header only (no key needed): format, schema version, slots. */
+export function readBackupHeader(path: string, supportedSchema: number): { header: BackupHeader; headerHash: Buffer; bodyOffset: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    throw new KaijiError('BACKUP_UNREADABLE');
+  }
+  try {
+    const head = Buffer.alloc(12);
+    if (readSync(fd, head, 0, 12, 0) < 12 || !head.subarray(0, 8).equals(BACKUP_MAGIC)) throw new KaijiError('BACKUP_INVALID');
+    const len = head.readUInt32BE(8);
+    if (len > MAX_HEADER) throw new KaijiError('BACKUP_INVALID');
+    const bytes = Buffer.alloc(len);
+    if (readSync(fd, bytes, 0, len, 12) < len) throw new KaijiError('BACKUP_DAMAGED');
+    let header: BackupHeader;
+    try {
+      header = JSON.parse(bytes.toString('utf8')) as BackupHeader;
+    } catch {
+      throw new KaijiError('BACKUP_DAMAGED');
+    }
+    if (typeof header.format !== 'number' || typeof header.schemaVersion !== 'number') throw new KaijiError('BACKUP_DAMAGED');
+    // A newer Kaiji's file is named as such before anything else is tried.
+    if (header.format > BACKUP_FORMAT || header.schemaVersion > supportedSchema || (header.keySlots?.format ?? 0) > KEYSLOT_FORMAT) {
+      throw new KaijiError('BACKUP_TOO_NEW', { found: `${header.format}/${header.schemaVersion}`, supported: `${BACKUP_FORMAT}/${supportedSchema}` });
+    }
+    if (!header.keySlots || !Array.isArray(header.keySlots.slots) || typeof header.salt !== 'string') throw new KaijiError('BACKUP_DAMAGED');
+    return { header, headerHash: createHash('sha256').update(bytes).digest(), bodyOffset: 12 + len };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Decrypts the body into `destPath` (the SQLCipher copy, still encrypted under the database key),
+ * checking every chunk. Any failure throws BACKUP_DAMAGED; the caller removes `destPath`.
+ */
+export async function decryptBackupBody(path: string, destPath: string, dbKey: Buffer, parsed: ReturnType<typeof readBackupHeader>, progress: Progress): Promise<void> {
+  const { header, headerHash, bodyOffset } = parsed;
+  const fd = openSync(path, 'r');
+  const dest = openSync(destPath, 'w', 0o600);
+  const key = backupKey(dbKey, header.salt);
+  try {
+    const size = fstatSync(fd).size;
+    let pos = bodyOffset;
+    let plain = 0;
+    let index = 0;
+    const lenBuf = Buffer.alloc(4);
+    for (;;) {
+      if (readSync(fd, lenBuf, 0, 4, pos) < 4) throw new KaijiError('BACKUP_DAMAGED');
+      const len = lenBuf.readUInt32BE(0);
+      if (len > CHUNK + 16 || pos + 4 + 12 + len + 16 > size) throw new KaijiError('BACKUP_DAMAGED');
+      const rec = Buffer.alloc(12 + len + 16);
+      readSync(fd, rec, 0, rec.length, pos + 4);
+      pos += 4 + rec.length;
+      plain += len;
+      const last = plain >= header.dbBytes;
+      let out: Buffer;
+      try {
+        const d = createDecipheriv('aes-256-gcm', key, rec.subarray(0, 12));
+        d.setAAD(aad(headerHash, index, last));
+        d.setAuthTag(rec.subarray(12 + len));
+        out = Buffer.concat([d.update(rec.subarray(12, 12 + len)), d.final()]);
+      } catch {
+        throw new KaijiError('BACKUP_DAMAGED');
+      }
+      writeAll(dest, out);
+      index++;
+      progress(plain, header.dbBytes);
+      await new Promise((r) => setImmediate(r));
+      if (last) break;
+    }
+    // Bytes after the last chunk were not written by Kaiji.
+    if (pos !== size || plain !== header.dbBytes) throw new KaijiError('BACKUP_DAMAGED');
+    await fsyncAsync(dest);
+  } finally {
+    key.fill(0);
+    closeSync(fd);
+    closeSync(dest);
+  }
+}
+
+/** fsync on the thread pool: flushing a large file must not hold the app's event loop. */
+function fsyncAsync(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
+}
+
+function writeAll(fd: number, data: Buffer): number {
+  let off = 0;
+  while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+  return data.length;
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RestoreResult } from '@shared/contract/backup-types';
+import { KaijiError } from '@shared/errors';
+import { AuditLog } from '../audit/audit-log';
+import { openSqlCipher, toKysely } from '../vault/database';
+import { KEYSLOT_FILE, fsyncDir, writeKeySlotFile } from '../vault/keyslot-file';
+import { LATEST_SCHEMA_VERSION } from '../vault/migrations';
+import { DB_FILE, dbKeyFromSlots } from '../vault/vault';
+import { decryptBackupBody, readBackupHeader } from './backup-format';
+import { sha256File, verifyAuditChain } from './backup-service';
+import { checkDatabase } from './snapshot-worker';
+
+export type RestoreCredentials = { login: string; passphrase: string } | { recoveryKey: string };
+
+/**
+ * Restores a backup into a data folder that holds no vault yet (S2, #15 item 1). Works without an
+ * unlocked vault (the unlock screen): the backup's own key slots open it, so the recovery key or a
+ * staff passphrase valid at backup time is needed. Everything is built in a staging folder inside
+ * the target and checked (every chunk's tag, integrity_check, the audit chain) before the database
+ * and then vault.json (the "initialised" switch, as at setup) are moved into place; any refusal
+ * removes the staging folder and leaves the target as it was. The restore is audited inside the
+ * restored vault (`vault.restored`).
+ */
+export async function restoreBackup(options: {
+  file: string;
+  targetDir: string;
+  credentials: RestoreCredentials;
+  now?: () => Date;
+  progress?: (fraction: number) => void;
+}): Promise<Omit<RestoreResult, 'openHere'>> {
+  const now = options.now ?? (() => new Date());
+  const progress = options.progress ?? (() => undefined);
+  const parsed = readBackupHeader(options.file, LATEST_SCHEMA_VERSION);
+  const opened = await dbKeyFromSlots(parsed.header.keySlots, options.credentials);
+  if (!opened) throw new KaijiError('RESTORE_WRONG_CREDENTIALS');
+  const target = resolve(options.targetDir);
+  if (existsSync(join(target, KEYSLOT_FILE)) || existsSync(join(target, DB_FILE))) throw new KaijiError('RESTORE_TARGET_NOT_EMPTY');
+  mkdirSync(target, { recursive: true, mode: 0o700 });
+  const staging = join(target, `.kaiji-restore-${randomUUID()}`);
+  mkdirSync(staging, { mode: 0o700 });
+  const key = opened.key;
+  try {
+    const copy = join(staging, DB_FILE);
+    await decryptBackupBody(options.file, copy, key, parsed, (d, t) => progress((0.7 * d) / Math.max(1, t)));
+    if (!(await checkDatabase(copy, key)).intact) throw new KaijiError('BACKUP_DAMAGED');
+    if (!(await verifyAuditChain(copy, key))) throw new KaijiError('BACKUP_DAMAGED');
+    progress(0.9);
+    const fileSha256 = await sha256File(options.file);
+    const handle = openSqlCipher(copy, key);
+    const db = toKysely(handle);
+    try {
+      const staff = opened.staffId
+        ? await db.selectFrom('staff').select(['id', 'display_name']).where('id', '=', opened.staffId).executeTakeFirst()
+        : undefined;
+      await new AuditLog(db, now).append(db, { id: staff?.id ?? null, name: staff?.display_name ?? null }, {
+        action: 'vault.restored',
+        recordType: 'vault',
+        summary: { backupCreatedAt: parsed.header.createdAt, backupSha256: fileSha256, schemaVersion: parsed.header.schemaVersion, with: opened.staffId ? 'passphrase' : 'recovery_key' },
+      });
+      handle.pragma('wal_checkpoint(TRUNCATE)');
+      handle.pragma('journal_mode = DELETE');
+    } finally {
+      await db.destroy();
+    }
+    for (const f of readdirSync(staging)) if (f !== DB_FILE) rmSync(join(staging, f), { force: true });
+    renameSync(copy, join(target, DB_FILE));
+    fsyncDir(target);
+    // Last: a folder with vault.json is a vault; before this the target is still "no vault".
+    writeKeySlotFile(target, { ...parsed.header.keySlots, pendingRekey: null, unlockFailures: { count: 0, lastAt: null } });
+    progress(1);
+    return { dataDir: target, backupCreatedAt: parsed.header.createdAt };
+  } catch (error) {
+    rmSync(join(target, DB_FILE), { force: true });
+    throw error;
+  } finally {
+    key.fill(0);
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,333 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DisposalBatch, DisposalDue, DisposalEntry, LegalHold } from '@shared/contract/retention-types';
+import { isoDateInJapan } from '@shared/domain/dates';
+import { FINAL_STATES } from '@shared/domain/case-state';
+import {
+  CLASS_PAGE_KINDS,
+  DEFAULT_RETENTION,
+  RECORD_CLASS_LABELS,
+  RECORD_CLASSES,
+  classesCovered,
+  disposalDueOn,
+  retentionMonths,
+  retentionRule,
+  type RecordClass,
+  type RetentionSchedule,
+} from '@shared/domain/retention';
+import { addDays, addMonths } from '@shared/domain/verification/date-rules';
+import { KaijiError } from '@shared/errors';
+import type { Actor, AuditLog } from '../audit/audit-log';
+import { japanDay } from '../today/deadline-store';
+import { removePageText } from '../vault/fulltext';
+import type { Database } from '../vault/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+const KEYS: Record<keyof RetentionSchedule, string> = {
+  idDocumentsMonths: 'retention.idDocumentsMonths',
+  moneyOrderImagesMonths: 'retention.moneyOrderImagesMonths',
+  caseFileYears: 'retention.caseFileYears',
+};
+// Issued letters are frozen by migration 008's trigger; disposal of the whole case file (S4) is
+// the one sanctioned change: the trigger is lifted inside the disposing transaction and put back
+// verbatim before it commits.
+const FROZEN_TRIGGER = sql`CREATE TRIGGER letters_issued_frozen BEFORE UPDATE OF case_id, template, lang, draft, recipient, status, issued_on, issued_at, issued_by, pdf, sha256, page_count, money_order_ids ON letters
+      WHEN OLD.status = 'issued'
+      BEGIN SELECT RAISE(ABORT, 'LETTER_ISSUED'); END`;
+const DISPOSED = '（廃棄済）';
+
+/**
+ * Retention schedule, what is due, legal holds and disposal (S4, #15 item 2). Disposal erases in
+ * one transaction with its register rows and audit entry: page images and thumbnails (rows
+ * deleted), OCR text and words, the FTS entries, and for the whole case file the personal fields
+ * too (subject, form fields, notes, recorded ID documents, envelope sender, issued letters' PDF
+ * and text). secure_delete is on, so freed pages are zeroed; FTS5's secure-delete option removes
+ * the terms from the index segments; afterwards the WAL is checkpointed and truncated.
+ */
+export class RetentionService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+  ) {}
+
+  async schedule(db: Db = this.db): Promise<RetentionSchedule> {
+    const rows = await db.selectFrom('settings').selectAll().where('key', 'in', Object.values(KEYS)).execute();
+    const out: Record<string, unknown> = { ...DEFAULT_RETENTION };
+    for (const [name, key] of Object.entries(KEYS)) {
+      const row = rows.find((r) => r.key === key);
+      if (row) out[name] = JSON.parse(row.value);
+    }
+    return out as unknown as RetentionSchedule;
+  }
+
+  async updateSchedule(actor: Actor, patch: Partial<RetentionSchedule>): Promise<RetentionSchedule> {
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.schedule(trx);
+      const changes: Record<string, [number, number]> = {};
+      for (const [name, value] of Object.entries(patch) as [keyof RetentionSchedule, number | undefined][]) {
+        if (value === undefined || before[name] === value) continue;
+        changes[name] = [before[name], value];
+        const v = JSON.stringify(value);
+        await trx.insertInto('settings').values({ key: KEYS[name], value: v }).onConflict((oc) => oc.column('key').doUpdateSet({ value: v })).execute();
+      }
+      if (Object.keys(changes).length) await this.audit.append(trx, actor, { action: 'retention.schedule_updated', recordType: 'settings', summary: changes });
+      return this.schedule(trx);
+    });
+  }
+
+  /**
+   * Every class of every final case whose period is over and which still holds something.
+   * Candidates: final cases closed before the shortest period's cutoff (a few days' slack for
+   * month-end clamping; the exact day is decided by disposalDueOn), at most `limitCases` of them (Today asks for a bounded count); then their page counts and disposed
+   * classes by id, 500 at a time.
+   */
+  async due(db: Db = this.db, limitCases = 100_000): Promise<DisposalDue[]> {
+    const schedule = await this.schedule(db);
+    const today = isoDateInJapan(this.now());
+    const shortest = Math.min(...RECORD_CLASSES.map((c) => retentionMonths(c, schedule)));
+    const cutoff = addDays(addMonths(today, -shortest), 3);
+    // Portable SQL (no date functions): the close day is closed_on, else the Japan day of
+    // status_since, compared as a UTC instant (end of the cutoff day in Japan).
+    const cutoffInstant = new Date(Date.parse(`${addDays(cutoff, 1)}T00:00:00+09:00`)).toISOString();
+    const rows = await db
+      .selectFrom('cases')
+      .leftJoin('legal_holds', 'legal_holds.case_id', 'cases.id')
+      .select(['cases.id', 'cases.case_no', 'cases.status', 'cases.closed_on', 'cases.status_since', 'legal_holds.case_id as held'])
+      .where('cases.status', 'in', [...FINAL_STATES])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('cases.closed_on', 'is not', null), eb('cases.closed_on', '<=', cutoff)]),
+          eb.and([eb('cases.closed_on', 'is', null), eb('cases.status_since', '<', cutoffInstant)]),
+        ]),
+      )
+      // No ORDER BY: with it SQLite sorts every final case before the limit (~200 ms on 100k,
+      // measured); Today only needs a bounded count, and the list is sorted below.
+      .limit(limitCases)
+      .execute();
+    // Page counts per kind and classes already disposed of, for these cases only (500 at a time).
+    const pagesOf = new Map<string, Map<string, number>>();
+    const doneOf = new Map<string, Set<RecordClass>>();
+    for (let i = 0; i < rows.length; i += 500) {
+      const ids = rows.slice(i, i + 500).map((r) => r.id);
+      const counts = await db
+        .selectFrom('pages')
+        .select(['case_id', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('case_id', 'in', ids)
+        .groupBy(['case_id', 'kind'])
+        .execute();
+      for (const c of counts) {
+        const m = pagesOf.get(c.case_id!) ?? new Map<string, number>();
+        m.set(c.kind, Number(c.n));
+        pagesOf.set(c.case_id!, m);
+      }
+      const disposed = await db.selectFrom('disposal_register').select(['case_id', 'classes']).where('case_id', 'in', ids).execute();
+      for (const d of disposed) {
+        const set = doneOf.get(d.case_id) ?? new Set<RecordClass>();
+        for (const cls of JSON.parse(d.classes) as RecordClass[]) set.add(cls);
+        doneOf.set(d.case_id, set);
+      }
+    }
+    const out: DisposalDue[] = [];
+    for (const c of rows) {
+      const closed = c.closed_on ?? (c.status_since ? japanDay(c.status_since) : null);
+      if (!closed) continue;
+      const done = doneOf.get(c.id) ?? new Set<RecordClass>();
+      const kinds = pagesOf.get(c.id) ?? new Map<string, number>();
+      for (const cls of RECORD_CLASSES) {
+        if (done.has(cls)) continue;
+        const dueOn = disposalDueOn(cls, closed, schedule);
+        if (dueOn > today) continue;
+        const covered = cls === 'case_file' ? [...kinds.keys()] : CLASS_PAGE_KINDS[cls];
+        const pages = covered.reduce((n, k) => n + (kinds.get(k) ?? 0), 0);
+        if (cls !== 'case_file' && pages === 0) continue;
+        out.push({ caseId: c.id, caseNo: c.case_no, status: c.status, closedOn: closed, recordClass: cls, dueOn, pages, held: c.held !== null });
+      }
+    }
+    out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.caseNo.localeCompare(b.caseNo) || RECORD_CLASSES.indexOf(a.recordClass) - RECORD_CLASSES.indexOf(b.recordClass));
+    return out;
+  }
+
+  async dispose(actor: Actor, input: { items: { caseId: string; classes: RecordClass[] }[]; reason: string }): Promise<DisposalBatch> {
+    const batchId = randomUUID();
+    const at = this.now().toISOString();
+    const entries = await this.db.transaction().execute(async (trx) => {
+      // FTS5 secure-delete (SQLite >= 3.42; persistent for the table): a deleted row's terms
+      // leave the index's segments now, not at some later merge.
+      await sql`insert into page_text(page_text, rank) values('secure-delete', 1)`.execute(trx);
+      const due = await this.due(trx);
+      const schedule = await this.schedule(trx);
+      const entries: DisposalEntry[] = [];
+      for (const item of input.items) {
+        const c = await trx.selectFrom('cases').select(['id', 'case_no', 'status', 'closed_on', 'status_since']).where('id', '=', item.caseId).executeTakeFirst();
+        if (!c) throw new KaijiError('NOT_FOUND');
+        const hold = await trx.selectFrom('legal_holds').select('case_id').where('case_id', '=', c.id).executeTakeFirst();
+        if (hold) throw new KaijiError('LEGAL_HOLD', { caseNo: c.case_no });
+        const classes = classesCovered(item.classes);
+        for (const cls of item.classes) {
+          if (due.some((d) => d.caseId === c.id && d.recordClass === cls)) continue;
+          const closedOn = c.closed_on ?? (c.status_since && (FINAL_STATES as readonly string[]).includes(c.status) ? japanDay(c.status_since) : null);
+          throw new KaijiError('DISPOSAL_NOT_DUE', {
+            caseNo: c.case_no,
+            classJa: RECORD_CLASS_LABELS[cls].ja,
+            classEn: RECORD_CLASS_LABELS[cls].en,
+            dueOn: closedOn ? disposalDueOn(cls, closedOn, schedule) : '—',
+          });
+        }
+        const pagesErased = await this.erase(trx, c.id, classes);
+        const entry: DisposalEntry = {
+          id: randomUUID(),
+          batchId,
+          caseId: c.id,
+          caseNo: c.case_no,
+          classes,
+          rule: item.classes.map((cls) => retentionRule(cls, schedule)).join('; '),
+          reason: input.reason,
+          pagesErased,
+          disposedByName: actor.name,
+          disposedAt: at,
+        };
+        await trx
+          .insertInto('disposal_register')
+          .values({
+            id: entry.id,
+            batch_id: batchId,
+            case_id: c.id,
+            case_no: c.case_no,
+            classes: JSON.stringify(classes),
+            rule: entry.rule,
+            reason: input.reason,
+            pages_erased: pagesErased,
+            disposed_by: actor.id,
+            disposed_by_name: actor.name,
+            disposed_at: at,
+          })
+          .execute();
+        entries.push(entry);
+      }
+      await this.audit.append(trx, actor, {
+        action: 'records.disposed',
+        recordType: 'disposal',
+        recordId: batchId,
+        summary: { cases: entries.map((e) => ({ caseNo: e.caseNo, classes: e.classes, pages: e.pagesErased })), reason: input.reason },
+      });
+      return entries;
+    });
+    // Outside the transaction: write the zeroed pages back into the main file, then empty the WAL.
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+    return { batchId, entries };
+  }
+
+  async placeHold(actor: Actor, caseId: string, reason: string): Promise<LegalHold> {
+    return this.db.transaction().execute(async (trx) => {
+      const c = await trx.selectFrom('cases').select(['id', 'case_no']).where('id', '=', caseId).executeTakeFirst();
+      if (!c) throw new KaijiError('NOT_FOUND');
+      const placedAt = this.now().toISOString();
+      await trx
+        .insertInto('legal_holds')
+        .values({ case_id: caseId, reason, placed_by: actor.id, placed_at: placedAt })
+        .onConflict((oc) => oc.column('case_id').doUpdateSet({ reason, placed_by: actor.id, placed_at: placedAt }))
+        .execute();
+      await this.audit.append(trx, actor, { action: 'retention.hold_placed', recordType: 'case', recordId: caseId, summary: { caseNo: c.case_no, reason } });
+      return { caseId, caseNo: c.case_no, reason, placedAt };
+    });
+  }
+
+  async releaseHold(actor: Actor, caseId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const c = await trx.selectFrom('cases').select(['case_no']).where('id', '=', caseId).executeTakeFirst();
+      const { numDeletedRows } = await trx.deleteFrom('legal_holds').where('case_id', '=', caseId).executeTakeFirst();
+      if (!c || numDeletedRows === 0n) throw new KaijiError('NOT_FOUND');
+      await this.audit.append(trx, actor, { action: 'retention.hold_released', recordType: 'case', recordId: caseId, summary: { caseNo: c.case_no } });
+    });
+  }
+
+  async holds(): Promise<LegalHold[]> {
+    const rows = await this.db
+      .selectFrom('legal_holds')
+      .innerJoin('cases', 'cases.id', 'legal_holds.case_id')
+      .select(['legal_holds.case_id', 'cases.case_no', 'legal_holds.reason', 'legal_holds.placed_at'])
+      .orderBy('cases.case_no')
+      .execute();
+    return rows.map((r) => ({ caseId: r.case_id, caseNo: r.case_no, reason: r.reason, placedAt: r.placed_at }));
+  }
+
+  async register(filter: { batchId?: string; limit: number; offset: number } = { limit: 200, offset: 0 }): Promise<{ entries: DisposalEntry[]; total: number }> {
+    let q = this.db.selectFrom('disposal_register');
+    if (filter.batchId) q = q.where('batch_id', '=', filter.batchId);
+    const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await q.selectAll().orderBy('disposed_at', 'desc').orderBy('case_no').limit(filter.limit).offset(filter.offset).execute();
+    return {
+      total: Number(n),
+      entries: rows.map((r) => ({
+        id: r.id,
+        batchId: r.batch_id,
+        caseId: r.case_id,
+        caseNo: r.case_no,
+        classes: JSON.parse(r.classes) as RecordClass[],
+        rule: r.rule,
+        reason: r.reason,
+        pagesErased: r.pages_erased,
+        disposedByName: r.disposed_by_name,
+        disposedAt: r.disposed_at,
+      })),
+    };
+  }
+
+  /** Erases what the classes cover; returns the number of pages removed. */
+  private async erase(trx: Transaction<Database>, caseId: string, classes: RecordClass[]): Promise<number> {
+    let q = trx.selectFrom('pages').select('id').where('case_id', '=', caseId);
+    if (!classes.includes('case_file')) q = q.where('kind', 'in', classes.flatMap((c) => (c === 'case_file' ? [] : [...CLASS_PAGE_KINDS[c]])));
+    const pages = (await q.execute()).map((p) => p.id);
+    for (const id of pages) {
+      await removePageText(trx, id);
+      await trx.updateTable('case_fields').set({ source_page_id: null, zone: null }).where('source_page_id', '=', id).execute();
+      await trx.updateTable('case_documents').set({ page_id: null }).where('page_id', '=', id).execute();
+    }
+    if (pages.length) {
+      await trx.deleteFrom('page_masks').where('page_id', 'in', pages).execute();
+      await trx.deleteFrom('pages').where('id', 'in', pages).execute();
+    }
+    if (classes.includes('case_file')) await this.erasePersonalFields(trx, caseId);
+    return pages.length;
+  }
+
+  private async erasePersonalFields(trx: Transaction<Database>, caseId: string): Promise<void> {
+    const at = this.now().toISOString();
+    await trx
+      .updateTable('cases')
+      .set({ subject_name: DISPOSED, subject_kana: '', subject_birth_date: null, subject_address: null, subject_name_key: '', subject_kana_key: '', updated_at: at })
+      .where('id', '=', caseId)
+      .execute();
+    await trx.deleteFrom('case_fields').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('case_notes').where('case_id', '=', caseId).execute();
+    await trx.updateTable('case_documents').set({ name: '', address: '', birth_date: null }).where('case_id', '=', caseId).execute();
+    const envelopes = await trx.selectFrom('case_envelopes').select('envelope_id').where('case_id', '=', caseId).execute();
+    if (envelopes.length) {
+      await trx.updateTable('envelopes').set({ sender_name: '', sender_address: '', note: '' }).where('id', 'in', envelopes.map((e) => e.envelope_id)).execute();
+    }
+    await trx.updateTable('imports').set({ source_name: DISPOSED }).where('case_id', '=', caseId).execute();
+    await trx.updateTable('case_decisions').set({ reason_text: '', enclosures: '[]' }).where('case_id', '=', caseId).execute();
+    await trx.updateTable('mail_items').set({ note: '' }).where('case_id', '=', caseId).execute();
+    const letters = await trx.selectFrom('letters').select(['id', 'draft', 'recipient']).where('case_id', '=', caseId).execute();
+    if (letters.length) {
+      await sql`drop trigger letters_issued_frozen`.execute(trx);
+      for (const l of letters) {
+        // Same JSON shape, every string emptied: readers keep working, no text remains.
+        await trx
+          .updateTable('letters')
+          .set({ draft: JSON.stringify(blankStrings(JSON.parse(l.draft))), recipient: JSON.stringify(blankStrings(JSON.parse(l.recipient))), pdf: null })
+          .where('id', '=', l.id)
+          .execute();
+      }
+      await FROZEN_TRIGGER.execute(trx);
+    }
+  }
+}
+
+function blankStrings(v: unknown): unknown {
+  if (typeof v === 'string') return '';
+  if (Array.isArray(v)) return v.map(blankStrings);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, blankStrings(x)]));
+  return v;
+}

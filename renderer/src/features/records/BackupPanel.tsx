@@ -1,0 +1,127 @@
+import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupSettings, BackupStatus } from '@shared/contract/backup-types';
+import { kaiji } from '../../api';
+import { useLang } from '../../i18n';
+import { formatTime } from '../../ui/dates';
+import { useCall } from '../../ui/useCall';
+import { useLoad } from '../../ui/useLoad';
+
+const STATUS_COLOR = { running: 'blue', verified: 'teal', failed: 'red' } as const;
+
+/** Backup settings, "back up now" with progress (polled), and the history of runs (S2). */
+export function BackupPanel() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { run, loading } = useCall();
+  const { data, reload } = useLoad(() => kaiji.backup.overview({}), 'backup');
+  const [form, setForm] = useState<BackupSettings | null>(null);
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+
+  useEffect(() => {
+    if (data) {
+      setForm(data.settings);
+      setStatus(data.status);
+    }
+  }, [data]);
+
+  // While a backup runs, follow its progress; the app stays usable meanwhile.
+  useEffect(() => {
+    if (!status?.running) return;
+    const timer = window.setInterval(async () => {
+      const r = await kaiji.backup.status({});
+      if (!r.ok) return;
+      setStatus(r.value);
+      if (!r.value.running) {
+        window.clearInterval(timer);
+        if (r.value.phase === 'done') notifications.show({ color: 'teal', message: t('records.backup.done') });
+        void reload();
+      }
+    }, 500);
+    return () => window.clearInterval(timer);
+  }, [status?.running, reload, t]);
+
+  if (!form || !data) return null;
+  const save = async () => {
+    const r = await run(() => kaiji.backup.updateSettings(form));
+    if (r.ok) {
+      notifications.show({ color: 'teal', message: t('common.saved') });
+      void reload();
+    }
+  };
+  const start = async () => {
+    const r = await run(() => kaiji.backup.start({}));
+    if (r.ok) setStatus({ running: true, runId: r.value.runId, phase: 'snapshot', progress: 0, errorCode: null });
+  };
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <TextInput
+            data-testid="backup-folder"
+            label={t('records.backup.folder')}
+            description={t('records.backup.folderHint')}
+            value={form.folder}
+            onChange={(e) => setForm({ ...form, folder: e.currentTarget.value })}
+          />
+          <Group grow align="flex-start">
+            <NumberInput label={t('records.backup.generations')} min={1} max={365} value={form.generations} onChange={(v) => setForm({ ...form, generations: Number(v) || 1 })} />
+            <NumberInput label={t('records.backup.warnAfterDays')} min={1} max={90} value={form.warnAfterDays} onChange={(v) => setForm({ ...form, warnAfterDays: Number(v) || 1 })} />
+          </Group>
+          <Checkbox label={t('records.backup.daily')} checked={form.daily} onChange={(e) => setForm({ ...form, daily: e.currentTarget.checked })} />
+          <Group>
+            <Button variant="default" onClick={() => void save()} loading={loading} data-testid="backup-save">
+              {t('records.backup.save')}
+            </Button>
+            <Button onClick={() => void start()} disabled={status?.running || !data.settings.folder} data-testid="backup-now">
+              {status?.running ? t('records.backup.running') : t('records.backup.now')}
+            </Button>
+          </Group>
+          {status && status.phase !== 'idle' && (
+            <Stack gap={4} data-testid="backup-progress">
+              <Text size="sm">{t(`records.backup.phases.${status.phase}`)}</Text>
+              <Progress value={Math.round(status.progress * 100)} color={status.phase === 'failed' ? 'red' : undefined} aria-label={t(`records.backup.phases.${status.phase}`)} />
+            </Stack>
+          )}
+          <Alert color={data.lastVerifiedAt ? 'teal' : 'orange'} variant="light">
+            {data.lastVerifiedAt ? t('records.backup.last', { at: formatTime(data.lastVerifiedAt, lang) }) : t('records.backup.never')}
+          </Alert>
+        </Stack>
+      </Paper>
+      <Stack gap="xs">
+        <Title order={3} fz="lg">
+          {t('records.backup.runs')}
+        </Title>
+        <Table striped data-testid="backup-runs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('records.backup.columns.started')}</Table.Th>
+              <Table.Th>{t('records.backup.columns.trigger')}</Table.Th>
+              <Table.Th>{t('records.backup.columns.status')}</Table.Th>
+              <Table.Th>{t('records.backup.columns.file')}</Table.Th>
+              <Table.Th>{t('records.backup.columns.size')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.runs.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{formatTime(r.startedAt, lang)}</Table.Td>
+                <Table.Td>{t(`records.backup.triggers.${r.trigger}`)}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLOR[r.status]} variant="light">
+                    {t(`records.backup.statuses.${r.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td style={{ wordBreak: 'break-all' }}>{r.fileName ?? r.errorCode ?? ''}</Table.Td>
+                <Table.Td>{r.bytes !== null ? `${(r.bytes / 1_048_576).toFixed(1)} MB` : ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Stack>
+  );
+}

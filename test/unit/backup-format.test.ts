@@ -1,0 +1,87 @@
+/**
+ * The backup file's envelope (S2): whatever single byte is changed, wherever the file is cut,
+ * it is refused with a BACKUP_* error and never yields data; the intact file round-trips.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decryptBackupBody, readBackupHeader, writeBackupFile, type BackupHeader } from '../../electron/services/backup/backup-format';
+import { KaijiError } from '../../shared/errors';
+
+const dir = mkdtempSync(join(tmpdir(), 'kaiji-backup-format-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const key = randomBytes(32);
+const header: Omit<BackupHeader, 'dbBytes'> = {
+  format: 1,
+  schemaVersion: 5,
+  appVersion: '0.1.0',
+  createdAt: '2026-12-07T00:00:00.000Z',
+  vaultId: 'v',
+  keySlots: { format: 1, vaultId: 'v', createdAt: '', keyVersion: 1, auditPublicKey: '', slots: [], pendingRekey: null, unlockFailures: { count: 0, lastAt: null } },
+  salt: randomBytes(16).toString('base64'),
+};
+
+async function roundTrip(file: string): Promise<Buffer> {
+  const out = join(dir, 'out.bin');
+  const parsed = readBackupHeader(file, 9);
+  await decryptBackupBody(file, out, key, parsed, () => undefined);
+  return readFileSync(out);
+}
+
+async function refusal(file: string): Promise<string | null> {
+  try {
+    await roundTrip(file);
+    return null;
+  } catch (error) {
+    return error instanceof KaijiError ? error.code : `not a KaijiError: ${String(error)}`;
+  }
+}
+
+describe('backup file envelope', () => {
+  // 2.5 chunks of 1 MB: several chunks, a short last one.
+  const plain = randomBytes(2.5 * 1024 * 1024);
+  const src = join(dir, 'src.bin');
+  const good = join(dir, 'good.kaijibak');
+  const bad = join(dir, 'bad.kaijibak');
+  writeFileSync(src, plain);
+
+  it('round-trips, and refuses every single-byte change and every cut', async () => {
+    await writeBackupFile(src, good, header, key, () => undefined);
+    expect((await roundTrip(good)).equals(plain)).toBe(true);
+    const bytes = readFileSync(good);
+    // The plaintext is nowhere in the file.
+    expect(bytes.includes(plain.subarray(1000, 1032))).toBe(false);
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (at, xor) => {
+        const copy = Buffer.from(bytes);
+        copy[at]! ^= xor;
+        writeFileSync(bad, copy);
+        expect(await refusal(bad)).toMatch(/^BACKUP_(DAMAGED|INVALID|TOO_NEW)$/);
+      }),
+      { numRuns: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: bytes.length - 1 }), async (length) => {
+        writeFileSync(bad, bytes.subarray(0, length));
+        expect(await refusal(bad)).toMatch(/^BACKUP_(DAMAGED|INVALID)$/);
+      }),
+      { numRuns: 40 },
+    );
+    // Extra bytes after the last chunk are not Kaiji's either.
+    writeFileSync(bad, Buffer.concat([bytes, Buffer.from([0])]));
+    expect(await refusal(bad)).toBe('BACKUP_DAMAGED');
+    // Another key (another vault) opens nothing.
+    const other = join(dir, 'other.bin');
+    await expect(decryptBackupBody(good, other, randomBytes(32), readBackupHeader(good, 9), () => undefined)).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' });
+  }, 60_000);
+
+  it('names a newer format or schema as such', async () => {
+    await writeBackupFile(src, good, { ...header, schemaVersion: 10 }, key, () => undefined);
+    expect(() => readBackupHeader(good, 9)).toThrow(expect.objectContaining({ code: 'BACKUP_TOO_NEW' }));
+    await writeBackupFile(src, good, { ...header, format: 2 }, key, () => undefined);
+    expect(() => readBackupHeader(good, 9)).toThrow(expect.objectContaining({ code: 'BACKUP_TOO_NEW' }));
+  });
+});
