@@ -51,7 +51,9 @@ describe('retention and disposal (S4)', () => {
     const idPage = pages.find((p) => p.sourceName === 'license.png')!;
     value(await call('pages.setKind', { id: idPage.id, kind: 'id_document' }));
     value(await call('pages.setKind', { id: pages.find((p) => p.id !== idPage.id)!.id, kind: 'application_form' }));
-    value(await call('cases.transition', { id: caseId, to: 'withdrawn', reason: '取下げ書受領' }));
+    value(await call('cases.transition', { id: caseId, to: 'withdrawn', reason: '取下げ書受領', ground: 'letter' }));
+    // Retention counts from the close (#10: a withdrawn case closes once nothing is owed or an administrator waives it).
+    value(await call('cases.transition', { id: caseId, to: 'closed', reason: '取下げ確認の通知は不要と申出あり' }));
 
     const db = core.requireSession().ws.db;
     const stored = await db.selectFrom('pages').select(['image', 'thumbnail', 'ocr_text']).where('id', '=', idPage.id).executeTakeFirstOrThrow();
@@ -133,7 +135,8 @@ describe('retention and disposal (S4)', () => {
     const caseId = logged.cases[0]!.id;
     value(await call('cases.updateSubject', { id: caseId, name: '佐藤 次郎', kana: 'サトウ ジロウ', address: '大阪府大阪市北区梅田1-1' }));
     value(await call('cases.addNote', { id: caseId, body: '佐藤様より電話あり' }));
-    value(await call('cases.transition', { id: caseId, to: 'withdrawn', reason: '取下げ' }));
+    value(await call('cases.transition', { id: caseId, to: 'withdrawn', reason: '取下げ', ground: 'phone' }));
+    value(await call('cases.transition', { id: caseId, to: 'closed', reason: '取下げ確認の通知は不要と申出あり' }));
 
     // Item 5: refused in plaintext without the acknowledgement; encrypted by default.
     expect(await call('cases.exportRegister', { format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'EXPORT_PLAINTEXT_NOT_ACKNOWLEDGED' } });
