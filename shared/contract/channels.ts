@@ -5,6 +5,7 @@ import { ledgerChannels } from './channels/ledger';
 import { mailChannels } from './channels/mail';
 import { letterChannels } from './channels/letters';
 import { todayChannels } from './channels/today';
+import { auditChannels } from './channels/audit';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { PAGE_KINDS } from '../domain/page-kind';
@@ -112,6 +113,11 @@ export const contract = {
       from: isoDate.optional(),
       to: isoDate.optional(),
       text: z.string().max(100).optional(),
+      /**
+       * Codes (actions, summary field names, value codes) whose words, as the trail shows them,
+       * contain the searched text: the renderer owns the words, the server matches the codes.
+       */
+      codes: z.array(z.string().regex(/^[A-Za-z0-9_.]{1,64}$/)).max(300).optional(),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
     }),
@@ -243,6 +249,7 @@ export const contract = {
   ...mailChannels,
   ...letterChannels,
   ...todayChannels,
+  ...auditChannels,
 } as const;
 
 export type { Channel };

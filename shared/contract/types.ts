@@ -79,6 +79,12 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** A person who appears in the audit trail (by the name recorded with their entries). */
+export interface AuditActor {
+  id: string;
+  name: string;
+}
+
 export interface AuditPage {
   entries: AuditEntry[];
   total: number;

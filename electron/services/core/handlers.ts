@@ -6,6 +6,7 @@ import { letterHandlers } from '../letters/handlers';
 import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
 import { todayHandlers } from '../today/handlers';
+import { auditHandlers } from '../audit/handlers';
 import { verificationHandlers } from '../verification/handlers';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { APP_VERSION } from './app-info';
@@ -191,4 +192,5 @@ export const handlers: HandlerMap = {
   ...mailHandlers,
   ...letterHandlers,
   ...todayHandlers,
+  ...auditHandlers,
 };

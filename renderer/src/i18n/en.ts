@@ -466,6 +466,8 @@ export const en: Translations = {
     title: 'Audit trail',
     intro: 'Every action is recorded in a hash chain, so changes and deletions can be detected.',
     action: 'Action',
+    anyAction: 'Any action',
+    anyone: 'Anyone',
     text: 'Keyword',
     from: 'From',
     to: 'To',

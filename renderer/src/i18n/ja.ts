@@ -462,6 +462,8 @@ export const ja = {
     title: '監査ログ',
     intro: 'すべての操作はハッシュチェーンで連結して記録され、改ざんや削除を検出できます。',
     action: '操作',
+    anyAction: 'すべての操作',
+    anyone: 'すべての人',
     text: 'キーワード',
     from: '開始日',
     to: '終了日',
