@@ -30,8 +30,8 @@ export function fieldWords(key: string, lang: Lang): string {
 
 function codeWords(key: string, code: string, lang: Lang, action: string): string | undefined {
   const w = WORDS[lang];
-  if (action.startsWith('money_order.') && (key === 'from' || key === 'to')) return w.moneyOrderStates[code];
-  return w.fieldValues[key]?.[code] ?? w.values[code];
+  const moneyOrderState = action.startsWith('money_order.') && (key === 'from' || key === 'to') ? w.moneyOrderStates[code] : undefined;
+  return moneyOrderState ?? w.fieldValues[key]?.[code] ?? w.values[code];
 }
 
 /** One value in words: codes by their label, ids shortened, yes/no, lists joined. */
