@@ -1,5 +1,6 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import type { SessionUser } from '@shared/contract';
 import { kaiji } from '../../api';
 import { useCall } from '../../ui/useCall';
@@ -18,6 +19,7 @@ import { Forbidden } from './Forbidden';
 import { canOpen, type RouteName } from './routes';
 import { ShellHeader } from './ShellHeader';
 import { ShellNav } from './ShellNav';
+import { claimRoute } from './signInRoute';
 import { useHashRoute } from './useHashRoute';
 
 const pages: Record<RouteName, () => React.JSX.Element> = {
@@ -35,6 +37,9 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
 /** The signed-in frame: header, role-filtered navigation and the current page. */
 export function Shell({ user }: { user: SessionUser }) {
   const { status, refresh } = useVault();
+  // Before the hash is read: each person starts on their own home (#13 item 8). The shell is
+  // keyed by user id, so this runs once per sign-in.
+  useState(() => claimRoute(user));
   const { route, caseId } = useHashRoute();
   const [navOpened, nav] = useDisclosure(false);
   const { run, loading } = useCall();
