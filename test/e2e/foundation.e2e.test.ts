@@ -106,7 +106,10 @@ describe('foundation, end to end in Chromium over web mode', () => {
 
       await page.getByTestId('nav-audit').click();
       await page.getByTestId('audit-table').waitFor();
-      await expect.poll(() => page.getByTestId('audit-table').textContent(), { timeout: 20_000 }).toContain('vault.unlock_failed');
+      // Shown in words (#13 item 7); the code stays in data-action.
+      const failed = page.getByTestId('audit-table').locator('[data-action="vault.unlock_failed"]');
+      await failed.first().waitFor({ timeout: 20_000 });
+      expect(await failed.first().textContent()).toBe('ロック解除の失敗');
       await page.getByTestId('audit-verify').click();
       const verdict = page.getByTestId('audit-verify-result');
       await verdict.waitFor();
