@@ -10,6 +10,8 @@ export interface SessionUser {
   login: string;
   displayName: string;
   role: Role;
+  /** #13 item 8: the passphrase was set by an administrator; nothing else works until changed. */
+  mustChangePassphrase?: boolean;
 }
 
 export interface VaultStatus {

@@ -1,12 +1,13 @@
 /**
- * #13 item 8 in Chromium at 1366×768: each person starts on their own home. A clerk signing in
- * after the administrator left Settings open lands at the mail desk, not on "no permission";
- * the administrator lands on Today; the same clerk coming back after a lock keeps their page.
+ * #13 item 8 in Chromium at 1366×768: a clerk's first sign-in (passphrase set by the
+ * administrator) must change the passphrase before anything else, then lands at the mail desk,
+ * not on the administrator's last page ("no permission"); the administrator lands on Today; the
+ * same clerk coming back after a lock keeps their page.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { E2E_ADMIN, lock, setUpVault, unlock } from '../helpers/e2e-flows';
+import { E2E_ADMIN, changeForcedPassphrase, lock, setUpVault, unlock } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode } from '../helpers/web-mode';
 
@@ -26,6 +27,10 @@ describe('sign-in lands on your own home', () => {
       await lock(page);
 
       await unlock(page, 'ichiro', 'clerk passphrase one');
+      await page.getByTestId('forced-passphrase').waitFor(WAIT);
+      expect(await page.getByRole('navigation').count()).toBe(0); // nothing else on screen
+      await page.screenshot({ path: join(SHOTS, 'sign-in-forced-change.png') });
+      await changeForcedPassphrase(page, 'clerk passphrase one', 'only ichiro knows this');
       await page.getByTestId('intake-page').waitFor(WAIT);
       expect(hash()).toBe('#/intake');
       expect(await page.getByTestId('forbidden').count()).toBe(0);
@@ -35,7 +40,7 @@ describe('sign-in lands on your own home', () => {
       await page.screenshot({ path: join(SHOTS, 'sign-in-clerk-home.png') });
       await lock(page);
 
-      await unlock(page, 'ichiro', 'clerk passphrase one');
+      await unlock(page, 'ichiro', 'only ichiro knows this');
       await page.getByTestId('cases-page').waitFor(WAIT);
       expect(hash()).toBe('#/cases');
       await lock(page);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codesForText, summaryLine, actionWords } from '../../renderer/src/features/audit/wording';
-import { ADMIN, useCores, value } from '../helpers/core';
+import { ADMIN, firstSignIn, useCores, value } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -18,7 +18,7 @@ async function trail() {
   const clerk = value(await call('staff.add', { displayName: '受付 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase 1' }));
   const gone = value(await call('staff.add', { displayName: '退職 次郎', login: 'jiro', role: 'clerk', passphrase: 'clerk passphrase 2' }));
   value(await call('staff.remove', { id: gone.id }));
-  value(await call('vault.unlock', { login: 'ichiro', passphrase: 'clerk passphrase 1' }));
+  await firstSignIn(call, 'ichiro', 'clerk passphrase 1'); // #13 item 8: an administrator set it
   value(await call('envelopes.log', { arrivedOn: '2026-12-01', delivery: 'ippan_kakitome', redMarking: true, trackingNumber: '200024152952' }));
   value(await call('envelopes.log', { arrivedOn: '2026-12-02', delivery: 'futsu', redMarking: false }));
   value(await call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
@@ -77,7 +77,7 @@ describe('audit trail search over the words shown (#13 item 7)', () => {
 
   it('clerks cannot list the people of the trail', async () => {
     const { call } = await trail();
-    value(await call('vault.unlock', { login: 'ichiro', passphrase: 'clerk passphrase 1' }));
+    value(await call('vault.unlock', { login: 'ichiro', passphrase: 'clerk passphrase 1 (own)' }));
     expect(await call('audit.actors', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -4,6 +4,7 @@ import type { LetterTables } from '../letters/schema';
 import type { MailTables } from '../mail/schema';
 import type { DeadlineTables } from '../today/schema';
 import type { VerificationTables } from '../verification/schema';
+import type { StaffTables } from '../staff/schema';
 
 /** Tables as kysely sees them. Columns stay portable (text/integer) for PostgreSQL later. */
 export interface SchemaMigrationsTable {
@@ -189,7 +190,7 @@ export interface CaseDocumentsTable {
  * Every table. Capabilities added after the first ones declare their tables beside their
  * services (fees/schema.ts, mail/schema.ts ...) and are joined here.
  */
-export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables {
+export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, StaffTables {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
   staff: StaffTable;

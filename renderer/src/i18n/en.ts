@@ -125,6 +125,9 @@ export const en: Translations = {
     confirm: 'New passphrase (again)',
     submit: 'Change',
     done: 'Your passphrase was changed.',
+    required: '{{name}}, you signed in with a passphrase set by an administrator. Before you continue, change it to one only you know.',
+    currentSet: 'Passphrase the administrator gave you',
+    lockInstead: 'Lock',
   },
   forbidden: {
     title: 'You are not permitted to view this page',

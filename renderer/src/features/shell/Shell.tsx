@@ -15,6 +15,7 @@ import { MailPage } from '../mail/MailPage';
 import { LettersPage } from '../letters/LettersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
+import { ForcedPassphraseChange } from './ForcedPassphraseChange';
 import { Forbidden } from './Forbidden';
 import { canOpen, type RouteName } from './routes';
 import { ShellHeader } from './ShellHeader';
@@ -50,6 +51,9 @@ export function Shell({ user }: { user: SessionUser }) {
   };
 
   const Page = pages[route];
+  if (user.mustChangePassphrase) {
+    return <ForcedPassphraseChange user={user} onChanged={() => void refresh()} onLock={() => void lock()} />;
+  }
   return (
     <AppShell
       header={{ height: 60 }}
