@@ -35,6 +35,14 @@ export const errorMessages = {
     ja: '回復キーが正しくありません。',
     en: 'The recovery key is not correct.',
   },
+  PASSPHRASE_CHANGE_REQUIRED: {
+    ja: 'パスフレーズを変更してください。管理者が設定したパスフレーズは、最初のサインインで変更するまで使えません。',
+    en: 'Change your passphrase first: a passphrase set by an administrator must be changed at first sign-in.',
+  },
+  PASSPHRASE_UNCHANGED: {
+    ja: '新しいパスフレーズは、今のパスフレーズと違うものにしてください。',
+    en: 'The new passphrase must differ from the current one.',
+  },
   ACCOUNT_DISABLED: {
     ja: 'このアカウントは無効にされています。管理者に連絡してください。',
     en: 'This account is disabled. Contact your administrator.',

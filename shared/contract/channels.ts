@@ -9,6 +9,7 @@ import { contactChannels } from './channels/contacts';
 import { lifecycleChannels } from './channels/lifecycle';
 import { backupChannels } from './channels/backup';
 import { retentionChannels } from './channels/retention';
+import { auditChannels } from './channels/audit';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { REFUSAL_GROUNDS } from '../domain/letters/types';
@@ -119,6 +120,11 @@ export const contract = {
       from: isoDate.optional(),
       to: isoDate.optional(),
       text: z.string().max(100).optional(),
+      /**
+       * Codes (actions, summary field names, value codes) whose words, as the trail shows them,
+       * contain the searched text: the renderer owns the words, the server matches the codes.
+       */
+      codes: z.array(z.string().regex(/^[A-Za-z0-9_.]{1,64}$/)).max(300).optional(),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
     }),
@@ -255,6 +261,7 @@ export const contract = {
   ...lifecycleChannels,
   ...backupChannels,
   ...retentionChannels,
+  ...auditChannels,
 } as const;
 
 export type { Channel };

@@ -10,6 +10,8 @@ export interface SessionUser {
   login: string;
   displayName: string;
   role: Role;
+  /** #13 item 8: the passphrase was set by an administrator; nothing else works until changed. */
+  mustChangePassphrase?: boolean;
 }
 
 export interface VaultStatus {
@@ -79,6 +81,12 @@ export interface AuditEntry {
   recordId: string | null;
   summary: Record<string, unknown>;
   hash: string;
+}
+
+/** A person who appears in the audit trail (by the name recorded with their entries). */
+export interface AuditActor {
+  id: string;
+  name: string;
 }
 
 export interface AuditPage {

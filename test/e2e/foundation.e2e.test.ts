@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, useChromium } from '../helpers/e2e-page';
-import { fillSetup, lock, setUpVault, unlock } from '../helpers/e2e-flows';
+import { fillSetup, lock, setUpVault, unlock, changeForcedPassphrase } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode, type WebModeProcess } from '../helpers/web-mode';
 
@@ -48,6 +48,7 @@ describe('foundation, end to end in Chromium over web mode', () => {
 
       await lock(page);
       await unlock(page, 'ichiro', 'clerk passphrase one');
+      await changeForcedPassphrase(page, 'clerk passphrase one', 'clerk passphrase of my own'); // #13 item 8
       await expect.poll(() => page.getByTestId('current-user').textContent(), { timeout: 20_000 }).toContain('担当 一郎');
       expect(await page.getByTestId('nav-staff').count()).toBe(0);
       expect(await page.getByTestId('nav-audit').count()).toBe(0);
@@ -106,7 +107,10 @@ describe('foundation, end to end in Chromium over web mode', () => {
 
       await page.getByTestId('nav-audit').click();
       await page.getByTestId('audit-table').waitFor();
-      await expect.poll(() => page.getByTestId('audit-table').textContent(), { timeout: 20_000 }).toContain('vault.unlock_failed');
+      // Shown in words (#13 item 7); the code stays in data-action.
+      const failed = page.getByTestId('audit-table').locator('[data-action="vault.unlock_failed"]');
+      await failed.first().waitFor({ timeout: 20_000 });
+      expect(await failed.first().textContent()).toBe('ロック解除の失敗');
       await page.getByTestId('audit-verify').click();
       const verdict = page.getByTestId('audit-verify-result');
       await verdict.waitFor();

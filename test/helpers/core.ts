@@ -31,3 +31,15 @@ export function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message.en}`);
   return r.value;
 }
+
+/**
+ * #13 item 8: the first sign-in of someone whose passphrase an administrator set (staff.add,
+ * staff.resetPassphrase): unlock, then replace it, as the session must before anything else.
+ * Returns the person's own passphrase for later unlocks.
+ */
+export async function firstSignIn(call: Call, login: string, adminSet: string): Promise<string> {
+  const own = `${adminSet} (own)`;
+  value(await call('vault.unlock', { login, passphrase: adminSet }));
+  value(await call('session.changePassphrase', { current: adminSet, next: own }));
+  return own;
+}

@@ -30,3 +30,13 @@ export async function lock(page: Page): Promise<void> {
   await page.getByTestId('lock-button').click();
   await page.getByTestId('unlock-login').waitFor();
 }
+
+/** #13 item 8: the screen after a first sign-in with a passphrase an administrator set. */
+export async function changeForcedPassphrase(page: Page, current: string, next: string): Promise<void> {
+  await page.getByTestId('forced-passphrase').waitFor({ timeout: 20_000 });
+  await page.getByTestId('pass-current').fill(current);
+  await page.getByTestId('pass-next').fill(next);
+  await page.getByTestId('pass-confirm').fill(next);
+  await page.getByTestId('pass-submit').click();
+  await page.getByTestId('forced-passphrase').waitFor({ state: 'detached', timeout: 20_000 });
+}

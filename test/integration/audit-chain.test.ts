@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, useCores, value } from '../helpers/core';
+import { ADMIN, firstSignIn, useCores, value } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -83,11 +83,11 @@ describe('audit trail hash chain (S3)', () => {
     const { call } = await withTrail();
     value(await call('staff.add', { displayName: '監査 三郎', login: 'saburo', role: 'auditor', passphrase: 'auditor passphrase' }));
     value(await call('staff.add', { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase 1' }));
-    value(await call('vault.unlock', { login: 'saburo', passphrase: 'auditor passphrase' }));
+    await firstSignIn(call, 'saburo', 'auditor passphrase'); // #13 item 8: an administrator set it
     const page = value(await call('audit.list', { text: '担当 一郎' }));
     expect(page.entries.some((e) => e.action === 'staff.added')).toBe(true);
     expect(await call('staff.list', {})).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    value(await call('vault.unlock', { login: 'ichiro', passphrase: 'clerk passphrase 1' }));
+    await firstSignIn(call, 'ichiro', 'clerk passphrase 1'); // #13 item 8: an administrator set it
     expect(await call('audit.list', {})).toMatchObject({ error: { code: 'FORBIDDEN' } });
     value(await call('vault.unlock', { login: 'hanako', passphrase: ADMIN.passphrase }));
     const denied = value(await call('audit.list', { action: 'access.denied' }));

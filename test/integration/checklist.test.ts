@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, useCores, value } from '../helpers/core';
+import { ADMIN, firstSignIn, useCores, value } from '../helpers/core';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -72,7 +72,7 @@ describe('case states are enforced by the services', () => {
     expect(value(await call('cases.transition', { id: caseId, to: 'checking' })).status).toBe('checking');
 
     value(await call('staff.add', { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase 1' }));
-    value(await call('vault.unlock', { login: 'ichiro', passphrase: 'clerk passphrase 1' }));
+    await firstSignIn(call, 'ichiro', 'clerk passphrase 1'); // #13 item 8: an administrator set it
     // The role table (#10): a typed, bilingual refusal naming who may accept.
     expect(await call('cases.transition', { id: caseId, to: 'accepted' })).toMatchObject({ error: { code: 'ROLE_FORBIDS', details: { action: 'accept' } } });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, useCores, value } from '../helpers/core';
+import { ADMIN, firstSignIn, useCores, value } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -10,7 +10,7 @@ async function clerkDesk() {
   const { call } = makeCore({ dataDir: tempDir(), now: () => now });
   value(await call('vault.setup', ADMIN));
   value(await call('staff.add', { displayName: '受付 花子', login: 'clerk', role: 'clerk', passphrase: 'clerk passphrase 1' }));
-  value(await call('vault.unlock', { login: 'clerk', passphrase: 'clerk passphrase 1' }));
+  await firstSignIn(call, 'clerk', 'clerk passphrase 1'); // #13 item 8: an administrator set it
   return call;
 }
 
@@ -68,7 +68,7 @@ describe('envelopes (I1, I2, M1)', () => {
     const call = await clerkDesk();
     value(await call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
     value(await call('staff.add', { displayName: '監査 次郎', login: 'auditor', role: 'auditor', passphrase: 'auditor passphrase' }));
-    value(await call('vault.unlock', { login: 'auditor', passphrase: 'auditor passphrase' }));
+    await firstSignIn(call, 'auditor', 'auditor passphrase'); // #13 item 8: an administrator set it
     expect(await call('envelopes.log', base)).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect(value(await call('envelopes.list', {}))).toEqual([]);
   });

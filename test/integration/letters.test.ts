@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, useCores, value } from '../helpers/core';
+import { ADMIN, firstSignIn, useCores, value } from '../helpers/core';
 import { acceptedCase, decidePartial } from '../helpers/letters-case';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -61,7 +61,7 @@ describe('decisions per requested kind (R1-R4)', () => {
     const { call } = makeCore({ dataDir: tempDir() });
     const { caseId } = await acceptedCase(call);
     value(await call('staff.add', { displayName: '事務 次郎', login: 'jiro', role: 'clerk', passphrase: 'another long passphrase 42' }));
-    value(await call('vault.unlock', { login: 'jiro', passphrase: 'another long passphrase 42' }));
+    await firstSignIn(call, 'jiro', 'another long passphrase 42'); // #13 item 8: an administrator set it
     expect(await call('decisions.record', { caseId, kind: 'K1', outcome: 'done' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(value(await call('decisions.list', { caseId })).decisions).toEqual([]);
     value(await call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
@@ -162,7 +162,7 @@ describe('letters: draft, issue, freeze, reprint (issue #6 items 2-4)', () => {
     value(await call('letters.issue', { id: letter.id }));
     expect(await call('letters.closeCase', { caseId, reason: ' ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     value(await call('staff.add', { displayName: '事務 次郎', login: 'jiro', role: 'clerk', passphrase: 'another long passphrase 42' }));
-    value(await call('vault.unlock', { login: 'jiro', passphrase: 'another long passphrase 42' }));
+    await firstSignIn(call, 'jiro', 'another long passphrase 42'); // #13 item 8: an administrator set it
     expect(await call('letters.closeCase', { caseId, reason: '配達証明なし' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     value(await call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
     expect(value(await call('letters.closeCase', { caseId, reason: '普通郵便で送付、配達証明なし' })).status).toBe('closed');

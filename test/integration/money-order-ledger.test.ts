@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, useCores, value, type Call } from '../helpers/core';
+import { ADMIN, firstSignIn, useCores, value, type Call } from '../helpers/core';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -198,11 +198,11 @@ describe('money-order ledger (F1-F4) on a real vault', () => {
     const { call, caseId } = await desk();
     value(await call('staff.add', { displayName: '監査 次郎', login: 'jiro', role: 'auditor', passphrase: 'auditor passphrase 1' }));
     value(await call('staff.add', { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase 1' }));
-    value(await call('vault.unlock', { login: 'jiro', passphrase: 'auditor passphrase 1' }));
+    await firstSignIn(call, 'jiro', 'auditor passphrase 1'); // #13 item 8: an administrator set it
     expect(await call('moneyOrders.record', order(caseId, 'F-1'))).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect(value(await call('moneyOrders.ledger', {})).total).toBe(0);
     expect(await call('moneyOrders.export', { format: 'xlsx', password: 'long enough pw' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    value(await call('vault.unlock', { login: 'ichiro', passphrase: 'clerk passphrase 1' }));
+    await firstSignIn(call, 'ichiro', 'clerk passphrase 1'); // #13 item 8: an administrator set it
     expect(value(await call('moneyOrders.record', order(caseId, 'F-1'))).state).toBe('received');
     expect(await call('moneyOrders.export', { format: 'xlsx', password: 'long enough pw' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });

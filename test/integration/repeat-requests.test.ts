@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, useCores, value } from '../helpers/core';
+import { ADMIN, firstSignIn, useCores, value } from '../helpers/core';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -51,7 +51,7 @@ describe('repeat requests (R3)', () => {
     const reason = '同一内容の開示請求が8か月前にあり、その後の事情の変更も認められないため';
 
     value(await call('staff.add', { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase 1' }));
-    value(await call('vault.unlock', { login: 'ichiro', passphrase: 'clerk passphrase 1' }));
+    await firstSignIn(call, 'ichiro', 'clerk passphrase 1'); // #13 item 8: an administrator set it
     expect(await call('cases.refuseAsRepeated', { id: current.id, reason, earlierCaseNos: [recent.caseNo] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     value(await call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditEntry, AuditPage, AuditVerification } from '@shared/contract';
 import type { Role } from '@shared/roles';
+import type { AuditActor, AuditEntry, AuditPage, AuditVerification } from '@shared/contract';
 import type { Database } from '../vault/schema';
 import { contains } from '../vault/query';
 import { ChainVerifier, GENESIS_HASH, entryHash, type ChainRow } from './hash-chain';
@@ -26,6 +26,8 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   text?: string;
+  /** Codes whose words contain `text` (see the audit.list contract): matched as the action or in the summary. */
+  codes?: string[];
   limit: number;
   offset: number;
 }
@@ -78,9 +80,17 @@ export class AuditLog {
     if (filter.from) q = q.where('at', '>=', filter.from);
     // `to` is a day: include all of it.
     if (filter.to) q = q.where('at', '<', `${filter.to}T99`);
-    if (filter.text) {
+    const codes = filter.codes ?? [];
+    if (filter.text || codes.length > 0) {
       const t = filter.text;
-      q = q.where((eb) => eb.or([contains('summary', t), contains('actor_name', t), contains('record_id', t)]));
+      q = q.where((eb) =>
+        eb.or([
+          ...(t ? [contains('summary', t), contains('actor_name', t), contains('record_id', t)] : []),
+          ...(codes.length > 0 ? [eb('action', 'in', codes)] : []),
+          // A field name or a value code, as JSON writes it: "caseNo": / "ippan_kakitome".
+          ...codes.map((c) => contains('summary', `"${c}"`)),
+        ]),
+      );
     }
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await q
@@ -90,6 +100,19 @@ export class AuditLog {
       .offset(filter.offset)
       .execute();
     return { entries: rows.map(toEntry), total: Number(total.n) };
+  }
+
+  /** Everyone who appears in the trail, with a name recorded for them (names rarely change). */
+  async actors(): Promise<AuditActor[]> {
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .select(['actor_id', (eb) => eb.fn.max('actor_name').as('name')])
+      .where('actor_id', 'is not', null)
+      .groupBy('actor_id')
+      .execute();
+    return rows
+      .map((r) => ({ id: r.actor_id!, name: r.name ?? '' }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ja'));
   }
 
   /** Streams the whole chain in pages so a long trail does not sit in memory at once. */

@@ -7,6 +7,9 @@ import type { KaijiCore } from './kaiji-core';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
+/** What a session may call while it must replace a passphrase an administrator set (#13 item 8). */
+const BEFORE_PASSPHRASE_CHANGE: ReadonlySet<ChannelName> = new Set(['session.changePassphrase', 'session.touch', 'vault.lock']);
+
 /**
  * The single entry for both transports: find the channel, validate its input, check
  * the caller's role, run the handler, and turn any failure into a typed result.
@@ -31,11 +34,18 @@ export function createDispatch(core: KaijiCore, map: HandlerMap = handlers): Dis
           .catch(() => undefined);
         return { ok: false, error: errorInfo('FORBIDDEN') };
       }
+      if (session.user.mustChangePassphrase && !BEFORE_PASSPHRASE_CHANGE.has(name)) {
+        return { ok: false, error: errorInfo('PASSPHRASE_CHANGE_REQUIRED') };
+      }
       if (name !== 'vault.lock') core.touch();
     }
     try {
       const handler = map[name] as (i: unknown, ctx: { core: KaijiCore; session: typeof session }) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data, { core, session }) };
+      const value = await handler(parsed.data, { core, session });
+      if (name === 'session.changePassphrase' && session?.user.mustChangePassphrase) {
+        session.user = { ...session.user, mustChangePassphrase: false };
+      }
+      return { ok: true, value };
     } catch (error) {
       if (error instanceof KaijiError) return { ok: false, error: error.toInfo() };
       // Messages of unexpected errors can quote data; only their kind is reported.

@@ -10,6 +10,7 @@ import { mailHandlers } from '../mail/handlers';
 import { todayHandlers } from '../today/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { retentionHandlers } from '../retention/handlers';
+import { auditHandlers } from '../audit/handlers';
 import { verificationHandlers } from '../verification/handlers';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { APP_VERSION } from './app-info';
@@ -194,4 +195,5 @@ export const handlers: HandlerMap = {
   ...lifecycleHandlers,
   ...backupHandlers,
   ...retentionHandlers,
+  ...auditHandlers,
 };

@@ -222,6 +222,8 @@ export class KaijiCore {
       throw new KaijiError('ACCOUNT_DISABLED');
     }
     const user: SessionUser = { id: row.id, login: row.login, displayName: row.displayName, role: row.role };
+    // #13 item 8: the dispatcher lets this session do nothing else until the passphrase changes.
+    if (await ws.staff.mustChangePassphrase(row.id)) user.mustChangePassphrase = true;
     const actor = { id: row.id, name: row.displayName, role: row.role };
     await this.drainPendingAudit(open, actor, { action, login: row.login });
     const settings = await ws.settings.get();

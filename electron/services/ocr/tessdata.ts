@@ -25,6 +25,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { unpackedPath } from '../core/asar-path';
 
 export type TessLang = 'jpn' | 'eng' | 'osd';
 
@@ -36,10 +37,16 @@ const VARIANT: Record<TessLang, string> = { jpn: '4.0.0_best_int', eng: '4.0.0_b
 
 const requireHere = createRequire(import.meta.url);
 
-/** The folder holding `<lang>.traineddata.gz` inside the installed package. */
+/**
+ * The folder holding `<lang>.traineddata.gz` inside the installed package. In an installed app
+ * it is the unpacked copy: the OCR worker thread reads it by path (packaging/app-files.cjs).
+ */
 export function tessdataDir(lang: TessLang): string {
-  return join(dirname(requireHere.resolve(`@tesseract.js-data/${lang}/package.json`)), VARIANT[lang]);
+  return unpackedPath(join(dirname(requireHere.resolve(`@tesseract.js-data/${lang}/package.json`)), VARIANT[lang]));
 }
+
+/** The OCR worker script, started as a worker thread from a file: the unpacked one when installed. */
+const WORKER_PATH = unpackedPath(requireHere.resolve('tesseract.js/src/worker-script/node/index.js'));
 
 export function tessdataFile(lang: TessLang): string {
   return join(tessdataDir(lang), `${lang}.traineddata.gz`);
@@ -58,6 +65,11 @@ export function traineddata(lang: TessLang): Uint8Array {
 }
 
 /** Options every worker gets: local data, no cache written, gz handled by tesseract.js. */
-export function workerFileOptions(lang: TessLang): { langPath: string; gzip: true; cacheMethod: 'none' } {
-  return { langPath: tessdataDir(lang), gzip: true, cacheMethod: 'none' };
+export function workerFileOptions(lang: TessLang): {
+  langPath: string;
+  workerPath: string;
+  gzip: true;
+  cacheMethod: 'none';
+} {
+  return { langPath: tessdataDir(lang), workerPath: WORKER_PATH, gzip: true, cacheMethod: 'none' };
 }

@@ -66,6 +66,8 @@ export class StaffService {
     try {
       return await this.db.transaction().execute(async (trx) => {
         const member = await StaffService.insertFirst(trx, id, input, this.now().toISOString());
+        // The administrator chose this passphrase: its owner changes it at first sign-in (#13 item 8).
+        await this.requirePassphraseChange(trx, id);
         await this.audit.append(trx, actor, {
           action: 'staff.added',
           recordType: 'staff',
@@ -100,17 +102,35 @@ export class StaffService {
     const member = await this.requireOther(actor, id);
     await this.vault.setStaffSlot(id, member.login, passphrase);
     if (member.status === 'disabled') this.vault.setStaffSlotEnabled(id, false);
-    await this.update(actor, id, {}, 'staff.passphrase_reset', {});
+    await this.update(actor, id, {}, 'staff.passphrase_reset', {}, (trx) => this.requirePassphraseChange(trx, id));
+  }
+
+  /** #13 item 8: whether this person still has to replace a passphrase an administrator set. */
+  async mustChangePassphrase(id: string): Promise<boolean> {
+    const row = await this.db.selectFrom('passphrase_change_required').select('staff_id').where('staff_id', '=', id).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  private async requirePassphraseChange(trx: Transaction<Database>, id: string): Promise<void> {
+    await trx
+      .insertInto('passphrase_change_required')
+      .values({ staff_id: id, since: this.now().toISOString() })
+      .onConflict((oc) => oc.column('staff_id').doUpdateSet({ since: this.now().toISOString() }))
+      .execute();
   }
 
   /** Passphrase change touches only the member's own slot. */
   async changeOwnPassphrase(actor: Actor & { id: string }, current: string, next: string): Promise<void> {
     assertPassphraseAcceptable(next);
+    // A change must change it: the old one may be the one an administrator set (#13 item 8).
+    if (next === current) throw new KaijiError('PASSPHRASE_UNCHANGED');
     const member = await this.get(actor.id);
     if (!member) throw new KaijiError('NOT_FOUND');
     if (!(await this.vault.verifyPassphrase(actor.id, current))) throw new KaijiError('WRONG_PASSPHRASE');
     await this.vault.setStaffSlot(actor.id, member.login, next);
-    await this.update(actor, actor.id, {}, 'staff.passphrase_changed', {});
+    await this.update(actor, actor.id, {}, 'staff.passphrase_changed', {}, async (trx) => {
+      await trx.deleteFrom('passphrase_change_required').where('staff_id', '=', actor.id).execute();
+    });
   }
 
   /** Removal deletes the key slot; the row stays (as "removed") so the audit trail keeps its names. */
@@ -127,8 +147,10 @@ export class StaffService {
     patch: Partial<Pick<StaffTable, 'role' | 'status'>>,
     action: string,
     summary: Record<string, unknown>,
+    also?: (trx: Transaction<Database>) => Promise<void>,
   ): Promise<StaffMember> {
     return this.db.transaction().execute(async (trx) => {
+      await also?.(trx);
       const row = await trx
         .updateTable('staff')
         .set({ ...patch, updated_at: this.now().toISOString() })

@@ -8,6 +8,7 @@ import type { DeadlineTables } from '../today/schema';
 import type { VerificationTables } from '../verification/schema';
 import type { BackupTables } from '../backup/schema';
 import type { RetentionTables } from '../retention/schema';
+import type { StaffTables } from '../staff/schema';
 
 /** Tables as kysely sees them. Columns stay portable (text/integer) for PostgreSQL later. */
 export interface SchemaMigrationsTable {
@@ -193,7 +194,7 @@ export interface CaseDocumentsTable {
  * Every table. Capabilities added after the first ones declare their tables beside their
  * services (fees/schema.ts, mail/schema.ts ...) and are joined here.
  */
-export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables, BackupTables, RetentionTables {
+export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables, BackupTables, RetentionTables, StaffTables {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
   staff: StaffTable;

@@ -128,6 +128,9 @@ export const en: Translations = {
     confirm: 'New passphrase (again)',
     submit: 'Change',
     done: 'Your passphrase was changed.',
+    required: '{{name}}, you signed in with a passphrase set by an administrator. Before you continue, change it to one only you know.',
+    currentSet: 'Passphrase the administrator gave you',
+    lockInstead: 'Lock',
   },
   forbidden: {
     title: 'You are not permitted to view this page',
@@ -469,6 +472,8 @@ export const en: Translations = {
     title: 'Audit trail',
     intro: 'Every action is recorded in a hash chain, so changes and deletions can be detected.',
     action: 'Action',
+    anyAction: 'Any action',
+    anyone: 'Anyone',
     text: 'Keyword',
     from: 'From',
     to: 'To',

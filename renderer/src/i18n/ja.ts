@@ -125,6 +125,9 @@ export const ja = {
     confirm: '新しいパスフレーズ（確認）',
     submit: '変更する',
     done: 'パスフレーズを変更しました。',
+    required: '{{name}} さん、管理者が設定したパスフレーズでサインインしました。続ける前に、自分だけが知るパスフレーズに変更してください。',
+    currentSet: '管理者から伝えられたパスフレーズ',
+    lockInstead: 'ロックする',
   },
   forbidden: {
     title: 'このページを表示する権限がありません',
@@ -465,6 +468,8 @@ export const ja = {
     title: '監査ログ',
     intro: 'すべての操作はハッシュチェーンで連結して記録され、改ざんや削除を検出できます。',
     action: '操作',
+    anyAction: 'すべての操作',
+    anyone: 'すべての人',
     text: 'キーワード',
     from: '開始日',
     to: '終了日',

@@ -10,12 +10,15 @@ import { useLoad } from '../../ui/useLoad';
 import { AuditFilters, emptyFilter, type AuditFilter } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { VerifyResult } from './VerifyResult';
+import { codesForText } from './wording';
 
 const PAGE_SIZE = 50;
 
+/** Server-side paging; the text also matches the words shown for codes (codesForText). */
 const query = (filter: AuditFilter, page: number) => ({
   ...(filter.action.trim() ? { action: filter.action.trim() } : {}),
-  ...(filter.text.trim() ? { text: filter.text.trim() } : {}),
+  ...(filter.actorId ? { actorId: filter.actorId } : {}),
+  ...(filter.text.trim() ? { text: filter.text.trim(), codes: codesForText(filter.text) } : {}),
   ...(filter.from ? { from: filter.from } : {}),
   ...(filter.to ? { to: filter.to } : {}),
   limit: PAGE_SIZE,
@@ -29,6 +32,7 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const input = query(filter, page);
   const { data } = useLoad(() => kaiji.audit.list(input), JSON.stringify(input));
+  const { data: actors } = useLoad(() => kaiji.audit.actors({}), 'actors');
   const verify = useCall();
   const [verification, setVerification] = useState<AuditVerification | null>(null);
 
@@ -55,6 +59,7 @@ export function AuditPage() {
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <AuditFilters
+            actors={actors ?? []}
             onApply={(next) => {
               setFilter(next);
               setPage(1);

@@ -1,10 +1,10 @@
-import { Code, Stack, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@shared/contract';
 import { useLang } from '../../i18n';
 import { formatTime } from '../../ui/dates';
-import { isKnownAction } from './actions';
-import { compactSummary, recordLabel } from './summary';
+import { recordLabel } from './summary';
+import { actionWords, recordTypeWords, summaryLine } from './wording';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
@@ -24,29 +24,21 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
         </Table.Thead>
         <Table.Tbody>
           {entries.map((entry) => {
-            const summary = compactSummary(entry.summary);
+            // Words, not codes (#13 item 7); the code stays in data-action for tests and support.
+            const summary = summaryLine(entry, lang);
             return (
               <Table.Tr key={entry.seq} data-testid={`audit-row-${entry.seq}`}>
                 <Table.Td ff="monospace">{entry.seq}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(entry.at, lang)}</Table.Td>
                 <Table.Td>{entry.actorName ?? <Text span c="dimmed" size="sm">{t('audit.system')}</Text>}</Table.Td>
                 <Table.Td data-action={entry.action}>
-                  {isKnownAction(entry.action) ? (
-                    <Stack gap={0}>
-                      <Text size="sm">{t(`audit.actions.${entry.action}`)}</Text>
-                      <Text span ff="monospace" fz={11} c="dimmed">
-                        {entry.action}
-                      </Text>
-                    </Stack>
-                  ) : (
-                    <Code>{entry.action}</Code>
-                  )}
+                  <Text size="sm">{actionWords(entry.action, lang)}</Text>
                 </Table.Td>
-                <Table.Td ff="monospace" fz="xs" title={[entry.recordType, entry.recordId].filter(Boolean).join(':')}>
-                  {recordLabel(entry.recordType, entry.recordId) || t('common.none')}
+                <Table.Td fz="xs" title={[entry.recordType, entry.recordId].filter(Boolean).join(':')}>
+                  {recordLabel(entry.recordType, entry.recordId, (type) => recordTypeWords(type, lang)) || t('common.none')}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs" c="dimmed" lineClamp={2} title={summary} style={{ wordBreak: 'break-all' }}>
+                  <Text size="xs" c="dimmed" lineClamp={3} title={summary} style={{ wordBreak: 'break-word' }}>
                     {summary || t('common.none')}
                   </Text>
                 </Table.Td>

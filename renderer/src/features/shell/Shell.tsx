@@ -1,5 +1,6 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import type { SessionUser } from '@shared/contract';
 import { kaiji } from '../../api';
 import { useCall } from '../../ui/useCall';
@@ -16,10 +17,12 @@ import { LettersPage } from '../letters/LettersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { RecordsPage } from '../records/RecordsPage';
+import { ForcedPassphraseChange } from './ForcedPassphraseChange';
 import { Forbidden } from './Forbidden';
 import { canOpen, type RouteName } from './routes';
 import { ShellHeader } from './ShellHeader';
 import { ShellNav } from './ShellNav';
+import { claimRoute } from './signInRoute';
 import { useHashRoute } from './useHashRoute';
 
 const pages: Record<RouteName, () => React.JSX.Element> = {
@@ -39,6 +42,9 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
 /** The signed-in frame: header, role-filtered navigation and the current page. */
 export function Shell({ user }: { user: SessionUser }) {
   const { status, refresh } = useVault();
+  // Before the hash is read: each person starts on their own home (#13 item 8). The shell is
+  // keyed by user id, so this runs once per sign-in.
+  useState(() => claimRoute(user));
   const { route, caseId } = useHashRoute();
   const [navOpened, nav] = useDisclosure(false);
   const { run, loading } = useCall();
@@ -49,6 +55,9 @@ export function Shell({ user }: { user: SessionUser }) {
   };
 
   const Page = pages[route];
+  if (user.mustChangePassphrase) {
+    return <ForcedPassphraseChange user={user} onChanged={() => void refresh()} onLock={() => void lock()} />;
+  }
   return (
     <AppShell
       header={{ height: 60 }}

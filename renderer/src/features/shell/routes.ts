@@ -54,3 +54,25 @@ export function parseCaseId(hash: string): string | null {
 }
 
 export const caseHref = (id: string) => `#/cases/${encodeURIComponent(id)}`;
+
+/**
+ * Where a person starts (#13 item 8): their own work, never the page the previous person left
+ * open. Administrators: Today; clerks: the mail desk (intake, first in their menu); auditors:
+ * the audit trail. Falls back to the first page the role may open.
+ */
+export function homeRoute(role: Role | undefined): RouteName {
+  const preferred: RouteName = role === 'administrator' ? 'today' : role === 'clerk' ? 'intake' : 'audit';
+  return canOpen(preferred, role) ? preferred : (navOrder(role)[0] ?? HOME_ROUTE);
+}
+
+/**
+ * At sign-in: the hash to start from. The same person coming back (unlock after an idle lock)
+ * keeps the page they were on, and so does a link opened in a fresh window (no one signed in
+ * there before), if the role may open it; after someone else, a person starts at their home.
+ */
+export function startHash(hash: string, previousUserId: string | null, user: { id: string; role: Role }): string {
+  const route = parseRoute(hash);
+  const ownPage = previousUserId === null || previousUserId === user.id;
+  if (ownPage && route && canOpen(route, user.role)) return hash;
+  return hrefOf(homeRoute(user.role));
+}

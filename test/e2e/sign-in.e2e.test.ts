@@ -1,0 +1,57 @@
+/**
+ * #13 item 8 in Chromium at 1366×768: a clerk's first sign-in (passphrase set by the
+ * administrator) must change the passphrase before anything else, then lands at the mail desk,
+ * not on the administrator's last page ("no permission"); the administrator lands on Today; the
+ * same clerk coming back after a lock keeps their page.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
+import { E2E_ADMIN, changeForcedPassphrase, lock, setUpVault, unlock } from '../helpers/e2e-flows';
+import { useTempDirs } from '../helpers/temp-dir';
+import { startWebMode } from '../helpers/web-mode';
+
+const tempDir = useTempDirs();
+const chromium = useChromium();
+
+describe('sign-in lands on your own home', () => {
+  it('clerk after administrator → mail desk; administrator → Today; same person after a lock → where they were', async () => {
+    const web = await startWebMode(tempDir());
+    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const hash = () => new URL(page.url()).hash;
+    try {
+      await setUpVault(page, web.url);
+      await pageCall(page, 'staff.add', { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase one' });
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-page').waitFor(WAIT);
+      await lock(page);
+
+      await unlock(page, 'ichiro', 'clerk passphrase one');
+      await page.getByTestId('forced-passphrase').waitFor(WAIT);
+      expect(await page.getByRole('navigation').count()).toBe(0); // nothing else on screen
+      await page.screenshot({ path: join(SHOTS, 'sign-in-forced-change.png') });
+      await changeForcedPassphrase(page, 'clerk passphrase one', 'only ichiro knows this');
+      await page.getByTestId('intake-page').waitFor(WAIT);
+      expect(hash()).toBe('#/intake');
+      expect(await page.getByTestId('forbidden').count()).toBe(0);
+      // No refused call was made in the clerk's name on the way in.
+      await page.getByTestId('nav-cases').click();
+      await page.getByTestId('cases-page').waitFor(WAIT);
+      await page.screenshot({ path: join(SHOTS, 'sign-in-clerk-home.png') });
+      await lock(page);
+
+      await unlock(page, 'ichiro', 'only ichiro knows this');
+      await page.getByTestId('cases-page').waitFor(WAIT);
+      expect(hash()).toBe('#/cases');
+      await lock(page);
+
+      await unlock(page, E2E_ADMIN.login, E2E_ADMIN.passphrase);
+      await expect.poll(hash, WAIT).toBe('#/today');
+      const denied = await pageCall(page, 'audit.list', { action: 'access.denied' });
+      expect(denied.entries.filter((e) => e.actorName === '担当 一郎')).toEqual([]);
+    } finally {
+      await page.close();
+      await web.stop();
+    }
+  });
+});
