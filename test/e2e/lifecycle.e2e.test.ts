@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, pageCall, pageResult, useChromium } from '../helpers/e2e-page';
-import { lock, setUpVault, unlock } from '../helpers/e2e-flows';
+import { changeForcedPassphrase, lock, setUpVault, unlock } from '../helpers/e2e-flows';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -80,6 +80,7 @@ describe('the case lifecycle end to end in Chromium (issue #10)', () => {
 
       await lock(page);
       await unlock(page, CLERK.login, CLERK.passphrase);
+      await changeForcedPassphrase(page, CLERK.passphrase, `${CLERK.passphrase} (own)`); // #13 item 8
       await page.getByTestId('nav-cases').waitFor(WAIT);
       for (const c of [withdrawn, checking]) {
         await page.goto(`${new URL(web.url).origin}/#/cases/${encodeURIComponent(c.caseId)}`);

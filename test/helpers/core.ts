@@ -43,3 +43,19 @@ export async function firstSignIn(call: Call, login: string, adminSet: string): 
   value(await call('session.changePassphrase', { current: adminSet, next: own }));
   return own;
 }
+
+/**
+ * Adds a member whose first sign-in is already done (#13 item 8): the administrator sets a
+ * temporary passphrase, the member replaces it with `member.passphrase`, and the administrator
+ * (ADMIN) is signed in again. For tests about something else than the first sign-in.
+ */
+export async function addStaffSignedInOnce(
+  call: Call,
+  member: { displayName: string; login: string; role: 'administrator' | 'clerk' | 'auditor'; passphrase: string },
+): Promise<void> {
+  const temporary = `${member.passphrase} (set by the administrator)`;
+  value(await call('staff.add', { ...member, passphrase: temporary }));
+  value(await call('vault.unlock', { login: member.login, passphrase: temporary }));
+  value(await call('session.changePassphrase', { current: temporary, next: member.passphrase }));
+  value(await call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
+}

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, truncat
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_EXTENSION } from '../../electron/services/backup/backup-format';
-import { ADMIN, useCores, value, type Call } from '../helpers/core';
+import { ADMIN, useCores, value, type Call, addStaffSignedInOnce } from '../helpers/core';
 import { importAndWait } from '../helpers/imports';
 import { acceptedCase, decidePartial } from '../helpers/letters-case';
 import { drawPage } from '../helpers/ocr-pages';
@@ -27,7 +27,7 @@ const VOLATILE = ['audit_log', 'audit_head', 'backup_runs'];
 async function filledVault(call: Call, backupDir: string) {
   const { caseId } = await acceptedCase(call);
   value(await call('cases.addNote', { id: caseId, body: `メモ ${MARKER}` }));
-  value(await call('staff.add', CLERK));
+  await addStaffSignedInOnce(call, CLERK);
   await importAndWait(call, [{ name: 'a.png', bytes: drawPage(['個人情報開示等請求書', `氏名 山田太郎 ${MARKER}`]) }], { caseId });
   await decidePartial(call, caseId);
   const draft = value(await call('letters.create', { caseId, template: 'partial_or_refusal' }));
@@ -194,7 +194,7 @@ describe('encrypted backup and restore (S2)', () => {
     value(await call('vault.setup', ADMIN));
     expect(await call('backup.run', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_NO_FOLDER' } });
     expect(await call('backup.updateSettings', { folder: join(tempDir(), 'missing') })).toMatchObject({ ok: false, error: { code: 'BACKUP_NO_FOLDER' } });
-    value(await call('staff.add', CLERK));
+    await addStaffSignedInOnce(call, CLERK);
     value(await call('vault.unlock', { login: CLERK.login, passphrase: CLERK.passphrase }));
     for (const ch of ['backup.run', 'backup.start', 'backup.overview', 'backup.status'] as const) {
       expect(await call(ch, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -11,7 +11,7 @@ import { FORM_QR_PAYLOAD } from '../../shared/domain/application-form';
 import { parseLetterQr } from '../../shared/domain/letters';
 import { OcrPool } from '../../electron/services/ocr';
 import { MM, QR_ZONE } from '../../electron/services/letters/render';
-import { ADMIN, useCores, value, type Call } from '../helpers/core';
+import { ADMIN, useCores, value, type Call, addStaffSignedInOnce } from '../helpers/core';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
 import { filesContaining, listFiles } from '../helpers/scan';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -44,8 +44,8 @@ async function vault(day = '2026-12-01') {
   const { core, call } = makeCore({ dataDir, now: () => clock.t });
   value(await call('vault.setup', ADMIN));
   value(await call('settings.update', COMPANY_SETTINGS));
-  value(await call('staff.add', CLERK));
-  value(await call('staff.add', AUDITOR));
+  await addStaffSignedInOnce(call, CLERK);
+  await addStaffSignedInOnce(call, AUDITOR);
   const as = async (who: { login: string; passphrase: string }) => value(await call('vault.unlock', { login: who.login, passphrase: who.passphrase }));
   const setDay = (d: string) => {
     clock.t = Date.parse(`${d}T01:00:00Z`);

@@ -16,7 +16,7 @@ import { errorMessages } from '../../shared/errors';
 import { roles, type Role } from '../../shared/roles';
 import type { Result } from '../../shared/result';
 import { caseSnapshot } from '../../electron/services/lifecycle/case-snapshot';
-import { ADMIN, useCores, value, type Call } from '../helpers/core';
+import { ADMIN, useCores, value, type Call, addStaffSignedInOnce } from '../helpers/core';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -33,7 +33,7 @@ const USERS: Record<Role, { login: string; passphrase: string; displayName: stri
 async function setUp(call: Call) {
   value(await call('vault.setup', ADMIN));
   value(await call('settings.update', COMPANY_SETTINGS));
-  for (const role of ['clerk', 'auditor'] as const) value(await call('staff.add', { ...USERS[role], role }));
+  for (const role of ['clerk', 'auditor'] as const) await addStaffSignedInOnce(call, { ...USERS[role], role });
 }
 
 const as = async (call: Call, role: Role) => value(await call('vault.unlock', { login: USERS[role].login, passphrase: USERS[role].passphrase }));

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { draftText } from '../../shared/domain/letters';
-import { ADMIN, useCores, value, type Call } from '../helpers/core';
+import { ADMIN, useCores, value, type Call, addStaffSignedInOnce } from '../helpers/core';
 import { acceptedCase } from '../helpers/letters-case';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -96,7 +96,7 @@ describe('the close guard and roles (items 2 and 5)', () => {
     value(await call('mail.markReturned', { id: item.id, returnedOn: today() }));
     expect(await owedKeys(call, caseId)).toEqual(['resend:K1', 'compose:K2']);
 
-    value(await call('staff.add', CLERK));
+    await addStaffSignedInOnce(call, CLERK);
     value(await call('vault.unlock', { login: CLERK.login, passphrase: CLERK.passphrase }));
     const denied = await call('cases.transition', { id: caseId, to: 'closed', reason: '転居先不明' });
     expect(denied).toMatchObject({ ok: false, error: { code: 'ROLE_FORBIDS', details: { action: 'close' } } });
@@ -126,7 +126,7 @@ describe('the close guard and roles (items 2 and 5)', () => {
     const { caseId } = await acceptedCase(call, { 'request.k2': false, 'request.k6': false });
     value(await call('decisions.record', { caseId, kind: 'K1', outcome: 'no_data' }));
     const letter = value(await call('letters.create', { caseId, template: 'no_data' }));
-    value(await call('staff.add', CLERK));
+    await addStaffSignedInOnce(call, CLERK);
     value(await call('vault.unlock', { login: CLERK.login, passphrase: CLERK.passphrase }));
     // The address is not the decision: a clerk may fix it and the letter stays approved.
     const { draft, recipient } = letter;

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import officeCrypto from 'officecrypto-tool';
 import { describe, expect, it } from 'vitest';
 import { searchPageText } from '../../electron/services/vault/fulltext';
-import { ADMIN, useCores, value } from '../helpers/core';
+import { ADMIN, useCores, value, addStaffSignedInOnce } from '../helpers/core';
 import { importAndWait } from '../helpers/imports';
 import { drawPage } from '../helpers/ocr-pages';
 import { decryptedPages } from '../helpers/sqlcipher-pages';
@@ -166,8 +166,8 @@ describe('retention and disposal (S4)', () => {
     const { call } = makeCore({ dataDir: tempDir(), ocrWorkers: 1 });
     value(await call('vault.setup', ADMIN));
     const caseId = value(await call('envelopes.log', { arrivedOn: '2026-11-21', delivery: 'futsu', redMarking: true })).cases[0]!.id;
-    value(await call('staff.add', { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase 1' }));
-    value(await call('staff.add', { displayName: '監査 三郎', login: 'saburo', role: 'auditor', passphrase: 'auditor passphrase' }));
+    await addStaffSignedInOnce(call, { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase 1' });
+    await addStaffSignedInOnce(call, { displayName: '監査 三郎', login: 'saburo', role: 'auditor', passphrase: 'auditor passphrase' });
     const adminOnly = [
       () => call('retention.schedule', {}),
       () => call('retention.updateSchedule', { caseFileYears: 5 }),
