@@ -7,6 +7,7 @@ import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
 import { todayHandlers } from '../today/handlers';
 import { verificationHandlers } from '../verification/handlers';
+import { readingHandlers } from '../reading/handlers';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { APP_VERSION } from './app-info';
 import { must, type HandlerMap } from './handler-types';
@@ -191,4 +192,5 @@ export const handlers: HandlerMap = {
   ...mailHandlers,
   ...letterHandlers,
   ...todayHandlers,
+  ...readingHandlers,
 };

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { suggestPageKind } from '@shared/domain/page-kind';
+import { readIdDocument } from '@shared/domain/id-reading';
 import { decodeScanAll, deskewAngle, rotateBy, rotatePage, thumbnail, type GreyPage } from '../imaging';
 import { fieldByName, type FieldName } from '@shared/domain/application-form';
 import { detectFormId, readApplicationForm, type RecognisedField } from '../intake/form-reader';
@@ -97,10 +98,24 @@ function result(
     ocr: ocrResult
       ? { status: 'done', text: ocrResult.text, confidence: ocrResult.confidence, words: ocrResult.words }
       : { status: 'failed', text: '', confidence: null, words: [] },
-    kind: formId ? 'application_form' : suggestPageKind(ocrResult?.text ?? '').kind,
+    ...pageKindOf(formId, ocrResult?.text ?? ''),
     formId,
     formFields,
   };
+}
+
+/**
+ * What the page is: the form by its QR code, else by its words. An ID copy or agent proof is
+ * also read into a suggested record (issue 12 item 3); its title, matched tolerantly of OCR
+ * slips (住民率 for 住民票), makes it an ID page even when the keyword rules missed it.
+ */
+function pageKindOf(formId: string | null, text: string): Pick<ProcessedPage, 'kind' | 'idReading'> {
+  if (formId) return { kind: 'application_form', idReading: null };
+  const kind = suggestPageKind(text).kind;
+  if (kind === 'application_form' || kind === 'money_order') return { kind, idReading: null };
+  const idReading = readIdDocument(text);
+  if (!idReading) return { kind, idReading: null };
+  return { kind: idReading.type === 'power_of_attorney' ? 'power_of_attorney' : 'id_document', idReading };
 }
 
 /** The form's text for search: each label with the value read for it. */

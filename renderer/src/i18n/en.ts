@@ -521,6 +521,8 @@ export const en: Translations = {
       document: {
         recorded: 'Document recorded',
         removed: 'Document record removed',
+        suggested: 'Document read from a copy (suggested)',
+        confirmed: 'Suggested document confirmed',
       },
       page: {
         viewed: 'Page viewed',

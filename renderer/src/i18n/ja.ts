@@ -517,6 +517,8 @@ export const ja = {
       document: {
         recorded: '書類の記録',
         removed: '書類の記録の削除',
+        suggested: '写しからの書類の読取り（候補）',
+        confirmed: '読み取った書類の確認',
       },
       page: {
         viewed: 'ページの表示',

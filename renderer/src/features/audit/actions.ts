@@ -31,6 +31,8 @@ export const knownActions = [
   'case.discarded_empty',
   'document.recorded',
   'document.removed',
+  'document.suggested',
+  'document.confirmed',
   'page.viewed',
   'page.kind_confirmed',
   'page.moved',
