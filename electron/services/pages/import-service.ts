@@ -160,6 +160,13 @@ export class ImportService {
         if (target.caseId && page.formFields) {
           await this.caseFiles.applyRecognised(trx, actor, target.caseId, id, page.formFields);
         }
+        // A free-form letter fills what the case does not hold yet; every value is for review.
+        if (target.caseId && page.letterFields?.length) {
+          const held = await trx.selectFrom('case_fields').select('field').where('case_id', '=', target.caseId).where('value', '!=', '').execute();
+          const have = new Set(held.map((r) => r.field));
+          const fresh = page.letterFields.filter((f) => !have.has(f.field));
+          if (fresh.length) await this.caseFiles.applyRecognised(trx, actor, target.caseId, id, fresh);
+        }
         // An ID copy or agent proof becomes a suggested document record (staff confirm it).
         if (target.caseId && page.idReading && this.documents) {
           await this.documents.suggestIn(trx, actor, target.caseId, id, page.idReading);

@@ -27,6 +27,11 @@ export interface ProcessedPage {
   letterQr?: LetterQr | null;
   /** An ID copy or agent proof read from the text: stored as a suggested document record. */
   idReading?: IdReading | null;
+  /**
+   * A free-form request letter's values (issue 12 item 4), each with the box of its source line
+   * as its zone; always marked for review. Never set for the company's form.
+   */
+  letterFields?: RecognisedField[] | null;
 }
 
 /**

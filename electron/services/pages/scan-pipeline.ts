@@ -1,6 +1,8 @@
 import sharp from 'sharp';
 import { suggestPageKind } from '@shared/domain/page-kind';
 import { readIdDocument } from '@shared/domain/id-reading';
+import { looksLikeRequestLetter, readLetter, type LetterWord } from '@shared/domain/letter-reading';
+import { REVIEW_BELOW_CONFIDENCE } from '../cases/case-file';
 import { decodeScanAll, deskewAngle, rotateBy, rotatePage, thumbnail, type GreyPage } from '../imaging';
 import { fieldByName, type FieldName } from '@shared/domain/application-form';
 import { detectFormId, readApplicationForm, type RecognisedField } from '../intake/form-reader';
@@ -101,7 +103,22 @@ function result(
     ...pageKindOf(formId, ocrResult?.text ?? ''),
     formId,
     formFields,
+    letterFields: formId || !ocrResult ? null : letterFieldsOf(ocrResult.words),
   };
+}
+
+/**
+ * A free-form letter asking for a request kind fills the case (issue 12 item 4): every value
+ * is marked for review (confidence held below the review line) and carries its line's box.
+ */
+function letterFieldsOf(words: readonly LetterWord[]): RecognisedField[] | null {
+  const read = readLetter(words);
+  if (!looksLikeRequestLetter(read)) return null;
+  const review = (c: number) => Math.min(c, REVIEW_BELOW_CONFIDENCE - 1);
+  return [
+    ...read.fields.map((f) => ({ field: f.field, value: f.value, confidence: review(f.confidence), zone: f.line })),
+    ...read.kinds.map((k) => ({ field: `request.${k.kind.toLowerCase()}`, value: 'true', confidence: review(60), zone: k.line })),
+  ];
 }
 
 /**
