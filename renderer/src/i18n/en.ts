@@ -1,6 +1,7 @@
 import { ledgerEn } from './sections/ledger';
 import { lettersEn } from './sections/letters';
 import { todayEn } from './sections/today';
+import { readingEn } from './sections/reading';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -707,4 +708,5 @@ export const en: Translations = {
   ...ledgerEn,
   ...lettersEn,
   ...todayEn,
+  ...readingEn,
 };

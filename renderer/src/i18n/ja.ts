@@ -1,6 +1,7 @@
 import { ledgerJa } from './sections/ledger';
 import { lettersJa } from './sections/letters';
 import { todayJa } from './sections/today';
+import { readingJa } from './sections/reading';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -702,6 +703,7 @@ export const ja = {
   ...ledgerJa,
   ...lettersJa,
   ...todayJa,
+  ...readingJa,
 };
 
 export type Translations = typeof ja;
