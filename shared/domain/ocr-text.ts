@@ -91,7 +91,9 @@ export function textFromTsv(tsv: string): string {
         gap = true;
         continue;
       }
-      if (prev) line += gap || w.x0 - prev.x1 >= WIDE_GAP * h ? '\u3000' : ' ';
+      // Only between Japanese words (山田　太郎): a wide gap beside a digit is layout (令和 8 年).
+      const japanese = JAPANESE_END.test(prev?.text ?? '') && JAPANESE_START.test(w.text);
+      if (prev) line += japanese && (gap || w.x0 - prev.x1 >= WIDE_GAP * h) ? '\u3000' : ' ';
       line += w.text;
       prev = w;
       gap = false;
@@ -100,6 +102,9 @@ export function textFromTsv(tsv: string): string {
   }
   return out.join('\n');
 }
+
+const JAPANESE_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]$/u;
+const JAPANESE_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々]/u;
 
 /**
  * A gap between words at least this many line heights wide is a space on the paper (measured at

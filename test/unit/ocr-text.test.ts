@@ -86,3 +86,11 @@ describe('ideographic spaces in OCR text (issue 12 item 8)', () => {
     expect(normaliseOcrText(textFromTsv(tsv))).not.toContain('_');
   });
 });
+
+describe('wide gaps beside digits are layout, not spaces', () => {
+  it('keeps 令和 8 年 a date (the era fix still applies)', () => {
+    const row = (word: number, x: number, w: number, text: string) => ['5', '1', '1', '1', '1', String(word), String(x), '100', String(w), '40', '90', text].join('\t');
+    const tsv = [row(1, 100, 80, '信和'), row(2, 220, 20, '8'), row(3, 290, 40, '年'), row(4, 340, 120, '11月20日')].join('\n');
+    expect(normaliseOcrText(textFromTsv(tsv))).toBe('令和8年11月20日');
+  });
+});
