@@ -31,7 +31,6 @@ export function SuggestedDocumentModal({ doc, label, onClose, onConfirmed }: { d
     if (!doc) return;
     setValues(initial(doc));
     setError(null);
-    setTimeout(() => inputs.current[0]?.focus(), 0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc?.id]);
 
@@ -67,6 +66,8 @@ export function SuggestedDocumentModal({ doc, label, onClose, onConfirmed }: { d
           <TextInput
             key={k}
             data-testid={`suggested-${k}`}
+            // The modal's focus trap starts on the first value, so Enter works at once.
+            data-autofocus={i === 0 ? true : undefined}
             ref={(el) => {
               inputs.current[i] = el;
             }}
