@@ -107,6 +107,23 @@ describe('ID copies become suggested document records', () => {
     expect(audit).not.toContain('2028-05-01');
   }, 120_000);
 
+  it('a copy from the scanner inbox is read into the case it is moved to, and its suggestion follows a second move', async () => {
+    const { call } = makeCore({ dataDir: tempDir() });
+    value(await call('vault.setup', ADMIN));
+    const copy = await idCopy(STALE_CERTIFICATE, 21);
+    const job = await importAndWait(call, [{ name: 'inbox.jpg', bytes: copy.jpeg }]);
+    const pageId = job.files[0]!.pageIds[0]!;
+    const first = value(await call('envelopes.log', { arrivedOn: '2026-11-21', delivery: 'futsu', redMarking: true })).cases[0]!;
+    value(await call('cases.setFields', { id: first.id, fields: fieldsOf({ ...FILLED, signature: '山田 太郎' }) }));
+    value(await call('pages.move', { id: pageId, caseId: first.id }));
+    expect(value(await call('documents.list', { caseId: first.id }))).toMatchObject([{ pageId, suggested: true, type: 'residence_certificate', issuedOn: '2026-10-11' }]);
+    expect(identity(value(await call('cases.checklist', { id: first.id })).results)).toMatchObject({ ruleId: 'D1', status: 'fail' });
+    const second = value(await call('envelopes.log', { arrivedOn: '2026-11-21', delivery: 'futsu', redMarking: true })).cases[0]!;
+    value(await call('pages.move', { id: pageId, caseId: second.id }));
+    expect(value(await call('documents.list', { caseId: first.id }))).toEqual([]);
+    expect(value(await call('documents.list', { caseId: second.id }))).toMatchObject([{ pageId, suggested: true }]);
+  }, 60_000);
+
   it('suggests masks that cover 100 % of the restricted numbers\' ink; a My Number card is masked but not recorded as ID', async () => {
     const { call } = makeCore({ dataDir: tempDir() });
     value(await call('vault.setup', ADMIN));

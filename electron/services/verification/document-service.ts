@@ -72,8 +72,13 @@ export class DocumentService {
    */
   async suggestIn(trx: Transaction<Database>, actor: Actor, caseId: string, pageId: string, reading: IdReading): Promise<string | null> {
     if (reading.kind === 'not_accepted') return null;
-    const earlier = await trx.selectFrom('case_documents').select('id').where('page_id', '=', pageId).executeTakeFirst();
-    if (earlier) return null; // one record per page: a re-read never duplicates or overrides staff's
+    const earlier = await trx.selectFrom('case_documents').select(['id', 'case_id', 'suggested']).where('page_id', '=', pageId).executeTakeFirst();
+    if (earlier && (earlier.case_id === caseId || earlier.suggested !== 1)) return null; // one record per page; staff's is never overridden
+    if (earlier) {
+      // The page moved to another case: its unconfirmed suggestion goes with it.
+      await trx.deleteFrom('case_documents').where('id', '=', earlier.id).execute();
+      await this.audit.append(trx, actor, { action: 'document.removed', recordType: 'case', recordId: earlier.case_id, summary: { documentId: earlier.id, type: reading.type } });
+    }
     const agentName = await trx.selectFrom('case_fields').select('value').where('case_id', '=', caseId).where('field', '=', 'agent.name').executeTakeFirst();
     const isAgent = reading.kind === 'agent_proof' || (!!agentName?.value.trim() && !!reading.name && nameKey(agentName.value) === nameKey(reading.name));
     const row: CaseDocumentsTable = {
