@@ -1,8 +1,9 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok }]). Ratios are measured in one run, side by side.
-// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup runs one group.
+// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies runs one group.
 import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
 import { benchLetters } from './letters';
+import { benchIdSuggestions } from './id-suggestions';
 import { benchOcr } from './ocr-bench';
 import { benchToday } from './today';
 import { report, type BenchResult } from './report';
@@ -26,4 +27,5 @@ if (!only || only === 'today') {
   results.push(...(await benchToday(n, Math.round(n * 1.5))));
 }
 if (!only || only === 'backup') results.push(...(await benchBackup()));
+if (!only || only === 'idcopies') results.push(...(await benchIdSuggestions()));
 report(results);

@@ -10,6 +10,7 @@ import { lifecycleChannels } from './channels/lifecycle';
 import { backupChannels } from './channels/backup';
 import { retentionChannels } from './channels/retention';
 import { auditChannels } from './channels/audit';
+import { readingChannels } from './channels/reading';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { REFUSAL_GROUNDS } from '../domain/letters/types';
@@ -262,6 +263,7 @@ export const contract = {
   ...backupChannels,
   ...retentionChannels,
   ...auditChannels,
+  ...readingChannels,
 } as const;
 
 export type { Channel };

@@ -252,4 +252,6 @@ export interface CaseDocument {
   issuedOn: string | null;
   validUntil: string | null;
   recordedAt: string;
+  /** Read from the scanned copy by Kaiji, not yet confirmed by staff ("suggested - confirm"). */
+  suggested?: boolean;
 }

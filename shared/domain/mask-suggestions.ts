@@ -33,14 +33,16 @@ const REASONS = {
   insurer: { ja: '保険者番号（D6）', en: 'Insurer number (D6)' },
   pension: { ja: '基礎年金番号（D6）', en: 'Basic pension number (D6)' },
   branch: { ja: '枝番（D6）', en: 'Branch number (D6)' },
+  myNumber: { ja: '個人番号（マイナンバー。当社は保管できません）', en: 'Individual number (My Number; the company may not keep it)' },
 } satisfies Record<string, Bilingual>;
 
 // Longest first, so 保険者番号 is not read as 番号.
-const LABEL = /被保険者番号|保険者番号|基礎年金番号|記号|番号|枝番/gu;
+const LABEL = /被保険者番号|保険者番号|基礎年金番号|個人番号|記号|番号|枝番/gu;
 const LABEL_REASON: Record<string, Bilingual> = {
   被保険者番号: REASONS.number,
   保険者番号: REASONS.insurer,
   基礎年金番号: REASONS.pension,
+  個人番号: REASONS.myNumber,
   記号: REASONS.symbol,
   番号: REASONS.number,
   枝番: REASONS.branch,
@@ -53,7 +55,11 @@ const VALUE_CHAR = /[\p{L}\p{N}●*]/u;
 const DASH = '[-‐‑‒–—―−ー]';
 const PENSION_SPLIT = new RegExp(`(?<![0-9])[0-9]{4}${DASH}[0-9]{6}(?![0-9])`, 'gu');
 const TEN_DIGITS = /(?<![0-9])[0-9]{10}(?![0-9])/gu;
-const EIGHT_DIGITS = /(?<![0-9])[0-9]{8}(?![0-9])/gu;
+// Insurer numbers: 8 digits (employees' insurance) or 6 (national health insurance), printed
+// in one run or in groups (06 13 0012), so the whole number is found, not its last group.
+const INSURER_DIGITS = /(?<![0-9])[0-9](?: ?[0-9]){7}(?![0-9])|(?<![0-9 ])[0-9]{6}(?![0-9])/gu;
+// 個人番号: 12 digits, often printed 4-4-4.
+const MY_NUMBER = /(?<![0-9])[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])/gu;
 
 /** A gap wider than this many line heights ends a phrase (another column or field). */
 const GAP = 4;
@@ -94,7 +100,10 @@ export function suggestMaskRects(words: readonly MaskWord[], page: { width: numb
       for (const m of p.text.matchAll(TEN_DIGITS)) found.push({ from: m.index, to: m.index + m[0].length, phrase: p, reason: REASONS.pension });
     }
     if (near(phrases, p, '保険者')) {
-      for (const m of p.text.matchAll(EIGHT_DIGITS)) found.push({ from: m.index, to: m.index + m[0].length, phrase: p, reason: REASONS.insurer });
+      for (const m of p.text.matchAll(INSURER_DIGITS)) found.push({ from: m.index, to: m.index + m[0].length, phrase: p, reason: REASONS.insurer });
+    }
+    if (near(phrases, p, '個人番号') || near(phrases, p, '通知カード') || near(phrases, p, 'マイナンバー')) {
+      for (const m of p.text.matchAll(MY_NUMBER)) found.push({ from: m.index, to: m.index + m[0].length, phrase: p, reason: REASONS.myNumber });
     }
   }
   const rects: MaskSuggestion[] = [];
@@ -160,23 +169,29 @@ function toPhrases(words: readonly MaskWord[]): Phrase[] {
 
 /**
  * Character boxes inside a word are estimated by width class (a Japanese character is about
- * twice as wide as a digit), which is enough to split 「記号12」 into label and value.
+ * twice as wide as a half-width digit), which is enough to split 「記号12」 into label and
+ * value. Cards often print full-width digits (as wide as a kanji) that OCR returns as ASCII:
+ * each character's box is the union of both estimates, so a value is never cut short (the
+ * first digits of 保険者番号０６１３００１２ were left outside with half-width widths only).
  */
 function phrase(words: MaskWord[], h: number): Phrase {
   let text = '';
   const chars: Char[] = [];
   for (const w of words) {
     const cps = Array.from(w.text);
-    const weights = cps.map((c) => (CJK.test(c) || /[^\x00-\x7f]/.test(c) ? 1 : 0.6));
-    const total = weights.reduce((a, b) => a + b, 0);
-    const scale = (w.bbox.x1 - w.bbox.x0) / total;
-    let x = w.bbox.x0;
+    const narrow = cps.map((c) => (CJK.test(c) || /[^\x00-\x7f]/.test(c) ? 1 : 0.6));
+    const wide = cps.map((c) => (/[ -]/.test(c) ? 0.6 : 1));
+    const boxes = [narrow, wide].map((weights) => {
+      const scale = (w.bbox.x1 - w.bbox.x0) / weights.reduce((a, b) => a + b, 0);
+      let x = w.bbox.x0;
+      return weights.map((wt) => [x, (x += wt * scale)] as const);
+    });
     cps.forEach((c, i) => {
-      const x1 = x + weights[i]! * scale;
+      const x0 = Math.min(boxes[0]![i]![0], boxes[1]![i]![0]);
+      const x1 = Math.max(boxes[0]![i]![1], boxes[1]![i]![1]);
       // one entry per UTF-16 unit, so that regex indices index `chars` directly
-      for (let u = 0; u < c.length; u++) chars.push({ word: w, x0: x, x1 });
+      for (let u = 0; u < c.length; u++) chars.push({ word: w, x0, x1 });
       text += c;
-      x = x1;
     });
   }
   return { text, chars, height: h, cy: median(words.map(cy)) };

@@ -40,7 +40,75 @@ export function collapseWhitespace(s: string): string {
  * Japanese characters removed, era misreads fixed in dates, whitespace collapsed. Idempotent.
  */
 export function normaliseOcrText(s: string): string {
-  let out = collapseWhitespace(s.normalize('NFKC')).replace(SPACE_BETWEEN_CJK, '');
+  // An ideographic space (U+3000) is a real space in the text (山田　太郎): NFKC would make it an
+  // ASCII space, which the CJK joining below removes, so it is kept aside and put back.
+  let out = collapseWhitespace(s.replace(/\u3000+/g, IDEOGRAPHIC_MARK).normalize('NFKC'))
+    .replace(SPACE_BETWEEN_CJK, '')
+    .replace(new RegExp(`[ \\t]*${IDEOGRAPHIC_MARK}[${IDEOGRAPHIC_MARK} \\t]*`, 'gu'), IDEOGRAPHIC_MARK)
+    .split('\n')
+    .map((line) => line.replace(new RegExp(`^${IDEOGRAPHIC_MARK}+|${IDEOGRAPHIC_MARK}+$`, 'gu'), ''))
+    .filter((line) => line !== '')
+    .join('\n')
+    // Next to a Japanese character it stays U+3000 (an ASCII space there would be taken for
+    // tesseract's spacing); between Latin letters or digits (ABC　123) an ordinary space.
+    .replace(new RegExp(`(?<=[${CJK}])${IDEOGRAPHIC_MARK}|${IDEOGRAPHIC_MARK}(?=[${CJK}])`, 'gu'), '\u3000')
+    .replace(new RegExp(IDEOGRAPHIC_MARK, 'gu'), ' ');
   for (const [pattern, era] of ERA_MISREADS) out = out.replace(pattern, era);
   return out;
 }
+
+// A private-use character that NFKC leaves alone.
+const IDEOGRAPHIC_MARK = '\ue000';
+
+/**
+ * Tesseract's TSV (level-5 word rows) back to text lines. Tesseract writes the gap of an
+ * ideographic space as an ordinary word break, or as a word of underscores ("_"): a gap wider
+ * than its own breaks, or an underscore-only word, becomes U+3000 (issue 12 item 8).
+ * Other breaks stay ASCII spaces (normaliseOcrText joins them between Japanese characters).
+ */
+export function textFromTsv(tsv: string): string {
+  type W = { text: string; x0: number; x1: number; h: number };
+  const lines = new Map<string, W[]>();
+  for (const row of tsv.split('\n')) {
+    const c = row.split('\t');
+    if (c[0] !== '5' || c.length < 12) continue;
+    const text = c.slice(11).join('\t').trim();
+    if (!text) continue;
+    const [x0, , w, h] = c.slice(6, 10).map(Number) as [number, number, number, number];
+    const key = c.slice(1, 5).join('.');
+    if (!lines.has(key)) lines.set(key, []);
+    lines.get(key)!.push({ text, x0, x1: x0 + w, h });
+  }
+  const out: string[] = [];
+  for (const words of lines.values()) {
+    const heights = words.filter((w) => !/^[_＿]+$/u.test(w.text)).map((w) => w.h).sort((a, b) => a - b);
+    const h = heights[Math.floor(heights.length / 2)] ?? 0;
+    let line = '';
+    let gap = false;
+    let prev: W | null = null;
+    for (const w of words) {
+      if (/^[_＿]+$/u.test(w.text)) {
+        gap = true;
+        continue;
+      }
+      // Only between Japanese words (山田　太郎): a wide gap beside a digit is layout (令和 8 年).
+      const japanese = JAPANESE_END.test(prev?.text ?? '') && JAPANESE_START.test(w.text);
+      if (prev) line += japanese && (gap || w.x0 - prev.x1 >= WIDE_GAP * h) ? '\u3000' : ' ';
+      line += w.text;
+      prev = w;
+      gap = false;
+    }
+    if (line) out.push(line);
+  }
+  return out.join('\n');
+}
+
+const JAPANESE_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]$/u;
+const JAPANESE_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々]/u;
+
+/**
+ * A gap between words at least this many line heights wide is a space on the paper (measured at
+ * 36 px text: tesseract's own breaks inside Japanese text -17..15 px, written spaces 25..44 px;
+ * an ASCII and an ideographic space cannot be told apart by width, both are kept as U+3000).
+ */
+const WIDE_GAP = 0.6;

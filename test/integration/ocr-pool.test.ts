@@ -29,7 +29,8 @@ describe('OcrPool', () => {
     // line 2 (氏名 山田太郎) is drawn at y = 140 + 2 * 80
     const rectangle = { left: 100, top: 290, width: 600, height: 70 };
     const r = await pool.recognize(page, { rectangle });
-    expect(r.text).toBe('氏名山田太郎');
+    // The space written between label and name is kept (U+3000 between Japanese words, issue 12).
+    expect(r.text).toBe('氏名\u3000山田太郎');
     for (const w of r.words) {
       expect(w.bbox.y0).toBeGreaterThanOrEqual(rectangle.top);
       expect(w.bbox.y1).toBeLessThanOrEqual(rectangle.top + rectangle.height);
@@ -62,7 +63,7 @@ describe('OcrPool', () => {
       expect((e as KaijiError).code).toBe('OCR_FAILED');
     }
     await expect(pool.detectOrientation(bad[0]!)).rejects.toMatchObject({ code: 'OCR_FAILED' });
-    expect((await pool.recognize(page, { rectangle: { left: 100, top: 290, width: 600, height: 70 } })).text).toBe('氏名山田太郎');
+    expect((await pool.recognize(page, { rectangle: { left: 100, top: 290, width: 600, height: 70 } })).text).toBe('氏名\u3000山田太郎');
   });
 
   it('recognises 4 pages on 2 workers, 2 at a time', async () => {

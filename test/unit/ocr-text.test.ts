@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, normaliseOcrText } from '../../shared/domain/ocr-text';
+import { collapseWhitespace, normaliseOcrText, textFromTsv } from '../../shared/domain/ocr-text';
 
 describe('normaliseOcrText', () => {
   it.each([
@@ -60,5 +60,37 @@ describe('normaliseOcrText', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('ideographic spaces in OCR text (issue 12 item 8)', () => {
+  it('keeps U+3000 between Japanese words, never "_", and stays idempotent', () => {
+    expect(normaliseOcrText('氏名　山田　太郎')).toBe('氏名\u3000山田\u3000太郎');
+    expect(normaliseOcrText('山 田 太 郎')).toBe('山田太郎');
+    expect(normaliseOcrText(normaliseOcrText('住所　東京都 新宿区')).toString()).toBe('住所\u3000東京都新宿区');
+    expect(normaliseOcrText('　山田　')).toBe('山田');
+  });
+
+  it('turns wide gaps and underscore words of tesseract TSV into U+3000', () => {
+    const row = (line: number, word: number, x: number, w: number, text: string) => ['5', '1', '1', '1', String(line), String(word), String(x), '100', String(w), '40', '90', text].join('\t');
+    const tsv = [
+      row(1, 1, 100, 80, '氏名'), // label
+      row(1, 2, 220, 80, '山田'), // 40 px gap = one character: an ideographic space
+      row(1, 3, 304, 80, '太郎'), // 4 px: tesseract's own break
+      row(2, 1, 100, 80, '住所'),
+      row(2, 2, 185, 20, '_'),
+      row(2, 3, 210, 120, '東京都'),
+    ].join('\n');
+    expect(textFromTsv(tsv)).toBe('氏名\u3000山田 太郎\n住所\u3000東京都');
+    expect(normaliseOcrText(textFromTsv(tsv))).toBe('氏名\u3000山田太郎\n住所\u3000東京都');
+    expect(normaliseOcrText(textFromTsv(tsv))).not.toContain('_');
+  });
+});
+
+describe('wide gaps beside digits are layout, not spaces', () => {
+  it('keeps 令和 8 年 a date (the era fix still applies)', () => {
+    const row = (word: number, x: number, w: number, text: string) => ['5', '1', '1', '1', '1', String(word), String(x), '100', String(w), '40', '90', text].join('\t');
+    const tsv = [row(1, 100, 80, '信和'), row(2, 220, 20, '8'), row(3, 290, 40, '年'), row(4, 340, 120, '11月20日')].join('\n');
+    expect(normaliseOcrText(textFromTsv(tsv))).toBe('令和8年11月20日');
   });
 });

@@ -12,6 +12,8 @@ import { backupHandlers } from '../backup/handlers';
 import { retentionHandlers } from '../retention/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { verificationHandlers } from '../verification/handlers';
+import { readingHandlers } from '../reading/handlers';
+import { readPageIntoCase } from '../reading/read-into-case';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { APP_VERSION } from './app-info';
 import { must, type HandlerMap } from './handler-types';
@@ -141,6 +143,8 @@ export const handlers: HandlerMap = {
     const s = must(ctx);
     const moved = await s.ws.pages.move(s.actor, input.id, input.caseId);
     if (moved.formId) await readFormIntoCase(s.ws.db, s.ws.pages, s.ws.caseFiles, ctx.core.ocrPool(), s.actor, moved.id, input.caseId);
+    // ID copies and free-form letters too (issue 12 items 3, 4).
+    else await readPageIntoCase(s.ws, s.actor, moved.id, input.caseId);
     return moved;
   },
   'pages.reorder': async (input, ctx) => must(ctx).ws.pages.reorder(must(ctx).actor, input.caseId, input.ids),
@@ -196,4 +200,5 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...retentionHandlers,
   ...auditHandlers,
+  ...readingHandlers,
 };

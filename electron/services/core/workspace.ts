@@ -77,6 +77,9 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
   const decisions = new DecisionService(db, audit, cases, now);
   // A scanned page with one of our letters' QR codes goes to that letter's case (#6, I4).
   imports.setAttachResolver(returnedNoticeResolver(audit, cases, envelopes));
+  // ID copies read at import become suggested document records (issue 12 item 3).
+  const documents = new DocumentService(db, audit, now);
+  imports.setDocumentSuggestions(documents);
   return {
     db,
     audit,
@@ -89,7 +92,7 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     imports,
     importJobs: new ImportJobs(imports),
     textSearch: new TextSearch(db, audit),
-    documents: new DocumentService(db, audit, now),
+    documents,
     checklists,
     deficiencies,
     masking: new MaskingService(db, audit, pages, now),

@@ -14,7 +14,7 @@ import type { Worker as ThreadWorker } from 'node:worker_threads';
 import sharp from 'sharp';
 import Tesseract from 'tesseract.js';
 import { KaijiError } from '@shared/errors';
-import { normaliseOcrText } from '@shared/domain/ocr-text';
+import { normaliseOcrText, textFromTsv } from '@shared/domain/ocr-text';
 import { tessdataFile, traineddata, workerFileOptions } from './tessdata';
 
 export type OcrLang = 'jpn+eng' | 'eng';
@@ -112,7 +112,8 @@ export class OcrPool {
       return data;
     });
     const rawText = page.text ?? '';
-    return { text: normaliseOcrText(rawText), rawText, confidence: page.confidence ?? 0, words: parseWords(page.tsv ?? '') };
+    // Text from the word boxes, so an ideographic space survives as U+3000 (never "_").
+    return { text: normaliseOcrText(textFromTsv(page.tsv ?? '') || rawText), rawText, confidence: page.confidence ?? 0, words: parseWords(page.tsv ?? '') };
   }
 
   /**

@@ -4,6 +4,7 @@ import { KaijiError, errorInfo } from '@shared/errors';
 import type { KaijiErrorInfo } from '@shared/result';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { CaseFileService } from '../cases/case-file';
+import type { DocumentService } from '../verification/document-service';
 import type { Database } from '../vault/schema';
 import type { PagePipeline, ProcessedPage } from './page-pipeline';
 import type { PageStore } from './page-store';
@@ -47,6 +48,7 @@ export type ImportFileResult =
  */
 export class ImportService {
   private attachResolver: AttachResolver | null = null;
+  private documents: DocumentService | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -59,6 +61,11 @@ export class ImportService {
 
   setAttachResolver(resolver: AttachResolver): void {
     this.attachResolver = resolver;
+  }
+
+  /** Where ID copies read at import are recorded as suggestions (wired in workspace.ts). */
+  setDocumentSuggestions(documents: DocumentService): void {
+    this.documents = documents;
   }
 
   async importFile(
@@ -152,6 +159,17 @@ export class ImportService {
         // The company's form pre-fills the case; staff check each value against its crop.
         if (target.caseId && page.formFields) {
           await this.caseFiles.applyRecognised(trx, actor, target.caseId, id, page.formFields);
+        }
+        // A free-form letter fills what the case does not hold yet; every value is for review.
+        if (target.caseId && page.letterFields?.length) {
+          const held = await trx.selectFrom('case_fields').select('field').where('case_id', '=', target.caseId).where('value', '!=', '').execute();
+          const have = new Set(held.map((r) => r.field));
+          const fresh = page.letterFields.filter((f) => !have.has(f.field));
+          if (fresh.length) await this.caseFiles.applyRecognised(trx, actor, target.caseId, id, fresh);
+        }
+        // An ID copy or agent proof becomes a suggested document record (staff confirm it).
+        if (target.caseId && page.idReading && this.documents) {
+          await this.documents.suggestIn(trx, actor, target.caseId, id, page.idReading);
         }
       }
       await this.audit.append(trx, actor, {

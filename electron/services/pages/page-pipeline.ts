@@ -1,4 +1,5 @@
 import type { PageKindId } from '@shared/contract';
+import type { IdReading } from '@shared/domain/id-reading';
 import type { RecognisedField } from '../intake/form-reader';
 import type { LetterQr } from '../intake/letter-qr';
 
@@ -24,6 +25,13 @@ export interface ProcessedPage {
   formFields: RecognisedField[] | null;
   /** Set when the page is one of Kaiji's own letters (its QR code): a returned notice (#6). */
   letterQr?: LetterQr | null;
+  /** An ID copy or agent proof read from the text: stored as a suggested document record. */
+  idReading?: IdReading | null;
+  /**
+   * A free-form request letter's values (issue 12 item 4), each with the box of its source line
+   * as its zone; always marked for review. Never set for the company's form.
+   */
+  letterFields?: RecognisedField[] | null;
 }
 
 /**

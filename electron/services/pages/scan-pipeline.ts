@@ -1,5 +1,8 @@
 import sharp from 'sharp';
 import { suggestPageKind } from '@shared/domain/page-kind';
+import { readIdDocument } from '@shared/domain/id-reading';
+import { looksLikeRequestLetter, readLetter, type LetterWord } from '@shared/domain/letter-reading';
+import { REVIEW_BELOW_CONFIDENCE } from '../cases/case-file';
 import { decodeScanAll, deskewAngle, rotateBy, rotatePage, thumbnail, type GreyPage } from '../imaging';
 import { fieldByName, type FieldName } from '@shared/domain/application-form';
 import { detectFormId, readApplicationForm, type RecognisedField } from '../intake/form-reader';
@@ -97,10 +100,39 @@ function result(
     ocr: ocrResult
       ? { status: 'done', text: ocrResult.text, confidence: ocrResult.confidence, words: ocrResult.words }
       : { status: 'failed', text: '', confidence: null, words: [] },
-    kind: formId ? 'application_form' : suggestPageKind(ocrResult?.text ?? '').kind,
+    ...pageKindOf(formId, ocrResult?.text ?? ''),
     formId,
     formFields,
+    letterFields: formId || !ocrResult ? null : letterFieldsOf(ocrResult.words),
   };
+}
+
+/**
+ * A free-form letter asking for a request kind fills the case (issue 12 item 4): every value
+ * is marked for review (confidence held below the review line) and carries its line's box.
+ */
+function letterFieldsOf(words: readonly LetterWord[]): RecognisedField[] | null {
+  const read = readLetter(words);
+  if (!looksLikeRequestLetter(read)) return null;
+  const review = (c: number) => Math.min(c, REVIEW_BELOW_CONFIDENCE - 1);
+  return [
+    ...read.fields.map((f) => ({ field: f.field, value: f.value, confidence: review(f.confidence), zone: f.line })),
+    ...read.kinds.map((k) => ({ field: `request.${k.kind.toLowerCase()}`, value: 'true', confidence: review(60), zone: k.line })),
+  ];
+}
+
+/**
+ * What the page is: the form by its QR code, else by its words. An ID copy or agent proof is
+ * also read into a suggested record (issue 12 item 3); its title, matched tolerantly of OCR
+ * slips (住民率 for 住民票), makes it an ID page even when the keyword rules missed it.
+ */
+function pageKindOf(formId: string | null, text: string): Pick<ProcessedPage, 'kind' | 'idReading'> {
+  if (formId) return { kind: 'application_form', idReading: null };
+  const kind = suggestPageKind(text).kind;
+  if (kind === 'application_form' || kind === 'money_order') return { kind, idReading: null };
+  const idReading = readIdDocument(text);
+  if (!idReading) return { kind, idReading: null };
+  return { kind: idReading.type === 'power_of_attorney' ? 'power_of_attorney' : 'id_document', idReading };
 }
 
 /** The form's text for search: each label with the value read for it. */

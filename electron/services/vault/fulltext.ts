@@ -14,7 +14,9 @@ export async function createPageTextIndex(db: Kysely<unknown>): Promise<void> {
 
 export async function indexPageText(db: Db, pageId: string, text: string): Promise<void> {
   await sql`delete from page_text where page_id = ${pageId}`.execute(db);
-  if (text.trim()) await sql`insert into page_text (text, page_id) values (${text}, ${pageId})`.execute(db);
+  // Indexed without ideographic spaces (山田　太郎 is found by 山田太郎); the page keeps them.
+  const indexed = text.replace(/\u3000/g, '');
+  if (indexed.trim()) await sql`insert into page_text (text, page_id) values (${indexed}, ${pageId})`.execute(db);
 }
 
 export async function removePageText(db: Db, pageId: string): Promise<void> {
@@ -23,7 +25,7 @@ export async function removePageText(db: Db, pageId: string): Promise<void> {
 
 /** Page ids whose text contains `query`. Trigrams need three characters; shorter falls back to LIKE. */
 export async function searchPageText(db: Db, query: string, limit: number): Promise<string[]> {
-  const q = query.trim();
+  const q = query.replace(/\u3000/g, '').trim();
   if (!q) return [];
   const { rows } =
     [...q].length >= 3

@@ -188,6 +188,8 @@ export interface CaseDocumentsTable {
   valid_until: string | null;
   recorded_by: string | null;
   recorded_at: string;
+  /** 1: read from the page by Kaiji and not yet confirmed by staff (migration 018). */
+  suggested: number;
 }
 
 /**

@@ -68,7 +68,7 @@ export class ChecklistService {
       receivedOn: since === null ? exists.received_on : resentOn,
       subjectIds: docs.filter((d) => d.party === 'subject' && d.kind === 'id').map(toIdDocument),
       agentIds: docs.filter((d) => d.party === 'agent' && d.kind === 'id').map(toIdDocument),
-      agentProofs: docs.filter((d) => d.kind === 'agent_proof').map((d) => ({ type: d.type as AgentProofType, issuedOn: d.issued_on ?? undefined })),
+      agentProofs: docs.filter((d) => d.kind === 'agent_proof').map((d) => ({ type: d.type as AgentProofType, issuedOn: d.issued_on ?? undefined, suggested: d.suggested === 1 })),
       // F1/F3: the money orders of the current set (since `since`) that pay the fee, from the ledger.
       moneyOrders: await feeOrdersOf(db, caseId, since === null ? null : (resentOn ?? isoDateInJapan(new Date(since)))),
       earlierCases,
@@ -152,6 +152,7 @@ function toIdDocument(d: CaseDocumentsTable): IdDocument {
     birthDate: d.birth_date ?? undefined,
     issuedOn: d.issued_on ?? undefined,
     validUntil: d.valid_until ?? undefined,
+    suggested: d.suggested === 1,
   };
 }
 

@@ -4,6 +4,7 @@ import { todayEn } from './sections/today';
 import { contactsEn } from './sections/contacts';
 import { lifecycleEn } from './sections/lifecycle';
 import { recordsEn } from './sections/records';
+import { readingEn } from './sections/reading';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -533,6 +534,8 @@ export const en: Translations = {
       document: {
         recorded: 'Document recorded',
         removed: 'Document record removed',
+        suggested: 'Document read from a copy (suggested)',
+        confirmed: 'Suggested document confirmed',
       },
       page: {
         viewed: 'Page viewed',
@@ -745,4 +748,5 @@ export const en: Translations = {
   ...contactsEn,
   ...lifecycleEn,
   ...recordsEn,
+  ...readingEn,
 };

@@ -4,6 +4,7 @@ import { todayJa } from './sections/today';
 import { contactsJa } from './sections/contacts';
 import { lifecycleJa } from './sections/lifecycle';
 import { recordsJa } from './sections/records';
+import { readingJa } from './sections/reading';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -529,6 +530,8 @@ export const ja = {
       document: {
         recorded: '書類の記録',
         removed: '書類の記録の削除',
+        suggested: '写しからの書類の読取り（候補）',
+        confirmed: '読み取った書類の確認',
       },
       page: {
         viewed: 'ページの表示',
@@ -740,6 +743,7 @@ export const ja = {
   ...contactsJa,
   ...lifecycleJa,
   ...recordsJa,
+  ...readingJa,
 };
 
 export type Translations = typeof ja;

@@ -23,6 +23,8 @@ export interface AgentProof {
   type: AgentProofType;
   /** Issue date (or, for a power of attorney, the date it was signed), if recorded. */
   issuedOn?: string;
+  /** Read from the scan by Kaiji and not yet confirmed. */
+  suggested?: boolean;
 }
 
 export interface AgentInput {
@@ -91,14 +93,20 @@ export function checkAgent(input: AgentInput): RuleResult[] {
         : { code: 'power_of_attorney_missing', status: 'fail', message: POA_TEXT },
     );
   }
+  if (input.proofs.some((p) => p.suggested)) {
+    findings.push({ code: 'proof_suggested', status: 'needs_review', message: { ja: 'Kaijiが写しから読み取った書類があります。確認してください。', en: 'A document was read from its copy by Kaiji: confirm it.' } });
+  }
   const failed = findings.some((x) => x.status === 'fail');
+  const review = !failed && findings.some((x) => x.status === 'needs_review');
   const d7: RuleResult = {
     ruleId: 'D7',
-    status: failed ? 'fail' : 'pass',
+    status: failed ? 'fail' : review ? 'needs_review' : 'pass',
     party: 'agent',
     message: failed
       ? { ja: '代理人の権限を証明する書類に不備があります。', en: "The documents proving the agent's authority are insufficient." }
-      : { ja: '代理人の権限を証明する書類を確認しました。', en: "The documents proving the agent's authority are in order." },
+      : review
+        ? { ja: '代理人の権限を証明する書類に確認が必要です。', en: "The documents proving the agent's authority need review." }
+        : { ja: '代理人の権限を証明する書類を確認しました。', en: "The documents proving the agent's authority are in order." },
     findings,
     details: { applicantType: type },
   };

@@ -40,6 +40,8 @@ export interface IdDocument {
   birthDate?: string;
   issuedOn?: string;
   validUntil?: string;
+  /** Read from the scan by Kaiji and not yet confirmed: its results need a person's confirmation. */
+  suggested?: boolean;
 }
 
 /** The person the document must identify, as written on the application. */
@@ -126,10 +128,21 @@ export function checkValidity(doc: IdDocument, applicationDate: string): Finding
 export function checkIdDocument(doc: IdDocument, person: Person, applicationDate: string, party: Party = 'subject'): RuleResult {
   const label = ID_DOCUMENT_LABELS[doc.type];
   const findings: Finding[] = [...checkValidity(doc, applicationDate)];
+  if (doc.suggested) {
+    findings.push(
+      f('suggested', 'needs_review', {
+        ja: `${label.ja}の内容はKaijiが写しから読み取った候補です。確認してください。`,
+        en: `The ${label.en} was read from the copy by Kaiji: confirm its values.`,
+      }),
+    );
+  }
+  // On a suggested record the name, address and birth date are OCR readings: a difference may be
+  // a misread character (郎/朗), so it asks a person instead of failing the application.
+  const read = (status: RuleStatus): RuleStatus => (doc.suggested && status === 'fail' ? 'needs_review' : status);
   const name = matchName(person.name, doc.name, person.kana);
-  findings.push(f(`name_${name.code}`, name.status, name.message));
+  findings.push(f(`name_${name.code}`, read(name.status), name.message));
   const address = matchAddress(person.address, doc.address);
-  findings.push(f(`address_${address.code}`, address.status, address.message));
+  findings.push(f(`address_${address.code}`, read(address.status), address.message));
   if (doc.birthDate?.trim() && person.birthDate?.trim()) {
     const d = readDate(doc.birthDate, { ja: `${label.ja}の生年月日`, en: `The date of birth on the ${label.en}` });
     const p = readDate(person.birthDate, { ja: '請求書の生年月日', en: 'The date of birth on the application' });
@@ -138,7 +151,7 @@ export function checkIdDocument(doc: IdDocument, person: Person, applicationDate
       findings.push(
         d.iso === p.iso
           ? f('birth_equal', 'pass', { ja: '生年月日が一致します。', en: 'The date of birth matches.' })
-          : f('birth_different', 'fail', {
+          : f('birth_different', read('fail'), {
               ja: `生年月日が一致しません（請求書 ${dateText(p.iso).ja}、${label.ja} ${dateText(d.iso).ja}）。`,
               en: `The dates of birth differ (application ${p.iso}, ${label.en} ${d.iso}).`,
             }),

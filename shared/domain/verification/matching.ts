@@ -1,11 +1,11 @@
 import type { Bilingual } from '../../result';
-import { addressKey, nameKey } from '../names';
+import { addressKey, nameKey, spellingKey } from '../names';
 import type { RuleStatus } from './types';
 
 /**
  * Comparing the name and address on an ID document with those on the application (D1-D5).
  *
- *  - pass: equal by nameKey / addressKey (spacing, full/half width, katakana/hiragana and
+ *  - pass: equal by spellingKey / addressKey (spacing, full/half width, katakana/hiragana and
  *    block notation 1丁目2番3号 = 1-2-3 are not differences);
  *  - needs_review: equal only once notation is set aside, which a program cannot confirm:
  *    old/variant kanji (髙/高, 﨑/崎, 邊/辺, 澤/沢 ...), a name written in kana on one side and
@@ -61,8 +61,9 @@ const equalMsg = (what: Bilingual): Bilingual => ({ ja: `${what.ja}が一致し�
  * @param reading the kana reading given on the form (フリガナ), used when the document shows kana
  */
 export function matchName(onApplication: string, onDocument: string, reading?: string): Match {
-  const a = nameKey(onApplication);
-  const b = nameKey(onDocument);
+  // Equal as written (spacing, width, kana script aside); a variant kanji is a difference to review.
+  const a = spellingKey(onApplication);
+  const b = spellingKey(onDocument);
   if (a === '' || b === '') {
     return {
       status: 'needs_review',
@@ -71,7 +72,7 @@ export function matchName(onApplication: string, onDocument: string, reading?: s
     };
   }
   if (a === b) return { status: 'pass', code: 'equal', message: equalMsg({ ja: '氏名', en: 'name' }) };
-  if (foldVariants(a) === foldVariants(b)) {
+  if (foldVariants(a) === foldVariants(b) || nameKey(a) === nameKey(b)) {
     return {
       status: 'needs_review',
       code: 'variant',
@@ -85,7 +86,7 @@ export function matchName(onApplication: string, onDocument: string, reading?: s
   const sb = script(b);
   if (sa !== sb) {
     // The document shows kana, the form kanji: the form's reading (フリガナ) is comparable with it.
-    const r = reading ? nameKey(reading) : '';
+    const r = reading ? spellingKey(reading) : '';
     if (sa === 'kanji' && sb === 'kana' && r !== '' && script(r) === 'kana' && foldKana(r) !== foldKana(b)) {
       return {
         status: 'fail',

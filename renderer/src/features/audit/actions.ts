@@ -40,6 +40,8 @@ export const knownActions = [
   'case.register_exported',
   'document.recorded',
   'document.removed',
+  'document.suggested',
+  'document.confirmed',
   'page.viewed',
   'page.kind_confirmed',
   'page.moved',

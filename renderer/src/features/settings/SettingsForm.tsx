@@ -7,6 +7,8 @@ import { kaiji } from '../../api';
 import { useCall } from '../../ui/useCall';
 import { useVault } from '../../ui/vault';
 import { wholeIn } from './useSettingsSection';
+import { PostcodeChoices } from '../reading/PostcodeChoices';
+import { usePostcodeAddress } from '../reading/usePostcodeAddress';
 
 interface Props {
   initial: Settings;
@@ -23,6 +25,8 @@ export function SettingsForm({ initial }: Props) {
   const [idle, setIdle] = useState<string | number>(initial.idleLockMinutes);
   const [attempts, setAttempts] = useState<string | number>(initial.freeUnlockAttempts);
   const [errors, setErrors] = useState<{ company?: string; postal?: string; idle?: string; attempts?: string }>({});
+  // 7 digits typed -> the address from Japan Post's data (editable; a typed address is kept).
+  const postcode = usePostcodeAddress(form.companyPostalCode, form.companyAddress, (companyAddress) => setForm((f) => ({ ...f, companyAddress })));
 
   const text = (field: 'companyName' | 'companyPostalCode' | 'companyAddress' | 'contactPoint' | 'administratorTitle' | 'scannerFolder') =>
     (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
@@ -100,6 +104,7 @@ export function SettingsForm({ initial }: Props) {
               maxLength={8}
               w={{ base: '100%', md: 200 }}
             />
+            <PostcodeChoices choices={postcode.choices} unknown={postcode.unknown} onChoose={postcode.choose} />
             <Textarea
               data-testid="settings-address"
               label={t('settings.address')}

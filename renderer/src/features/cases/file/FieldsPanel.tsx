@@ -18,7 +18,9 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { PostcodeChoices } from '../../reading/PostcodeChoices';
+import { usePostcodeAddress } from '../../reading/usePostcodeAddress';
 import { useTranslation } from 'react-i18next';
 import type { CaseField } from '@shared/contract';
 import { FIELDS, SECTIONS, type FieldName, type FormField } from '@shared/domain/application-form';
@@ -89,6 +91,11 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
   const recognised = fields.some((f) => f.confidence !== null);
 
   const set = (name: string, value: string) => setDraft((d) => ({ ...d, [name]: value }));
+  // 〒 typed -> address filled from Japan Post's data, still editable (issue 12 item 6).
+  const postcodes: Record<string, ReturnType<typeof usePostcodeAddress>> = {
+    'subject.postalCode': usePostcodeAddress(draft['subject.postalCode'] ?? '', draft['subject.address'] ?? '', (v) => set('subject.address', v)),
+    'agent.postalCode': usePostcodeAddress(draft['agent.postalCode'] ?? '', draft['agent.address'] ?? '', (v) => set('agent.address', v)),
+  };
 
   const save = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -143,9 +150,10 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
                   const f = byName.get(name)!;
                   const m = meta.get(name);
                   const required = isRequired(f, isAgent);
+                  const postcode = editable ? postcodes[name] : undefined;
                   return (
+                    <Fragment key={name}>
                     <FieldRow
-                      key={name}
                       field={f}
                       meta={m}
                       value={draft[name] ?? ''}
@@ -166,6 +174,8 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
                         />
                       }
                     />
+                    {postcode && <PostcodeChoices choices={postcode.choices} unknown={postcode.unknown} onChoose={postcode.choose} />}
+                    </Fragment>
                   );
                 })}
               </Stack>

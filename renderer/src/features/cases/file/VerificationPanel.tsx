@@ -23,6 +23,7 @@ import { useVault } from '../../../ui/vault';
 import { DeficiencyView } from '../../verification/DeficiencyView';
 import { RepeatRefusal } from '../../verification/RepeatRefusal';
 import { DocumentForm } from './DocumentForm';
+import { SuggestedDocumentModal } from './SuggestedDocument';
 
 const STATUS_COLORS: Record<RuleStatus, string> = { pass: 'green', needs_review: 'orange', fail: 'red' };
 const STATUS_ICONS: Record<RuleStatus, typeof IconCheck> = { pass: IconCheck, needs_review: IconAlertTriangle, fail: IconX };
@@ -317,6 +318,7 @@ function DocumentsTable({ documents, editable, onRemoved }: { documents: CaseDoc
   const lang = useLang();
   const { run } = useCall();
   const [removing, setRemoving] = useState<CaseDocument | null>(null);
+  const [confirming, setConfirming] = useState<CaseDocument | null>(null);
   const date = (iso: string | null) => (iso ? (lang === 'ja' ? formatEraDate(iso) : `${iso} (${formatEraDate(iso)})`) : null);
 
   const remove = async () => {
@@ -351,10 +353,15 @@ function DocumentsTable({ documents, editable, onRemoved }: { documents: CaseDoc
             </Table.Thead>
             <Table.Tbody>
               {documents.map((d, i) => (
-                <Table.Tr key={d.id} data-testid={`doc-row-${i}`} data-type={d.type} data-party={d.party}>
+                <Table.Tr key={d.id} data-testid={`doc-row-${i}`} data-type={d.type} data-party={d.party} data-suggested={d.suggested ? 'true' : 'false'}>
                   <Table.Td>{t(`verification.documents.parties.${d.party}`)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{typeLabel(d, lang)}</Text>
+                    {d.suggested && (
+                      <Badge size="xs" color="orange" variant="light" data-testid="doc-suggested">
+                        {t('reading.suggested.badge')}
+                      </Badge>
+                    )}
                     <Text size="xs" c="dimmed">
                       {t(`verification.documents.kinds.${d.kind}`)}
                     </Text>
@@ -370,6 +377,11 @@ function DocumentsTable({ documents, editable, onRemoved }: { documents: CaseDoc
                   </Table.Td>
                   {editable && (
                     <Table.Td>
+                      {d.suggested && (
+                        <Button data-testid="doc-confirm" size="compact-xs" variant="light" color="orange" leftSection={<IconCheck size={14} />} onClick={() => setConfirming(d)} mb={4}>
+                          {t('reading.suggested.confirm')}
+                        </Button>
+                      )}
                       <Button
                         data-testid="doc-remove"
                         size="compact-xs"
@@ -388,6 +400,15 @@ function DocumentsTable({ documents, editable, onRemoved }: { documents: CaseDoc
           </Table>
         </Table.ScrollContainer>
       )}
+      <SuggestedDocumentModal
+        doc={confirming}
+        label={confirming ? typeLabel(confirming, lang) : ''}
+        onClose={() => setConfirming(null)}
+        onConfirmed={() => {
+          setConfirming(null);
+          onRemoved();
+        }}
+      />
       <ConfirmModal
         opened={removing !== null}
         title={t('verification.documents.removeTitle')}
