@@ -8,6 +8,8 @@ export const knownActions = [
   'vault.recovered',
   'vault.rekeyed',
   'vault.recovery_key_rotated',
+  'vault.rekey_started',
+  'vault.rekey_abandoned',
   'staff.added',
   'staff.disabled',
   'staff.enabled',
@@ -15,6 +17,8 @@ export const knownActions = [
   'staff.role_changed',
   'staff.passphrase_reset',
   'staff.passphrase_changed',
+  'staff.passphrase_change_failed',
+  'staff.passphrase_change_refused',
   'settings.updated',
   'case.created',
   'case.listed',
@@ -67,6 +71,7 @@ export const knownActions = [
   'letter.returned_scanned',
   'audit.viewed',
   'audit.verified',
+  'record.viewed',
   'access.denied',
 ] as const;
 
