@@ -224,10 +224,10 @@ function fill(template: string, details: Record<string, unknown> | undefined): s
 
 /**
  * Detail keys that would carry a personal value (a file name such as 山田太郎_免許証.png,
- * a typed date, a tracking number). Dropped wherever an error is made, so no thrower can
+ * a tracking number). Dropped wherever an error is made, so no thrower can
  * leak one into a log, an audit summary or a result (finding 7).
  */
-export const PERSONAL_DETAIL_KEYS: ReadonlySet<string> = new Set(['file', 'fileName', 'value', 'number', 'name', 'address', 'birthDate']);
+export const PERSONAL_DETAIL_KEYS: ReadonlySet<string> = new Set(['file', 'fileName', 'number', 'name', 'address', 'birthDate', 'typed']);
 
 function withoutPersonal(details: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!details || !Object.keys(details).some((k) => PERSONAL_DETAIL_KEYS.has(k))) return details;

@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { errorInfo } from '@shared/errors';
 import type { Dispatch } from '../services/core/dispatch';
 import { readStatic } from './static-files';
+import { contentSecurityPolicy, htmlWithStyleNonce, newStyleNonce } from './style-nonce';
 
-/** The renderer's CSP, the same one Electron's app:// protocol sends. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; " +
-  "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * The CSP of every response that is not a page: no inline styles at all. Pages get their
+ * own nonce (style-nonce.ts), the same way Electron's app:// protocol serves them.
+ */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy('none').replace(" 'nonce-none'", '');
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -98,6 +100,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405);
     const file = await readStatic(options.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (file.type.startsWith('text/html')) {
+      const nonce = newStyleNonce();
+      return send(res, 200, file.type, htmlWithStyleNonce(file.body, nonce), contentSecurityPolicy(nonce));
+    }
     return send(res, 200, file.type, file.body);
   }
 
@@ -163,10 +169,10 @@ function refuse(res: ServerResponse, status: number): void {
   );
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, csp = CONTENT_SECURITY_POLICY): void {
   res.writeHead(status, {
     'content-type': type,
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': csp,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',

@@ -16,12 +16,24 @@ const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u
 /** Bidi embeddings, overrides, isolates and the invisible direction marks (LRM, RLM, ALM). */
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
-/** Every string schema built here; the contract test walks the contract and finds only these. */
-const vetted = new WeakMap<z.ZodType, VettedKind>();
+/**
+ * Every string schema built here, known by its checks: zod keeps the check objects when a
+ * schema is refined further (`text(8).regex(...)`), so those stay vetted; a bare
+ * `z.string()` has none of them. The contract test walks the contract and finds only these.
+ */
+const vetted = new WeakMap<object, VettedKind>();
 export type VettedKind = 'text' | 'multiline' | 'secret' | 'token' | 'date' | 'typedDate';
-export const vettedKind = (schema: z.ZodType): VettedKind | undefined => vetted.get(schema);
+type Checked = { _zod: { def: { checks?: object[] } } };
+const checksOf = (schema: z.ZodType): object[] => (schema as unknown as Checked)._zod.def.checks ?? [];
+export const vettedKind = (schema: z.ZodType): VettedKind | undefined => {
+  for (const check of checksOf(schema)) {
+    const kind = vetted.get(check);
+    if (kind) return kind;
+  }
+  return undefined;
+};
 const mark = <S extends z.ZodType>(schema: S, kind: VettedKind): S => {
-  vetted.set(schema, kind);
+  for (const check of checksOf(schema)) vetted.set(check, kind);
   return schema;
 };
 
@@ -117,8 +129,15 @@ export function isPlausibleDate(v: string, meaning: DateMeaning, now = new Date(
   return v >= from && v <= to;
 }
 
-const dateMeaning = new WeakMap<z.ZodType, DateMeaning>();
-export const dateMeaningOf = (schema: z.ZodType): DateMeaning | undefined => dateMeaning.get(schema);
+const dateMeanings = new WeakMap<object, DateMeaning>();
+export const dateMeaningOf = (schema: z.ZodType): DateMeaning | undefined => {
+  for (const check of checksOf(schema)) {
+    const meaning = dateMeanings.get(check);
+    if (meaning) return meaning;
+  }
+  return undefined;
+};
+const dateMeaning = { set: (schema: z.ZodType, meaning: DateMeaning) => checksOf(schema).forEach((c) => dateMeanings.set(c, meaning)) };
 
 /** A calendar date `YYYY-MM-DD` within the plausible range of its meaning. */
 export function isoDateOf(meaning: DateMeaning) {

@@ -67,7 +67,7 @@ export const ledgerChannels = {
       filter: moneyOrderFilter.default({}),
       format: z.enum(['xlsx', 'csv']),
       /** Encrypts the XLSX (ECMA-376 agile encryption, opened by Excel with this password). */
-      password: secret(255).refine((v) => v.length >= 8, 'password').optional(),
+      password: secret(255).min(8).optional(),
       /** Must be true for an export without a password: the user read the warning. */
       plaintextAcknowledged: z.boolean().default(false),
     }),
