@@ -231,7 +231,8 @@ export const PERSONAL_DETAIL_KEYS: ReadonlySet<string> = new Set(['file', 'fileN
 
 function withoutPersonal(details: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!details || !Object.keys(details).some((k) => PERSONAL_DETAIL_KEYS.has(k))) return details;
-  return Object.fromEntries(Object.entries(details).filter(([k]) => !PERSONAL_DETAIL_KEYS.has(k)));
+  const kept = Object.entries(details).filter(([k]) => !PERSONAL_DETAIL_KEYS.has(k));
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
 /** Thrown by services; turned into a `Result` error at the transport edge. */
