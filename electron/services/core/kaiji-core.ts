@@ -77,7 +77,9 @@ export class KaijiCore {
   async status(): Promise<VaultStatus> {
     if (!this.vault.isInitialized) return { state: 'uninitialized', retryAfterMs: 0 };
     const s = this.session;
-    if (!s) return { state: 'locked', retryAfterMs: this.vault.retryAfterMs() };
+    // Waits are per login (issue 11, finding 3): before anyone has typed a login there is none
+    // to show; a refused attempt carries its own retryAfterMs.
+    if (!s) return { state: 'locked', retryAfterMs: 0 };
     const settings = await s.ws.settings.get();
     return {
       state: 'unlocked',

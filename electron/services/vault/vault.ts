@@ -103,16 +103,11 @@ export class Vault {
     return this.state.db;
   }
 
-  /**
-   * Milliseconds before the next unlock attempt is accepted: for `login`, or (the lock
-   * screen's hint, before anyone typed) the longest wait of any login.
-   */
-  retryAfterMs(login?: string): number {
+  /** Milliseconds before the next unlock attempt of `login` is accepted. */
+  retryAfterMs(login: string): number {
     const file = readKeySlotFile(this.dataDir);
     if (!file) return 0;
-    const now = this.now();
-    if (login !== undefined) return retryAfterMs(failuresOf(file, bucketOf(file, login)), freeAttempts(file), now);
-    return Math.max(0, ...Object.values(file.failures ?? {}).map((f) => retryAfterMs(f, freeAttempts(file), now)));
+    return retryAfterMs(failuresOf(file, bucketOf(file, login)), freeAttempts(file), this.now());
   }
 
   /**
