@@ -201,7 +201,8 @@ export class Vault {
     if (this.state) await this.lock();
     const file = this.readFile();
     const open = await this.finishUnlock(file, auth.key, auth.staffId);
-    if (auth.legacyFile) await this.hideLegacyLogins();
+    // Any unlock of a format-1 file (recovery key included) hides the remaining sha256 tags.
+    if (file.slots.some((s) => s.loginTag)) await this.hideLegacyLogins();
     return open;
   }
 
@@ -549,7 +550,7 @@ function tryOpen(kek: Buffer, slot: KeySlot, file: KeySlotFile): Buffer | null {
 export interface Authenticated {
   key: Buffer;
   staffId: string | null;
-  /** The file still had format-1 login tags when this unlock began. */
+  /** This unlock converted its own format-1 slot. */
   legacyFile: boolean;
 }
 
