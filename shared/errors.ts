@@ -2,7 +2,9 @@ import type { Bilingual, KaijiErrorInfo } from './result';
 
 /**
  * Every error a user can see, with its message in Japanese and English.
- * Messages may interpolate `{name}` placeholders from the error's details.
+ * Messages may interpolate `{name}` placeholders from the error's details. Neither the
+ * messages nor the details carry personal values (dates, numbers, file names): errors are
+ * logged and shown; the screen that sent the value shows it back itself (issue 11, finding 7).
  */
 export const errorMessages = {
   INVALID_INPUT: { ja: '入力内容に誤りがあります。', en: 'The input is not valid.' },
@@ -77,44 +79,44 @@ export const errorMessages = {
     en: 'Another Kaiji is using this data folder.',
   },
   FILE_EMPTY: {
-    ja: '「{file}」は空のファイルです。',
-    en: '"{file}" is empty.',
+    ja: 'このファイルは空です。',
+    en: 'This file is empty.',
   },
   FILE_CORRUPT: {
-    ja: '「{file}」は壊れているため読み込めません。',
-    en: '"{file}" is damaged and cannot be read.',
+    ja: 'このファイルは壊れているため読み込めません。',
+    en: 'This file is damaged and cannot be read.',
   },
   FILE_TRUNCATED: {
-    ja: '「{file}」は途中で切れています（転送やスキャンが完了していない可能性があります）。',
-    en: '"{file}" is cut short (the copy or scan may not have finished).',
+    ja: 'このファイルは途中で切れています（転送やスキャンが完了していない可能性があります）。',
+    en: 'This file is cut short (the copy or scan may not have finished).',
   },
   FILE_ENCRYPTED: {
-    ja: '「{file}」はパスワードで保護されているため読み込めません。保護を解除したファイルを取り込んでください。',
-    en: '"{file}" is password-protected. Import a copy without the password.',
+    ja: 'このファイルはパスワードで保護されているため読み込めません。保護を解除したファイルを取り込んでください。',
+    en: 'This file is password-protected. Import a copy without the password.',
   },
   FILE_TOO_LARGE: {
-    ja: '「{file}」は大きすぎます（{width}×{height} ピクセル、上限 {limit} メガピクセル）。スキャナーの解像度を 300 dpi 程度にしてください。',
-    en: '"{file}" is too large ({width}×{height} px, limit {limit} megapixels). Scan at about 300 dpi.',
+    ja: 'このファイルは大きすぎます（{width}×{height} ピクセル、上限 {limit} メガピクセル）。スキャナーの解像度を 300 dpi 程度にしてください。',
+    en: 'This file is too large ({width}×{height} px, limit {limit} megapixels). Scan at about 300 dpi.',
   },
   FILE_TOO_MANY_PAGES: {
-    ja: '「{file}」はページ数が多すぎます（{pages} ページ、上限 {limit} ページ）。申請書ごとにファイルを分けてください。',
-    en: '"{file}" has too many pages ({pages}; the limit is {limit}). Split it into one file per application.',
+    ja: 'このファイルはページ数が多すぎます（{pages} ページ、上限 {limit} ページ）。申請書ごとにファイルを分けてください。',
+    en: 'This file has too many pages ({pages}; the limit is {limit}). Split it into one file per application.',
   },
   FILE_UNSUPPORTED: {
-    ja: '「{file}」は対応していない形式です（JPEG、PNG、TIFF、PDF に対応）。',
-    en: '"{file}" is not a supported format (JPEG, PNG, TIFF and PDF are).',
+    ja: 'このファイルは対応していない形式です（JPEG、PNG、TIFF、PDF に対応）。',
+    en: 'This file is not a supported format (JPEG, PNG, TIFF and PDF are).',
   },
   OCR_FAILED: {
     ja: 'ページの文字認識に失敗しました。画像は保存されています。手入力してください。',
     en: 'Text recognition failed for this page. The image is saved; please type the values.',
   },
   INVALID_DATE: {
-    ja: '「{value}」は正しい日付ではありません。',
-    en: '"{value}" is not a valid date.',
+    ja: '正しい日付ではないか、ありえない範囲の日付です。',
+    en: 'A date is not valid, or lies outside the range it can have.',
   },
   TRACKING_NUMBER_INVALID: {
-    ja: 'お問い合わせ番号「{number}」が正しくありません（{whyJa}）。番号を確認するか、理由を記入して登録してください。',
-    en: 'Tracking number "{number}" is not valid ({whyEn}). Check it, or record it with a reason.',
+    ja: 'お問い合わせ番号が正しくありません（{whyJa}）。番号を確認するか、理由を記入して登録してください。',
+    en: 'The tracking number is not valid ({whyEn}). Check it, or record it with a reason.',
   },
   DATE_IN_FUTURE: {
     ja: '{fieldJa}に未来の日付は指定できません。',
@@ -305,11 +307,25 @@ function fill(template: string, details: Record<string, unknown> | undefined): s
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in details ? String(details[k]) : m));
 }
 
+/**
+ * Detail keys that would carry a personal value (a file name such as 山田太郎_免許証.png,
+ * a tracking number). Dropped wherever an error is made, so no thrower can
+ * leak one into a log, an audit summary or a result (finding 7).
+ */
+export const PERSONAL_DETAIL_KEYS: ReadonlySet<string> = new Set(['file', 'fileName', 'number', 'name', 'address', 'birthDate', 'typed']);
+
+function withoutPersonal(details: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!details || !Object.keys(details).some((k) => PERSONAL_DETAIL_KEYS.has(k))) return details;
+  const kept = Object.entries(details).filter(([k]) => !PERSONAL_DETAIL_KEYS.has(k));
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
 /** Thrown by services; turned into a `Result` error at the transport edge. */
 export class KaijiError extends Error {
   readonly code: ErrorCode;
   readonly details?: Record<string, unknown>;
-  constructor(code: ErrorCode, details?: Record<string, unknown>) {
+  constructor(code: ErrorCode, rawDetails?: Record<string, unknown>) {
+    const details = withoutPersonal(rawDetails);
     super(fill(errorMessages[code].en, details));
     this.name = 'KaijiError';
     this.code = code;
@@ -320,7 +336,8 @@ export class KaijiError extends Error {
   }
 }
 
-export function errorInfo(code: ErrorCode, details?: Record<string, unknown>): KaijiErrorInfo {
+export function errorInfo(code: ErrorCode, rawDetails?: Record<string, unknown>): KaijiErrorInfo {
+  const details = withoutPersonal(rawDetails);
   const m = errorMessages[code];
   return {
     code,

@@ -1,6 +1,7 @@
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../web/host';
 import { readStatic } from '../web/static-files';
+import { contentSecurityPolicy, htmlWithStyleNonce, newStyleNonce } from '../web/style-nonce';
 
 export const APP_ORIGIN = 'app://kaiji';
 
@@ -18,10 +19,13 @@ export function serveRenderer(rendererDir: string): void {
     if (url.host !== 'kaiji') return new Response('Not found', { status: 404 });
     const file = await readStatic(rendererDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404 });
-    return new Response(new Uint8Array(file.body), {
+    // Finding 12: each page load gets its own style nonce (see style-nonce.ts).
+    const nonce = file.type.startsWith('text/html') ? newStyleNonce() : null;
+    const body = nonce ? htmlWithStyleNonce(file.body, nonce) : file.body;
+    return new Response(new Uint8Array(body), {
       headers: {
         'content-type': file.type,
-        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-security-policy': nonce ? contentSecurityPolicy(nonce) : CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
       },
     });

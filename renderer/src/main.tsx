@@ -1,3 +1,4 @@
+import './zod-jitless';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@fontsource/noto-sans-jp/400.css';
@@ -11,12 +12,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { theme } from './theme';
 
+// Mantine's <style> elements carry the page's nonce: the CSP allows no other inline style (issue 11, finding 12).
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="kaiji-style-nonce"]')?.content;
+
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={styleNonce ? () => styleNonce : undefined}>
       <Notifications position="top-center" limit={3} autoClose={4000} />
       <App />
     </MantineProvider>

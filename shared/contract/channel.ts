@@ -1,18 +1,26 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../domain/dates';
 import { roles, type Access } from '../roles';
+import { isoDateOf, loginName, secret, text, token } from './input-text';
+
+export * from './input-text';
 
 /** A channel: who may call it, what it takes (validated at the edge) and what it returns. */
 export interface Channel<I extends z.ZodType, O> {
   access: Access;
   input: I;
+  /**
+   * The result carries personal data of data subjects (names, addresses, page images or
+   * text, letters). S3: every such view is audited; the dispatcher writes a `record.viewed`
+   * entry for any call whose service wrote none (issue 11, finding 4).
+   */
+  personal?: true;
   /** Phantom: the output type, carried for the typed API only. */
   readonly _output?: O;
 }
 
 export const channel =
   <O>() =>
-  <I extends z.ZodType>(spec: { access: Access; input: I }): Channel<I, O> =>
+  <I extends z.ZodType>(spec: { access: Access; input: I; personal?: true }): Channel<I, O> =>
     spec;
 
 export const ADMIN = ['administrator'] as const;
@@ -21,14 +29,11 @@ export const CASEWORK = ['administrator', 'clerk', 'auditor'] as const;
 export const INTAKE = ['administrator', 'clerk'] as const;
 
 export const none = z.object({}).strict();
-export const passphrase = z.string().min(1).max(1024);
-export const login = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'login');
-export const displayName = z.string().trim().min(1).max(80);
+export const passphrase = secret(1024);
+export const login = loginName();
+export const displayName = text(80, { min: 1 });
 export const role = z.enum(roles);
-export const id = z.string().min(1).max(64);
-export const isoDate = z.string().refine(isValidIsoDate, 'date');
+export const id = token(64);
+/** An office date (arrival, sending, filters): see DATE_RANGES; other meanings use isoDateOf. */
+export const isoDate = isoDateOf('event');
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ADMIN, CASEWORK, INTAKE, OVERSIGHT, channel, displayName, id, isoDate, login, none, passphrase, role, type Channel } from './channel';
+import { ADMIN, CASEWORK, INTAKE, OVERSIGHT, channel, displayName, id, isoDate, isoDateOf, login, loginAttempt, multilineText, none, passphrase, role, secret, text, token, typedDate, base64, type Channel } from './channel';
+import { caseFieldValue, isFieldName } from './case-fields';
 import { verificationChannels } from './channels/verification';
 import { ledgerChannels } from './channels/ledger';
 import { mailChannels } from './channels/mail';
@@ -46,7 +47,7 @@ export const contract = {
   'vault.setup': channel<SetupResult>()({
     access: 'public',
     input: z.object({
-      companyName: z.string().trim().min(1).max(120),
+      companyName: text(120, { min: 1 }),
       adminName: displayName,
       adminLogin: login,
       passphrase,
@@ -54,13 +55,13 @@ export const contract = {
   }),
   'vault.unlock': channel<SessionUser>()({
     access: 'public',
-    input: z.object({ login: z.string().trim().toLowerCase().min(1).max(32), passphrase }),
+    input: z.object({ login: loginAttempt(), passphrase }),
   }),
   'vault.recover': channel<SessionUser>()({
     access: 'public',
     input: z.object({
-      recoveryKey: z.string().min(1).max(200),
-      login: z.string().trim().toLowerCase().min(1).max(32),
+      recoveryKey: secret(200),
+      login: loginAttempt(),
       newPassphrase: passphrase,
     }),
   }),
@@ -95,14 +96,14 @@ export const contract = {
     access: ADMIN,
     input: z
       .object({
-        companyName: z.string().trim().min(1).max(120),
-        companyAddress: z.string().max(300),
-        contactPoint: z.string().max(300),
-        administratorTitle: z.string().max(120),
+        companyName: text(120, { min: 1 }),
+        companyAddress: text(300),
+        contactPoint: text(300),
+        administratorTitle: text(120),
         idleLockMinutes: z.number().int().min(1).max(240),
         freeUnlockAttempts: z.number().int().min(1).max(20),
-        scannerFolder: z.string().trim().max(1000),
-        companyPostalCode: z.string().trim().regex(/^(\d{3}-?\d{4})?$/, 'postal_code'),
+        scannerFolder: text(1000),
+        companyPostalCode: text(8).regex(/^(\d{3}-?\d{4})?$/, 'postal_code'),
         responseTargetDays: z.number().int().min(1).max(365),
         responseDayCount: z.enum(['calendar', 'business']),
         repeatPeriodMonths: z.number().int().min(1).max(120),
@@ -115,17 +116,18 @@ export const contract = {
 
   'audit.list': channel<AuditPage>()({
     access: OVERSIGHT,
+    personal: true,
     input: z.object({
-      action: z.string().max(64).optional(),
+      action: text(64).optional(),
       actorId: id.optional(),
       from: isoDate.optional(),
       to: isoDate.optional(),
-      text: z.string().max(100).optional(),
       /**
        * Codes (actions, summary field names, value codes) whose words, as the trail shows them,
        * contain the searched text: the renderer owns the words, the server matches the codes.
        */
-      codes: z.array(z.string().regex(/^[A-Za-z0-9_.]{1,64}$/)).max(300).optional(),
+      codes: z.array(token(64).regex(/^[A-Za-z0-9_.]{1,64}$/)).max(300).optional(),
+      text: text(100).optional(),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
     }),
@@ -134,57 +136,61 @@ export const contract = {
 
   'cases.list': channel<CasePage>()({
     access: CASEWORK,
+    personal: true,
     input: z.object({
-      query: z.string().max(100).optional(),
+      query: text(100).optional(),
       /** 'urgency': most urgent deadline first (I5); ignored while searching. */
       sort: z.enum(['received', 'urgency']).default('received'),
       limit: z.number().int().min(1).max(500).default(50),
       offset: z.number().int().min(0).default(0),
     }),
   }),
-  'cases.get': channel<CaseSummary>()({ access: CASEWORK, input: z.object({ id }) }),
+  'cases.get': channel<CaseSummary>()({ access: CASEWORK, personal: true, input: z.object({ id }) }),
   'cases.updateSubject': channel<CaseSummary>()({
     access: INTAKE,
+    personal: true,
     input: z.object({
       id,
-      name: z.string().trim().min(1).max(120),
-      kana: z.string().trim().max(120).default(''),
-      birthDate: isoDate.optional(),
-      address: z.string().trim().max(300).optional(),
+      name: text(120, { min: 1 }),
+      kana: text(120).default(''),
+      birthDate: isoDateOf('birth').optional(),
+      address: text(300).optional(),
     }),
   }),
 
   'envelopes.log': channel<EnvelopeLogged>()({
     access: INTAKE,
+    personal: true,
     input: z.object({
       arrivedOn: isoDate,
       delivery: z.enum(deliveryMethods),
-      trackingNumber: z.string().max(40).optional(),
-      trackingOverrideReason: z.string().trim().max(300).optional(),
+      trackingNumber: text(40).optional(),
+      trackingOverrideReason: text(300).optional(),
       redMarking: z.boolean(),
-      senderName: z.string().trim().max(120).default(''),
-      senderAddress: z.string().trim().max(300).default(''),
-      note: z.string().trim().max(1000).default(''),
+      senderName: text(120).default(''),
+      senderAddress: text(300).default(''),
+      note: multilineText(1000).default(''),
       applications: z.number().int().min(1).max(20).default(1),
       /** I4: this envelope is the re-sent set of a case waiting in `deficient` (no new case). */
       resubmissionFor: id.optional(),
     }),
   }),
-  'cases.detail': channel<CaseDetail>()({ access: CASEWORK, input: z.object({ id }) }),
+  'cases.detail': channel<CaseDetail>()({ access: CASEWORK, personal: true, input: z.object({ id }) }),
   'cases.setFields': channel<null>()({
     access: INTAKE,
     input: z.object({
       id,
-      fields: z.array(z.object({ field: z.string().min(1).max(64), value: z.string().max(2000) })).min(1).max(100),
+      // Only the form's own fields; each value checked for what it means (dates, one line or several).
+      fields: z.array(z.object({ field: text(64).refine(isFieldName, 'field'), value: multilineText(2000) }).superRefine(caseFieldValue)).min(1).max(100),
     }),
   }),
-  'cases.addNote': channel<null>()({ access: INTAKE, input: z.object({ id, body: z.string().trim().min(1).max(5000) }) }),
+  'cases.addNote': channel<null>()({ access: INTAKE, input: z.object({ id, body: multilineText(5000, { min: 1 }) }) }),
 
   'pages.import': channel<ImportJobStatus>()({
     access: INTAKE,
     input: z.object({
       files: z
-        .array(z.object({ name: z.string().min(1).max(255), data: z.string().max(60_000_000) }))
+        .array(z.object({ name: text(255, { min: 1 }), data: base64(60_000_000) }))
         .min(1)
         .max(50),
       caseId: id.optional(),
@@ -194,19 +200,21 @@ export const contract = {
   'pages.importStatus': channel<ImportJobStatus>()({ access: INTAKE, input: z.object({ jobId: id }) }),
   'pages.list': channel<PageSummary[]>()({
     access: CASEWORK,
+    personal: true,
     input: z.object({ caseId: id.optional(), envelopeId: id.optional() }),
   }),
-  'pages.image': channel<{ dataUrl: string; width: number; height: number }>()({ access: CASEWORK, input: z.object({ id }) }),
-  'pages.text': channel<{ text: string }>()({ access: CASEWORK, input: z.object({ id }) }),
-  'pages.setKind': channel<PageSummary>()({ access: INTAKE, input: z.object({ id, kind: z.enum(PAGE_KINDS) }) }),
-  'pages.move': channel<PageSummary>()({ access: INTAKE, input: z.object({ id, caseId: id }) }),
-  'pages.reorder': channel<PageSummary[]>()({ access: INTAKE, input: z.object({ caseId: id, ids: z.array(id).min(1).max(500) }) }),
+  'pages.image': channel<{ dataUrl: string; width: number; height: number }>()({ access: CASEWORK, personal: true, input: z.object({ id }) }),
+  'pages.text': channel<{ text: string }>()({ access: CASEWORK, personal: true, input: z.object({ id }) }),
+  'pages.setKind': channel<PageSummary>()({ access: INTAKE, personal: true, input: z.object({ id, kind: z.enum(PAGE_KINDS) }) }),
+  'pages.move': channel<PageSummary>()({ access: INTAKE, personal: true, input: z.object({ id, caseId: id }) }),
+  'pages.reorder': channel<PageSummary[]>()({ access: INTAKE, personal: true, input: z.object({ caseId: id, ids: z.array(id).min(1).max(500) }) }),
   'pages.rotate': channel<PageSummary>()({
     access: INTAKE,
+    personal: true,
     input: z.object({ id, degrees: z.union([z.literal(90), z.literal(180), z.literal(270)]) }),
   }),
   'pages.delete': channel<null>()({ access: INTAKE, input: z.object({ id }) }),
-  'search.text': channel<TextHit[]>()({ access: CASEWORK, input: z.object({ query: z.string().trim().min(1).max(100) }) }),
+  'search.text': channel<TextHit[]>()({ access: CASEWORK, personal: true, input: z.object({ query: text(100, { min: 1 }) }) }),
   'scanner.poll': channel<ImportJobStatus>()({ access: INTAKE, input: none }),
   'forms.applicationForm': channel<{ fileName: string; dataBase64: string }>()({
     access: CASEWORK,
@@ -215,6 +223,7 @@ export const contract = {
 
   'documents.record': channel<CaseDocument>()({
     access: INTAKE,
+    personal: true,
     input: z.union([
       z.object({
         caseId: id,
@@ -222,11 +231,11 @@ export const contract = {
         party: z.enum(['subject', 'agent']),
         kind: z.literal('id'),
         type: z.enum(ID_DOCUMENT_TYPES),
-        name: z.string().trim().max(120),
-        address: z.string().trim().max(300),
-        birthDate: z.string().max(40).optional(),
-        issuedOn: z.string().max(40).optional(),
-        validUntil: z.string().max(40).optional(),
+        name: text(120),
+        address: text(300),
+        birthDate: typedDate('birth').optional(),
+        issuedOn: typedDate('issued').optional(),
+        validUntil: typedDate('validity').optional(),
       }),
       z.object({
         caseId: id,
@@ -234,21 +243,23 @@ export const contract = {
         party: z.literal('agent'),
         kind: z.literal('agent_proof'),
         type: z.enum(AGENT_PROOF_TYPES),
-        issuedOn: z.string().max(40).optional(),
+        issuedOn: typedDate('issued').optional(),
       }),
     ]),
   }),
-  'documents.list': channel<CaseDocument[]>()({ access: CASEWORK, input: z.object({ caseId: id }) }),
+  'documents.list': channel<CaseDocument[]>()({ access: CASEWORK, personal: true, input: z.object({ caseId: id }) }),
   'documents.remove': channel<null>()({ access: INTAKE, input: z.object({ id }) }),
   'cases.transition': channel<CaseSummary>()({
     access: INTAKE,
+    personal: true,
     // ground: why a case is refused (R3) or how a withdrawal came (letter, phone, other; #10).
-    input: z.object({ id, to: z.enum(CASE_STATES), reason: z.string().trim().max(2000).optional(), ground: z.enum([...REFUSAL_GROUNDS, ...WITHDRAWAL_WAYS]).optional() }),
+    input: z.object({ id, to: z.enum(CASE_STATES), reason: multilineText(2000).optional(), ground: z.enum([...REFUSAL_GROUNDS, ...WITHDRAWAL_WAYS]).optional() }),
   }),
-  'cases.checklist': channel<Checklist>()({ access: CASEWORK, input: z.object({ id }) }),
+  'cases.checklist': channel<Checklist>()({ access: CASEWORK, personal: true, input: z.object({ id }) }),
 
   'envelopes.list': channel<Envelope[]>()({
     access: CASEWORK,
+    personal: true,
     input: z.object({ from: isoDate.optional(), to: isoDate.optional(), limit: z.number().int().min(1).max(500).default(100) }),
   }),
 

@@ -42,7 +42,7 @@ describe('envelopes (I1, I2, M1)', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'TRACKING_NUMBER_INVALID', details: { expected: '3' } } });
     if (!refused.ok) {
       expect(refused.error.message.ja).toContain('お問い合わせ番号');
-      expect(refused.error.message.en).toContain('Tracking number');
+      expect(refused.error.message.en).toContain('tracking number');
     }
     expect(value(await call('envelopes.list', {}))).toEqual([]);
     const kept = value(
@@ -60,7 +60,7 @@ describe('envelopes (I1, I2, M1)', () => {
 
   it('rejects impossible and future arrival dates with clear messages', async () => {
     const call = await clerkDesk();
-    expect(await call('envelopes.log', { ...base, arrivedOn: '2026-02-30' })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(await call('envelopes.log', { ...base, arrivedOn: '2026-02-30' })).toMatchObject({ error: { code: 'INVALID_DATE' } });
     expect(await call('envelopes.log', { ...base, arrivedOn: '2026-11-25' })).toMatchObject({ error: { code: 'DATE_IN_FUTURE' } });
   });
 

@@ -38,7 +38,9 @@ describe('importing scans into a case (OCR, classification, search)', () => {
       { caseId, envelopeId },
     );
     expect(status.files.map((f) => f.state)).toEqual(['done', 'failed', 'done']);
-    expect(status.files[1]!.error).toMatchObject({ code: 'FILE_UNSUPPORTED', message: { ja: expect.stringContaining('broken.jpg') } });
+    // The row names the file; the error itself does not (issue 11, finding 7).
+    expect(status.files[1]).toMatchObject({ name: 'broken.jpg', error: { code: 'FILE_UNSUPPORTED', message: { ja: expect.stringContaining('このファイル') } } });
+    expect(JSON.stringify(status.files[1]!.error)).not.toContain('broken');
 
     const pages = value(await call('pages.list', { caseId }));
     expect(pages.map((p) => [p.sourceName, p.kind, p.ocrStatus])).toEqual([

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import type { Role } from '@shared/roles';
 import type { AuditActor, AuditEntry, AuditPage, AuditVerification } from '@shared/contract';
@@ -33,6 +34,12 @@ export interface AuditFilter {
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Entries written during one channel call (the dispatcher runs each call in one): a call
+ * that returned personal data and wrote none gets the dispatcher's `record.viewed` (S3).
+ */
+export const auditedCall = new AsyncLocalStorage<{ entries: number }>();
 
 /** The append-only audit trail (S3). Appends join the caller's transaction. */
 export class AuditLog {
@@ -70,6 +77,8 @@ export class AuditLog {
     } else {
       await trx.insertInto('audit_head').values({ id: 1, seq: row.seq, hash }).execute();
     }
+    const call = auditedCall.getStore();
+    if (call) call.entries++;
     return toEntry({ ...row, hash });
   }
 

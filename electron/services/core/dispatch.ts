@@ -3,7 +3,8 @@ import { errorInfo, KaijiError } from '@shared/errors';
 import type { Result } from '@shared/result';
 import { allows } from '@shared/roles';
 import { handlers, type HandlerMap } from './handlers';
-import type { KaijiCore } from './kaiji-core';
+import { auditedCall } from '../audit/audit-log';
+import type { KaijiCore, Session } from './kaiji-core';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -23,6 +24,9 @@ export function createDispatch(core: KaijiCore, map: HandlerMap = handlers): Dis
     if (!parsed.success) {
       // Paths and codes only: the rejected values may be personal.
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code }));
+      // A date that does not read or lies outside its plausible range: named by field only (finding 7).
+      const date = parsed.error.issues.find((i) => i.message === 'date');
+      if (date) return { ok: false, error: errorInfo('INVALID_DATE', { field: date.path.join('.'), issues }) };
       return { ok: false, error: errorInfo('INVALID_INPUT', { issues }) };
     }
     const session = core.current;
@@ -41,10 +45,13 @@ export function createDispatch(core: KaijiCore, map: HandlerMap = handlers): Dis
     }
     try {
       const handler = map[name] as (i: unknown, ctx: { core: KaijiCore; session: typeof session }) => Promise<unknown>;
-      const value = await handler(parsed.data, { core, session });
+      const call = { entries: 0 };
+      const value = await auditedCall.run(call, () => handler(parsed.data, { core, session }));
       if (name === 'session.changePassphrase' && session?.user.mustChangePassphrase) {
         session.user = { ...session.user, mustChangePassphrase: false };
       }
+      // Finding 4: personal data never leaves without an audit entry, whether or not the service wrote one.
+      if (spec.personal && call.entries === 0 && session) await auditView(session, name, parsed.data, value);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof KaijiError) return { ok: false, error: error.toInfo() };
@@ -54,4 +61,21 @@ export function createDispatch(core: KaijiCore, map: HandlerMap = handlers): Dis
       return { ok: false, error: errorInfo('INTERNAL') };
     }
   };
+}
+
+/** Record types of channel groups, as the services name them in their own entries. */
+const RECORD_TYPES: Record<string, string> = { cases: 'case', pages: 'page', letters: 'letter', documents: 'case', decisions: 'case', moneyOrders: 'money_order', envelopes: 'envelope', mail: 'mail' };
+
+/** `record.viewed`: which channel, which record (random ids only), how many rows; never the data. */
+async function auditView(session: Session, channel: string, input: unknown, value: unknown): Promise<void> {
+  const i = (input ?? {}) as Record<string, unknown>;
+  const byCase = typeof i.caseId === 'string';
+  const recordId = typeof i.id === 'string' ? i.id : byCase ? (i.caseId as string) : undefined;
+  const recordType = recordId === undefined ? undefined : byCase && typeof i.id !== 'string' ? 'case' : (RECORD_TYPES[channel.split('.')[0]!] ?? channel.split('.')[0]);
+  await session.ws.audit.append(session.ws.db, session.actor, {
+    action: 'record.viewed',
+    recordType,
+    recordId,
+    summary: { channel, ...(Array.isArray(value) ? { count: value.length } : {}) },
+  });
 }

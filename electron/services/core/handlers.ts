@@ -15,6 +15,7 @@ import { verificationHandlers } from '../verification/handlers';
 import { readingHandlers } from '../reading/handlers';
 import { readPageIntoCase } from '../reading/read-into-case';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
+import { rekeyWithAudit } from '../vault/rekey-audit';
 import { APP_VERSION } from './app-info';
 import { must, type HandlerMap } from './handler-types';
 
@@ -38,10 +39,8 @@ export const handlers: HandlerMap = {
   },
   'vault.rekey': async (_, ctx) => {
     const s = must(ctx);
-    await ctx.core.vault.rekey();
-    const rotatedAt = new Date().toISOString();
-    await s.ws.db.transaction().execute((trx) => s.ws.audit.append(trx, s.actor, { action: 'vault.rekeyed', recordType: 'vault' }));
-    return { rotatedAt };
+    await rekeyWithAudit(ctx.core.vault, s.ws.audit, s.ws.db, s.actor);
+    return { rotatedAt: new Date().toISOString() };
   },
   'vault.rotateRecoveryKey': async (_, ctx) => {
     const s = must(ctx);

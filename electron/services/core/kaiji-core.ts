@@ -11,6 +11,7 @@ import { assertPassphraseAcceptable } from '../staff/passphrase-policy';
 import { StaffService } from '../staff/staff-service';
 import { acquireDirLock, ensureDataDir } from '../vault/data-dir';
 import type { ScryptParams } from '../vault/crypto';
+import { settleRekeyIntents } from '../vault/rekey-audit';
 import { Vault, type OpenVault } from '../vault/vault';
 import { createWorkspace, type Workspace } from './workspace';
 
@@ -76,7 +77,9 @@ export class KaijiCore {
   async status(): Promise<VaultStatus> {
     if (!this.vault.isInitialized) return { state: 'uninitialized', retryAfterMs: 0 };
     const s = this.session;
-    if (!s) return { state: 'locked', retryAfterMs: this.vault.retryAfterMs() };
+    // Waits are per login (issue 11, finding 3): before anyone has typed a login there is none
+    // to show; a refused attempt carries its own retryAfterMs.
+    if (!s) return { state: 'locked', retryAfterMs: 0 };
     const settings = await s.ws.settings.get();
     return {
       state: 'unlocked',
@@ -118,17 +121,19 @@ export class KaijiCore {
     return { user, recoveryKey };
   }
 
+  /** Finding 3: the person at the desk stays signed in until someone else has proved who they are. */
   async unlock(login: string, passphrase: string): Promise<SessionUser> {
+    const auth = await this.vault.authenticate(login, passphrase);
     if (this.session) await this.lock('switch_user');
-    const open = await this.vault.unlock(login, passphrase);
-    return this.begin(open, 'vault.unlocked');
+    return this.begin(await this.vault.openWith(auth), 'vault.unlocked');
   }
 
   /** Recovery key + an administrator's login: that administrator gets a new passphrase. */
   async recover(recoveryKey: string, login: string, newPassphrase: string): Promise<SessionUser> {
     assertPassphraseAcceptable(newPassphrase);
+    const auth = await this.vault.authenticateRecovery(recoveryKey);
     if (this.session) await this.lock('switch_user');
-    const open = await this.vault.unlockWithRecoveryKey(recoveryKey);
+    const open = await this.vault.openWith(auth);
     const admin = await open.db
       .selectFrom('staff')
       .selectAll()
@@ -259,6 +264,8 @@ export class KaijiCore {
           summary: { ...record.summary, attemptedAt: record.at },
         });
       }
+      // Finding 9: a rekey cut short by a crash gets its outcome in the trail.
+      await settleRekeyIntents(trx, audit, this.vault.keyVersion);
       if (event) {
         const { action, ...summary } = event;
         await audit.append(trx, actor, { action, recordType: 'vault', summary });

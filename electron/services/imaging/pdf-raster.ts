@@ -75,6 +75,8 @@ function toKaijiError(err: unknown, file: string): KaijiError {
   return new KaijiError('FILE_CORRUPT', { file });
 }
 
+export const PDFJS_NO_EVAL: object = { isEvalSupported: false };
+
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 async function openPdf(bytes: Uint8Array, file: string): Promise<PdfDocument> {
@@ -93,6 +95,11 @@ async function openPdf(bytes: Uint8Array, file: string): Promise<PdfDocument> {
     // Glyphs drawn as paths by pdfjs itself: no FontFace API under Node, no system fonts.
     disableFontFace: true,
     enableXfa: false,
+    // Finding 12: a PDF from a stranger never reaches a Function constructor (cf. CVE-2024-4367:
+    // pdfjs < 4.2 compiled PostScript functions and font paths with it). pdfjs 6 has no such
+    // path left and dropped the option from its types; it is still passed so a downgrade
+    // cannot bring eval back (test/unit/pdfjs-no-eval.test.ts checks the bundled build).
+    ...PDFJS_NO_EVAL,
     stopAtErrors: true,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });

@@ -12,7 +12,6 @@ export function acceptTrackingNumber(input: string | undefined, overrideReason: 
   if (check.valid) return { number: check.normalized, status: check.checkDigit ? 'valid' : 'unchecked' };
   if (overrideReason?.trim()) return { number: check.normalized, status: 'overridden' };
   throw new KaijiError('TRACKING_NUMBER_INVALID', {
-    number: check.normalized,
     whyJa: check.reason === 'check_digit' ? `最後の桁は ${check.expected} のはずです` : '桁数または形式が違います',
     whyEn: check.reason === 'check_digit' ? `the last digit should be ${check.expected}` : 'wrong length or format',
     reason: check.reason,

@@ -126,7 +126,21 @@ export class StaffService {
     if (next === current) throw new KaijiError('PASSPHRASE_UNCHANGED');
     const member = await this.get(actor.id);
     if (!member) throw new KaijiError('NOT_FOUND');
-    if (!(await this.vault.verifyPassphrase(actor.id, current))) throw new KaijiError('WRONG_PASSPHRASE');
+    try {
+      await this.vault.verifyPassphrase(actor.id, member.login, current);
+    } catch (error) {
+      // Finding 2: a wrong current passphrase is counted with the login's unlock failures
+      // (same waits) and recorded; the passphrase itself never is.
+      if (error instanceof KaijiError && (error.code === 'WRONG_PASSPHRASE' || error.code === 'TOO_MANY_ATTEMPTS')) {
+        await this.audit.append(this.db, actor, {
+          action: error.code === 'WRONG_PASSPHRASE' ? 'staff.passphrase_change_failed' : 'staff.passphrase_change_refused',
+          recordType: 'staff',
+          recordId: actor.id,
+          summary: { reason: error.code === 'WRONG_PASSPHRASE' ? 'passphrase' : 'throttled', retryAfterMs: error.details?.retryAfterMs ?? 0 },
+        });
+      }
+      throw error;
+    }
     await this.vault.setStaffSlot(actor.id, member.login, next);
     await this.update(actor, actor.id, {}, 'staff.passphrase_changed', {}, async (trx) => {
       await trx.deleteFrom('passphrase_change_required').where('staff_id', '=', actor.id).execute();

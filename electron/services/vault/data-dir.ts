@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { KaijiError } from '@shared/errors';
@@ -17,6 +17,22 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv 
 
 export function ensureDataDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  privateTree(dir);
+}
+
+/**
+ * Finding 10: the folder 0700 and every file in it 0600 (database, WAL, key slots, lock,
+ * backups), also for files an older Kaiji or a copy left readable by others.
+ */
+export function privateTree(dir: string): void {
+  if (process.platform === 'win32') return;
+  chmodSync(dir, 0o700);
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = lstatSync(path);
+    if (stat.isDirectory()) privateTree(path);
+    else if (stat.isFile() && (stat.mode & 0o777) !== 0o600) chmodSync(path, 0o600);
+  }
 }
 
 const LOCK_FILE = 'kaiji.lock';

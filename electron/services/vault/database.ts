@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KaijiError } from '@shared/errors';
@@ -11,6 +12,10 @@ export type SqliteHandle = BetterSqlite3.Database;
  * plaintext off the disk. Everything above this speaks kysely.
  */
 export function openSqlCipher(path: string, key: Buffer, options: { readonly?: boolean } = {}): SqliteHandle {
+  // SQLite creates the file with the process umask (0644) and gives -wal/-shm the mode of
+  // the database: made 0600 first, all three stay private (finding 10).
+  if (!options.readonly && !existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  privateFile(path);
   const handle = new BetterSqlite3(path, { readonly: options.readonly ?? false });
   try {
     applyKey(handle, key);
@@ -29,7 +34,18 @@ export function openSqlCipher(path: string, key: Buffer, options: { readonly?: b
   // Deleted content is overwritten, not left in free pages.
   handle.pragma('secure_delete = ON');
   handle.pragma('foreign_keys = ON');
+  for (const suffix of ['-wal', '-shm', '-journal']) privateFile(path + suffix);
   return handle;
+}
+
+/** Owner-only (0600) if the file exists; Windows keeps its ACLs (chmod only sets read-only there). */
+export function privateFile(path: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    chmodSync(path, 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 export function applyKey(handle: SqliteHandle, key: Buffer): void {

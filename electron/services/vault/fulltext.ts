@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { KaijiError } from '@shared/errors';
 import type { Database } from './schema';
 
 /**
@@ -27,6 +28,8 @@ export async function removePageText(db: Db, pageId: string): Promise<void> {
 export async function searchPageText(db: Db, query: string, limit: number): Promise<string[]> {
   const q = query.replace(/\u3000/g, '').trim();
   if (!q) return [];
+  // FTS5 fails on NUL (an SqliteError, i.e. INTERNAL): refused as input (finding 6; the contract's text() refuses it first).
+  if (q.includes('\u0000')) throw new KaijiError('INVALID_INPUT', { issues: [{ path: 'query', code: 'invalid_string' }] });
   const { rows } =
     [...q].length >= 3
       ? await sql<{ page_id: string }>`select page_id from page_text where page_text match ${`"${q.replace(/"/g, '""')}"`} limit ${limit}`.execute(db)

@@ -4,7 +4,24 @@ import { KaijiError } from '@shared/errors';
 import type { Boxed, ScryptParams, Sealed } from './crypto';
 
 /** Version of the key-slot file layout this build reads and writes. */
-export const KEYSLOT_FORMAT = 1;
+export const KEYSLOT_FORMAT = 2;
+
+/**
+ * Format 2 (issue 11, finding 5): no login name can be read back from the file. A staff
+ * slot is found by `tag` = HMAC(scrypt(login + passphrase, lookup salt)), so without the
+ * passphrase a dictionary of logins gives nothing. Format-1 slots (`loginTag` =
+ * sha256(vaultId|login)) are converted on their owner's next unlock; until then the first
+ * unlock replaces their tags by `slowLoginTag` (scrypt of the login).
+ */
+export interface LookupParams {
+  N: number;
+  r: number;
+  p: number;
+  /** Salt of the login+passphrase derivation that finds a slot and wraps its key. */
+  salt: string;
+  /** Salt of `slowLoginTag` (format-1 slots waiting for their owner's next unlock). */
+  legacySalt: string;
+}
 
 export interface HkdfParams {
   alg: 'hkdf';
@@ -21,9 +38,14 @@ export interface KeySlot {
   kind: 'staff' | 'recovery';
   /** Staff id (random, not personal); absent for the recovery slot. */
   staffId?: string;
-  /** sha256(vaultId + login): finds the slot without keeping login names in clear. */
+  /** Format 2: HMAC of the login+passphrase derivation; finds the slot (see LookupParams). */
+  tag?: string;
+  /** Format 1 only: sha256(vaultId + login); converted at the next unlock. */
   loginTag?: string;
-  kdf: ScryptParams | HkdfParams;
+  /** A format-1 slot whose owner has not unlocked since: scrypt(login, legacySalt). */
+  slowLoginTag?: string;
+  /** 'lookup': the wrapping key comes from the login+passphrase derivation (format 2). */
+  kdf: ScryptParams | HkdfParams | { alg: 'lookup' };
   publicKey: string;
   wrappedPrivateKey: Sealed;
   /** The database key boxed to `publicKey`; null while the member is disabled. */
@@ -41,7 +63,14 @@ export interface KeySlotFile {
   slots: KeySlot[];
   /** Set while a rekey is under way: the new key, boxed for the same slots. */
   pendingRekey: { keyVersion: number; boxes: Record<string, Boxed> } | null;
-  unlockFailures: { count: number; lastAt: number | null };
+  /** Format 1: one failure count for everyone (superseded by `failures`). */
+  unlockFailures?: { count: number; lastAt: number | null };
+  /**
+   * Failed attempts per login bucket (finding 3): one login's failures never slow another's.
+   * A bucket is one byte of sha256(vaultId|login), so the keys name no login (256 buckets).
+   */
+  failures?: Record<string, { count: number; lastAt: number | null }>;
+  lookup?: LookupParams;
   /** Failures allowed before the growing delay starts (mirrors the setting). */
   freeUnlockAttempts?: number;
 }

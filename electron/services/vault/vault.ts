@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, scrypt } from 'node:crypto';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { KaijiError } from '@shared/errors';
@@ -19,7 +19,7 @@ import {
   DEFAULT_SCRYPT,
   type ScryptParams,
 } from './crypto';
-import { openSqlCipher, rekeySqlCipher, toKysely, type SqliteHandle } from './database';
+import { openSqlCipher, privateFile, rekeySqlCipher, toKysely, type SqliteHandle } from './database';
 import {
   dbKeyAad,
   fsyncDir,
@@ -29,6 +29,7 @@ import {
   KEYSLOT_FORMAT,
   type KeySlot,
   type KeySlotFile,
+  type LookupParams,
 } from './keyslot-file';
 import { migrate } from './migrator';
 import { appendPendingAudit, clearPendingAudit, readPendingAudit, type PendingAuditRecord } from './pending-audit';
@@ -71,6 +72,8 @@ export class Vault {
   private readonly now: () => number;
   private readonly scrypt: Omit<ScryptParams, 'alg' | 'salt'>;
   private state: OpenState | null = null;
+  /** Unlock attempts and passphrase checks run one at a time (finding 1: no lost counts). */
+  private attempts: Promise<unknown> = Promise.resolve();
 
   constructor(options: VaultOptions) {
     this.dataDir = options.dataDir;
@@ -86,6 +89,11 @@ export class Vault {
     return readKeySlotFile(this.dataDir) !== null;
   }
 
+  /** The database key's generation (bumped by each committed rekey). */
+  get keyVersion(): number {
+    return this.readFile().keyVersion;
+  }
+
   get isOpen(): boolean {
     return this.state !== null;
   }
@@ -95,11 +103,11 @@ export class Vault {
     return this.state.db;
   }
 
-  /** Milliseconds before the next unlock attempt is accepted. */
-  retryAfterMs(): number {
+  /** Milliseconds before the next unlock attempt of `login` is accepted. */
+  retryAfterMs(login: string): number {
     const file = readKeySlotFile(this.dataDir);
     if (!file) return 0;
-    return retryAfterMs(file.unlockFailures, freeAttempts(file), this.now());
+    return retryAfterMs(failuresOf(file, bucketOf(file, login)), freeAttempts(file), this.now());
   }
 
   /**
@@ -125,8 +133,9 @@ export class Vault {
       auditPublicKey: auditKeys.publicKey,
       slots: [],
       pendingRekey: null,
-      unlockFailures: { count: 0, lastAt: null },
+      failures: {},
       freeUnlockAttempts: DEFAULT_FREE_ATTEMPTS,
+      lookup: this.newLookup(),
     };
     file.slots.push(await this.newStaffSlot(file, key, admin.staffId, admin.login, admin.passphrase));
     const recovery = randomBytes(32);
@@ -152,37 +161,58 @@ export class Vault {
     };
   }
 
+  /**
+   * Checks a login and passphrase without touching an open database: the caller closes the
+   * current session only once this succeeded (finding 3). Throttled per login (S1).
+   */
+  async authenticate(login: string, passphrase: string): Promise<Authenticated> {
+    return this.serial(async () => {
+      const file = this.prepareAttempt(login);
+      const found = await this.findStaffSlot(file, login, passphrase);
+      if (!found) throw this.fail(file, login, 'WRONG_PASSPHRASE', { reason: 'passphrase_or_login' });
+      const { slot, privateKey } = found;
+      if (!slot.dbKey) throw this.fail(file, login, 'ACCOUNT_DISABLED', { reason: 'disabled' });
+      const key = unbox(privateKey, slot.publicKey, slot.dbKey, dbKeyAad(file, slot.id, file.keyVersion));
+      if (found.legacy) await this.convertLegacySlot(file, slot, login, passphrase, privateKey);
+      privateKey.fill(0);
+      this.succeeded(file, bucketOf(file, login));
+      return { key, staffId: slot.staffId ?? null, legacyFile: found.legacy };
+    });
+  }
+
+  /** Checks the recovery key (throttled like a login of its own). */
+  async authenticateRecovery(recoveryKey: string): Promise<Authenticated> {
+    return this.serial(async () => {
+      const file = this.prepareAttempt(RECOVERY);
+      const bytes = decodeRecoveryKey(recoveryKey);
+      const slot = file.slots.find((s) => s.kind === 'recovery');
+      const privateKey =
+        bytes && slot && slot.kdf.alg === 'hkdf' ? tryOpen(deriveFromRecoveryKey(bytes, slot.kdf.salt), slot, file) : null;
+      if (!slot || !privateKey || !slot.dbKey) throw this.fail(file, RECOVERY, 'WRONG_RECOVERY_KEY', { reason: 'recovery_key' });
+      const key = unbox(privateKey, slot.publicKey, slot.dbKey, dbKeyAad(file, slot.id, file.keyVersion));
+      privateKey.fill(0);
+      this.succeeded(file, bucketOf(file, RECOVERY));
+      return { key, staffId: null, legacyFile: false };
+    });
+  }
+
+  /** Opens the database with an authenticated key (the caller closed any session first). */
+  async openWith(auth: Authenticated): Promise<OpenVault> {
+    if (this.state) await this.lock();
+    const file = this.readFile();
+    const open = await this.finishUnlock(file, auth.key, auth.staffId);
+    // Any unlock of a format-1 file (recovery key included) hides the remaining sha256 tags.
+    if (file.slots.some((s) => s.loginTag)) await this.hideLegacyLogins();
+    return open;
+  }
+
   async unlock(login: string, passphrase: string): Promise<OpenVault> {
-    const file = this.prepareUnlock(login);
-    const slot = file.slots.find((s) => s.kind === 'staff' && s.loginTag === loginTag(file, login));
-    let privateKey: Buffer | null = null;
-    if (slot && slot.kdf.alg === 'scrypt') {
-      const kek = await deriveFromPassphrase(passphrase, slot.kdf);
-      privateKey = tryOpen(kek, slot, file);
-    } else {
-      // Same work for an unknown login, so timing does not tell which logins exist.
-      await deriveFromPassphrase(passphrase, newScryptParams(this.scrypt));
-    }
-    if (!slot || !privateKey) {
-      throw this.fail(file, 'WRONG_PASSPHRASE', { login, reason: slot ? 'passphrase' : 'unknown_login' });
-    }
-    if (!slot.dbKey) throw this.fail(file, 'ACCOUNT_DISABLED', { login, reason: 'disabled' });
-    const key = unbox(privateKey, slot.publicKey, slot.dbKey, dbKeyAad(file, slot.id, file.keyVersion));
-    return this.finishUnlock(file, key, slot.staffId ?? null);
+    return this.openWith(await this.authenticate(login, passphrase));
   }
 
   /** Opens with the recovery key; the caller then resets an administrator's passphrase. */
   async unlockWithRecoveryKey(recoveryKey: string): Promise<OpenVault> {
-    const file = this.prepareUnlock('(recovery)');
-    const bytes = decodeRecoveryKey(recoveryKey);
-    const slot = file.slots.find((s) => s.kind === 'recovery');
-    const privateKey =
-      bytes && slot && slot.kdf.alg === 'hkdf' ? tryOpen(deriveFromRecoveryKey(bytes, slot.kdf.salt), slot, file) : null;
-    if (!slot || !privateKey || !slot.dbKey) {
-      throw this.fail(file, 'WRONG_RECOVERY_KEY', { login: '(recovery)', reason: 'recovery_key' });
-    }
-    const key = unbox(privateKey, slot.publicKey, slot.dbKey, dbKeyAad(file, slot.id, file.keyVersion));
-    return this.finishUnlock(file, key, null);
+    return this.openWith(await this.authenticateRecovery(recoveryKey));
   }
 
   /** Closes the database and forgets the key. */
@@ -203,12 +233,20 @@ export class Vault {
     writeKeySlotFile(this.dataDir, file);
   }
 
-  /** Checks the member's current passphrase against their slot. */
-  async verifyPassphrase(staffId: string, passphrase: string): Promise<boolean> {
-    const file = this.readFile();
-    const slot = file.slots.find((s) => s.staffId === staffId);
-    if (!slot || slot.kdf.alg !== 'scrypt') return false;
-    return tryOpen(await deriveFromPassphrase(passphrase, slot.kdf), slot, file) !== null;
+  /**
+   * Checks a signed-in member's current passphrase (finding 2): one attempt at a time,
+   * counted and throttled with that login's unlock failures. Throws WRONG_PASSPHRASE or
+   * TOO_MANY_ATTEMPTS; the caller writes the audit entry (the database is open).
+   */
+  async verifyPassphrase(staffId: string, login: string, passphrase: string): Promise<void> {
+    return this.serial(async () => {
+      const file = this.prepareAttempt(login, false);
+      const found = await this.findStaffSlot(file, login, passphrase);
+      const ok = found !== null && found.slot.staffId === staffId;
+      found?.privateKey.fill(0);
+      if (!ok) throw this.fail(file, login, 'WRONG_PASSPHRASE', { reason: 'passphrase_change' }, false);
+      this.succeeded(file, bucketOf(file, login));
+    });
   }
 
   /** Disabling drops the member's copy of the database key; enabling boxes it again. */
@@ -261,6 +299,7 @@ export class Vault {
     state.handle.pragma('wal_checkpoint(TRUNCATE)');
     state.handle.pragma('journal_mode = DELETE');
     copyFileSync(this.dbPath, join(this.dataDir, REKEY_BACKUP));
+    privateFile(join(this.dataDir, REKEY_BACKUP));
     fsyncDir(this.dataDir);
     file.pendingRekey = { keyVersion, boxes };
     writeKeySlotFile(this.dataDir, file);
@@ -299,31 +338,107 @@ export class Vault {
     return this.state;
   }
 
-  private prepareUnlock(login: string): KeySlotFile {
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.attempts.then(fn, fn);
+    this.attempts = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The wait is checked before any key derivation (finding 1). */
+  private prepareAttempt(login: string, pendingAudit = true): KeySlotFile {
     const file = this.readFile();
-    this.finishInterruptedRekey(file);
-    const wait = retryAfterMs(file.unlockFailures, freeAttempts(file), this.now());
-    if (wait > 0) {
-      appendPendingAudit(this.dataDir, file, {
-        at: new Date(this.now()).toISOString(),
-        action: 'vault.unlock_refused',
-        summary: { login, reason: 'throttled', retryAfterMs: wait },
-      });
-      throw new KaijiError('TOO_MANY_ATTEMPTS', { seconds: Math.ceil(wait / 1000), retryAfterMs: wait });
+    if (!this.state) this.finishInterruptedRekey(file);
+    const bucket = bucketOf(file, login);
+    const before = failuresOf(file, bucket);
+    if (retryAfterMs(before, freeAttempts(file), this.now()) > 0) {
+      // Finding 1: a refused attempt counts too (the wait grows from the last checked one).
+      const failures = { count: before.count + 1, lastAt: before.lastAt };
+      file.failures = { ...file.failures, [bucket]: failures };
+      writeKeySlotFile(this.dataDir, file);
+      const wait = retryAfterMs(failures, freeAttempts(file), this.now());
+      if (pendingAudit) {
+        appendPendingAudit(this.dataDir, file, {
+          at: new Date(this.now()).toISOString(),
+          action: 'vault.unlock_refused',
+          summary: { login: auditLogin(login), reason: 'throttled', retryAfterMs: wait, failures: failures.count },
+        });
+      }
+      throw new KaijiError('TOO_MANY_ATTEMPTS', { seconds: Math.ceil(wait / 1000), retryAfterMs: wait, failures: failures.count });
     }
     return file;
   }
 
-  private fail(file: KeySlotFile, code: 'WRONG_PASSPHRASE' | 'WRONG_RECOVERY_KEY' | 'ACCOUNT_DISABLED', summary: Record<string, unknown>): KaijiError {
+  private fail(
+    file: KeySlotFile,
+    login: string,
+    code: 'WRONG_PASSPHRASE' | 'WRONG_RECOVERY_KEY' | 'ACCOUNT_DISABLED',
+    summary: Record<string, unknown>,
+    pendingAudit = true,
+  ): KaijiError {
     const now = this.now();
-    file.unlockFailures = { count: file.unlockFailures.count + 1, lastAt: now };
+    const bucket = bucketOf(file, login);
+    const failures = { count: failuresOf(file, bucket).count + 1, lastAt: now };
+    file.failures = { ...file.failures, [bucket]: failures };
     writeKeySlotFile(this.dataDir, file);
-    appendPendingAudit(this.dataDir, file, {
-      at: new Date(now).toISOString(),
-      action: 'vault.unlock_failed',
-      summary: { ...summary, failures: file.unlockFailures.count },
-    });
-    return new KaijiError(code, { retryAfterMs: retryAfterMs(file.unlockFailures, freeAttempts(file), now) });
+    if (pendingAudit) {
+      appendPendingAudit(this.dataDir, file, {
+        at: new Date(now).toISOString(),
+        action: 'vault.unlock_failed',
+        summary: { login: auditLogin(login), ...summary, failures: failures.count },
+      });
+    }
+    return new KaijiError(code, { retryAfterMs: retryAfterMs(failures, freeAttempts(file), now), failures: failures.count });
+  }
+
+  /** A success resets only its own login's count (finding 3). */
+  private succeeded(file: KeySlotFile, bucket: string): void {
+    if (!file.failures?.[bucket] && !file.unlockFailures) return;
+    const { [bucket]: _, ...rest } = file.failures ?? {};
+    file.failures = rest;
+    delete file.unlockFailures;
+    writeKeySlotFile(this.dataDir, file);
+  }
+
+  /** One derivation for any login (known or not, so timing tells nothing): see findStaffSlotIn. */
+  private findStaffSlot(file: KeySlotFile, login: string, passphrase: string): Promise<FoundSlot | null> {
+    return findStaffSlotIn(file, login, passphrase, file.lookup ?? this.newLookup());
+  }
+
+  /** Re-wraps a format-1 slot under the format-2 derivation (its owner just proved the passphrase). */
+  private async convertLegacySlot(file: KeySlotFile, slot: KeySlot, login: string, passphrase: string, privateKey: Buffer): Promise<void> {
+    file.lookup ??= this.newLookup();
+    const master = await scryptAsync(lookupInput(login, passphrase), file.lookup.salt, file.lookup);
+    slot.tag = slotTag(master);
+    slot.wrappedPrivateKey = seal(slotKek(master, slot.id), privateKey, privateKeyAad(file, slot.id));
+    slot.kdf = { alg: 'lookup' };
+    delete slot.loginTag;
+    delete slot.slowLoginTag;
+    master.fill(0);
+    file.format = KEYSLOT_FORMAT;
+    writeKeySlotFile(this.dataDir, file);
+  }
+
+  /**
+   * After a format-1 file was opened: the other members' sha256 login tags (a dictionary
+   * reverses them) become slow tags, from the logins the database holds.
+   */
+  private async hideLegacyLogins(): Promise<void> {
+    const state = this.requireOpen();
+    const file = this.readFile();
+    const pending = file.slots.filter((s) => s.loginTag);
+    if (pending.length === 0 || !file.lookup) return;
+    const staff = await state.db.selectFrom('staff').select(['id', 'login']).execute();
+    for (const slot of pending) {
+      const login = staff.find((m) => m.id === slot.staffId)?.login;
+      if (login) slot.slowLoginTag = (await scryptAsync(normalLogin(login), file.lookup.legacySalt, file.lookup)).toString('base64');
+      delete slot.loginTag;
+    }
+    file.format = KEYSLOT_FORMAT;
+    writeKeySlotFile(this.dataDir, file);
+  }
+
+  private newLookup(): LookupParams {
+    return { ...this.scrypt, salt: randomBytes(16).toString('base64'), legacySalt: randomBytes(16).toString('base64') };
   }
 
   private async finishUnlock(file: KeySlotFile, key: Buffer, staffId: string | null): Promise<OpenVault> {
@@ -334,10 +449,6 @@ export class Vault {
       key.fill(0);
       await state.db.destroy();
       throw error;
-    }
-    if (file.unlockFailures.count > 0) {
-      file.unlockFailures = { count: 0, lastAt: null };
-      writeKeySlotFile(this.dataDir, file);
     }
     this.state = state;
     const secret = await state.db
@@ -374,9 +485,12 @@ export class Vault {
   }
 
   private async newStaffSlot(file: KeySlotFile, key: Buffer, staffId: string, login: string, passphrase: string): Promise<KeySlot> {
-    const kdf = newScryptParams(this.scrypt);
-    const kek = await deriveFromPassphrase(passphrase, kdf);
-    return this.newSlot(file, key, { kind: 'staff', staffId, loginTag: loginTag(file, login), kdf }, kek);
+    file.lookup ??= this.newLookup();
+    const master = await scryptAsync(lookupInput(login, passphrase), file.lookup.salt, file.lookup);
+    const id = randomUUID();
+    const slot = this.newSlot(file, key, { kind: 'staff', staffId, tag: slotTag(master), kdf: { alg: 'lookup' } }, slotKek(master, id), id);
+    master.fill(0);
+    return slot;
   }
 
   private newRecoverySlot(file: KeySlotFile, key: Buffer, recovery: Buffer): KeySlot {
@@ -387,10 +501,10 @@ export class Vault {
   private newSlot(
     file: KeySlotFile,
     key: Buffer,
-    base: Pick<KeySlot, 'kind' | 'staffId' | 'loginTag' | 'kdf'>,
+    base: Pick<KeySlot, 'kind' | 'staffId' | 'tag' | 'kdf'>,
     kek: Buffer,
+    id: string = randomUUID(),
   ): KeySlot {
-    const id = randomUUID();
     const pair = newKeyPair();
     const slot: KeySlot = {
       id,
@@ -415,8 +529,38 @@ function tryOpen(kek: Buffer, slot: KeySlot, file: KeySlotFile): Buffer | null {
   }
 }
 
-function loginTag(file: KeySlotFile, login: string): string {
-  return sha256hex(`${file.vaultId}|${login.normalize('NFKC').trim().toLowerCase()}`);
+export interface Authenticated {
+  key: Buffer;
+  staffId: string | null;
+  /** This unlock converted its own format-1 slot. */
+  legacyFile: boolean;
+}
+
+const RECOVERY = '(recovery)';
+const normalLogin = (login: string) => login.normalize('NFKC').trim().toLowerCase();
+const lookupInput = (login: string, passphrase: string) => `${normalLogin(login)}\u0000${passphrase.normalize('NFC')}`;
+const slotTag = (master: Buffer) => createHmac('sha256', master).update('kaiji-slot-tag').digest('base64');
+const slotKek = (master: Buffer, slotId: string) => createHmac('sha256', master).update(`kaiji-slot-kek|${slotId}`).digest();
+/** Audit summaries name a login only as typed by staff at the lock screen, capped. */
+const auditLogin = (login: string) => login.slice(0, 32);
+
+function scryptAsync(input: string, salt: string, params: { N: number; r: number; p: number }): Promise<Buffer> {
+  const { N, r, p } = params;
+  return new Promise((resolve, reject) =>
+    scrypt(input, Buffer.from(salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 16 * 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
+  );
+}
+
+/** The throttle bucket of a login: one byte of its hash, so the file names no login. */
+function bucketOf(file: KeySlotFile, login: string): string {
+  return sha256hex(`${file.vaultId}|bucket|${normalLogin(login)}`).slice(0, 2);
+}
+
+function failuresOf(file: KeySlotFile, bucket: string): { count: number; lastAt: number | null } {
+  // A format-1 file's single count still applies until the next success.
+  return file.failures?.[bucket] ?? file.unlockFailures ?? { count: 0, lastAt: null };
 }
 
 function freeAttempts(file: KeySlotFile): number {
@@ -439,10 +583,42 @@ export async function dbKeyFromSlots(
     const privateKey = tryOpen(deriveFromRecoveryKey(bytes, slot.kdf.salt), slot, file);
     return privateKey ? { key: unbox(privateKey, slot.publicKey, slot.dbKey, dbKeyAad(file, slot.id, file.keyVersion)), staffId: null } : null;
   }
-  const slot = file.slots.find((s) => s.kind === 'staff' && s.loginTag === loginTag(file, credentials.login));
-  if (!slot || slot.kdf.alg !== 'scrypt') return null;
-  const privateKey = tryOpen(await deriveFromPassphrase(credentials.passphrase, slot.kdf), slot, file);
-  if (!privateKey) return null;
+  const found = await findStaffSlotIn(file, credentials.login, credentials.passphrase, file.lookup);
+  if (!found) return null;
+  const { slot, privateKey } = found;
   if (!slot.dbKey) throw new KaijiError('ACCOUNT_DISABLED');
   return { key: unbox(privateKey, slot.publicKey, slot.dbKey, dbKeyAad(file, slot.id, file.keyVersion)), staffId: slot.staffId ?? null };
 }
+
+type FoundSlot = { slot: KeySlot; privateKey: Buffer; legacy: boolean };
+
+/**
+ * The staff slot that login + passphrase open: format 2 by the derivation's tag (run even when
+ * the file has no lookup yet, with `lookup`, so timing tells nothing), then format-1 slots by
+ * their sha256 tag or by the slow tag left until their owner signs in.
+ */
+async function findStaffSlotIn(file: KeySlotFile, login: string, passphrase: string, lookup: LookupParams | undefined): Promise<FoundSlot | null> {
+  if (lookup) {
+    const master = await scryptAsync(lookupInput(login, passphrase), lookup.salt, lookup);
+    try {
+      const tag = slotTag(master);
+      const slot = file.slots.find((s) => s.kind === 'staff' && s.tag === tag && s.kdf.alg === 'lookup');
+      if (slot) {
+        const privateKey = tryOpen(slotKek(master, slot.id), slot, file);
+        return privateKey ? { slot, privateKey, legacy: false } : null;
+      }
+    } finally {
+      master.fill(0);
+    }
+  }
+  const legacyTag = sha256hex(`${file.vaultId}|${normalLogin(login)}`);
+  let legacy = file.slots.find((s) => s.kind === 'staff' && s.loginTag === legacyTag);
+  if (!legacy && file.lookup && file.slots.some((s) => s.slowLoginTag)) {
+    const slow = (await scryptAsync(normalLogin(login), file.lookup.legacySalt, file.lookup)).toString('base64');
+    legacy = file.slots.find((s) => s.kind === 'staff' && s.slowLoginTag === slow);
+  }
+  if (!legacy || legacy.kdf.alg !== 'scrypt') return null;
+  const privateKey = tryOpen(await deriveFromPassphrase(passphrase, legacy.kdf), legacy, file);
+  return privateKey ? { slot: legacy, privateKey, legacy: true } : null;
+}
+

@@ -153,11 +153,11 @@ export class DocumentService {
   }
 }
 
-/** Dates are stored as ISO; anything unreadable is refused with the value quoted back. */
+/** Dates are stored as ISO; anything unreadable is refused, naming the field (never the value). */
 function date(value: string | undefined, field: string): string | null {
   if (!value?.trim()) return null;
   const iso = parseJapaneseDate(value);
-  if (!iso) throw new KaijiError('INVALID_DATE', { value, field });
+  if (!iso) throw new KaijiError('INVALID_DATE', { field });
   return iso;
 }
 

@@ -500,6 +500,8 @@ export const en: Translations = {
         rekeyed: 'Database key renewed',
         recovery_key_rotated: 'Recovery key reissued',
         restored: 'Restored from a backup',
+        rekey_started: 'Database key rotation started',
+        rekey_abandoned: 'Database key rotation interrupted (old key kept)',
       },
       staff: {
         added: 'Staff member added',
@@ -509,6 +511,8 @@ export const en: Translations = {
         role_changed: 'Role changed',
         passphrase_reset: 'Passphrase reset',
         passphrase_changed: 'Passphrase changed',
+        passphrase_change_failed: 'Passphrase change failed (wrong current passphrase)',
+        passphrase_change_refused: 'Passphrase change refused (waiting period)',
       },
       settings: {
         updated: 'Settings changed',
@@ -554,6 +558,9 @@ export const en: Translations = {
       envelope: {
         logged: 'Envelope logged',
         listed: 'Envelopes listed',
+      },
+      record: {
+        viewed: 'Personal data viewed',
       },
       audit: {
         viewed: 'Audit trail viewed',

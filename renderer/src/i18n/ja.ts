@@ -496,6 +496,8 @@ export const ja = {
         rekeyed: 'データベース鍵の更新',
         recovery_key_rotated: '回復キーの再発行',
         restored: 'バックアップから復元',
+        rekey_started: 'データベース鍵の更新開始',
+        rekey_abandoned: 'データベース鍵の更新の中断（元の鍵のまま）',
       },
       staff: {
         added: '職員の追加',
@@ -505,6 +507,8 @@ export const ja = {
         role_changed: '役割の変更',
         passphrase_reset: 'パスフレーズの再設定',
         passphrase_changed: 'パスフレーズの変更',
+        passphrase_change_failed: 'パスフレーズ変更の失敗（現在のパスフレーズ誤り）',
+        passphrase_change_refused: 'パスフレーズ変更の拒否（待ち時間中）',
       },
       settings: {
         updated: '設定の変更',
@@ -550,6 +554,9 @@ export const ja = {
       envelope: {
         logged: '郵便物の受付',
         listed: '受付一覧の表示',
+      },
+      record: {
+        viewed: '個人データの閲覧',
       },
       audit: {
         viewed: '監査ログの閲覧',

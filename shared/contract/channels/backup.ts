@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ADMIN, channel, none, passphrase } from '../channel';
+import { ADMIN, channel, loginAttempt, none, passphrase, secret, text } from '../channel';
 import type { BackupOverview, BackupRun, BackupSettings, BackupStatus, RestoreResult } from '../backup-types';
 
-const folder = z.string().trim().max(1000);
+const folder = text(1000);
 
 /**
  * Channels of backups and restore (#15 item 1, S2). Backups are administrator work: a backup is
@@ -30,8 +30,8 @@ export const backupChannels = {
   'backup.restore': channel<RestoreResult>()({
     access: 'public',
     input: z.union([
-      z.object({ file: folder.min(1), targetDir: folder.min(1), login: z.string().trim().toLowerCase().min(1).max(32), passphrase }),
-      z.object({ file: folder.min(1), targetDir: folder.min(1), recoveryKey: z.string().min(1).max(200) }),
+      z.object({ file: folder.min(1), targetDir: folder.min(1), login: loginAttempt(), passphrase }),
+      z.object({ file: folder.min(1), targetDir: folder.min(1), recoveryKey: secret(200) }),
     ]),
   }),
 } as const;

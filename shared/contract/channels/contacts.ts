@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASEWORK, INTAKE, channel, id, isoDate } from '../channel';
+import { CASEWORK, INTAKE, channel, id, isoDate, multilineText, text, token } from '../channel';
 import { CONTACT_CHANNELS } from '../../domain/letters/templates-guidance';
 import { outboundMethods } from '../../domain/mail';
 import { REQUEST_KINDS } from '../../domain/verification/fees';
@@ -15,43 +15,46 @@ import { draftText, recipient } from './letters';
 export const contactChannels = {
   'contacts.log': channel<ContactDetail>()({
     access: INTAKE,
+    personal: true,
     input: z
       .object({
         channel: z.enum(CONTACT_CHANNELS),
         contactedOn: isoDate,
-        contactedTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time').optional(),
-        name: z.string().trim().min(1).max(120),
-        postalCode: z.string().trim().regex(/^\d{3}-?\d{4}$/, 'postal_code'),
-        address: z.string().trim().min(1).max(300),
-        contactDetail: z.string().trim().max(200).default(''),
+        contactedTime: token(5).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time').optional(),
+        name: text(120, { min: 1 }),
+        postalCode: text(8).regex(/^\d{3}-?\d{4}$/, 'postal_code'),
+        address: multilineText(300, { min: 1 }),
+        contactDetail: text(200).default(''),
         requestedKinds: z.array(z.enum(REQUEST_KINDS)).max(REQUEST_KINDS.length).default([]),
-        requestNote: z.string().trim().max(2000).default(''),
+        requestNote: multilineText(2000).default(''),
         lang: z.enum(['ja', 'en']).default('ja'),
       })
       .strict(),
   }),
   'contacts.list': channel<ContactSummary[]>()({
     access: CASEWORK,
+    personal: true,
     input: z.object({ state: z.enum(['owed', 'mailed', 'all']).default('all'), limit: z.number().int().min(1).max(500).default(200) }),
   }),
-  'contacts.get': channel<ContactDetail>()({ access: CASEWORK, input: z.object({ id }) }),
+  'contacts.get': channel<ContactDetail>()({ access: CASEWORK, personal: true, input: z.object({ id }) }),
   /** Composes (or composes again) the guidance letter's draft from the contact. */
-  'contacts.composeGuidance': channel<ContactDetail>()({ access: INTAKE, input: z.object({ id }) }),
+  'contacts.composeGuidance': channel<ContactDetail>()({ access: INTAKE, personal: true, input: z.object({ id }) }),
   /** Edits the draft's text or address before it is issued. */
-  'contacts.updateGuidance': channel<ContactDetail>()({ access: INTAKE, input: z.object({ id, draft: draftText.optional(), recipient: recipient.optional() }) }),
-  'contacts.previewGuidance': channel<LetterPages>()({ access: CASEWORK, input: z.object({ id, dpi: z.number().int().min(40).max(150).default(80) }) }),
+  'contacts.updateGuidance': channel<ContactDetail>()({ access: INTAKE, personal: true, input: z.object({ id, draft: draftText.optional(), recipient: recipient.optional() }) }),
+  'contacts.previewGuidance': channel<LetterPages>()({ access: CASEWORK, personal: true, input: z.object({ id, dpi: z.number().int().min(40).max(150).default(80) }) }),
   /** Renders once (letter + the enclosed application form), stores PDF and hash, freezes it. */
-  'contacts.issueGuidance': channel<ContactDetail>()({ access: INTAKE, input: z.object({ id }) }),
+  'contacts.issueGuidance': channel<ContactDetail>()({ access: INTAKE, personal: true, input: z.object({ id }) }),
   /** The issued PDF as stored (hash matches the audit trail), or a draft's sample. */
-  'contacts.guidancePdf': channel<LetterFile>()({ access: CASEWORK, input: z.object({ id }) }),
+  'contacts.guidancePdf': channel<LetterFile>()({ access: CASEWORK, personal: true, input: z.object({ id }) }),
   /** M2: the outbound item that carried the issued guidance letter; the contact leaves Today. */
   'contacts.logMailing': channel<ContactDetail>()({
     access: INTAKE,
+    personal: true,
     input: z.object({
       id,
       method: z.enum(outboundMethods),
-      trackingNumber: z.string().max(40).optional(),
-      trackingOverrideReason: z.string().trim().max(300).optional(),
+      trackingNumber: text(40).optional(),
+      trackingOverrideReason: text(300).optional(),
       sentOn: isoDate,
     }),
   }),

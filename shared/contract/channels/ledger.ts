@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMIN, CASEWORK, INTAKE, channel, id, isoDate } from '../channel';
+import { ADMIN, CASEWORK, INTAKE, channel, id, isoDate, multilineText, secret, text } from '../channel';
 import { MONEY_ORDER_STATES } from '../../domain/money-orders';
 import type { MoneyOrderExport, MoneyOrderLedgerPage, MoneyOrderMonth, MoneyOrderRecord } from '../ledger-types';
 
@@ -24,19 +24,21 @@ export const moneyOrderFilter = z.object({
 export const ledgerChannels = {
   'moneyOrders.record': channel<MoneyOrderRecord>()({
     access: INTAKE,
+    personal: true,
     input: z.object({
       caseId: id,
-      certificateNo: z.string().trim().min(1).max(40),
+      certificateNo: text(40, { min: 1 }),
       faceValue: z.number().int(),
       issuedOn: isoDate,
-      issuingOffice: z.string().trim().min(1).max(120),
+      issuingOffice: text(120, { min: 1 }),
       receivedOn: isoDate,
-      note: z.string().trim().max(1000).default(''),
+      note: multilineText(1000).default(''),
     }),
   }),
-  'moneyOrders.list': channel<MoneyOrderRecord[]>()({ access: CASEWORK, input: z.object({ caseId: id }) }),
+  'moneyOrders.list': channel<MoneyOrderRecord[]>()({ access: CASEWORK, personal: true, input: z.object({ caseId: id }) }),
   'moneyOrders.ledger': channel<MoneyOrderLedgerPage>()({
     access: CASEWORK,
+    personal: true,
     input: moneyOrderFilter.extend({
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
@@ -48,7 +50,7 @@ export const ledgerChannels = {
   }),
   'moneyOrders.cash': channel<MoneyOrderRecord>()({
     access: INTAKE,
-    input: z.object({ id, cashedOn: isoDate, depositRef: z.string().trim().min(1).max(120) }),
+    input: z.object({ id, cashedOn: isoDate, depositRef: text(120, { min: 1 }) }),
   }),
   'moneyOrders.return': channel<MoneyOrderRecord>()({
     access: INTAKE,
@@ -60,11 +62,12 @@ export const ledgerChannels = {
   }),
   'moneyOrders.export': channel<MoneyOrderExport>()({
     access: ADMIN,
+    personal: true,
     input: z.object({
       filter: moneyOrderFilter.default({}),
       format: z.enum(['xlsx', 'csv']),
       /** Encrypts the XLSX (ECMA-376 agile encryption, opened by Excel with this password). */
-      password: z.string().min(8).max(255).optional(),
+      password: secret(255).min(8).optional(),
       /** Must be true for an export without a password: the user read the warning. */
       plaintextAcknowledged: z.boolean().default(false),
     }),

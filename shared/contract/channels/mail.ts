@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASEWORK, INTAKE, channel, id, isoDate } from '../channel';
+import { CASEWORK, INTAKE, channel, id, isoDate, text } from '../channel';
 import { outboundMethods } from '../../domain/mail';
 import type { MailDeliveryRecorded, MailLogEntry, OutboundMailItem } from '../mail-types';
 
@@ -7,6 +7,7 @@ import type { MailDeliveryRecorded, MailLogEntry, OutboundMailItem } from '../ma
 export const mailChannels = {
   'mail.list': channel<MailLogEntry[]>()({
     access: CASEWORK,
+    personal: true,
     input: z.object({
       direction: z.enum(['all', 'inbound', 'outbound']).default('all'),
       /** Outbound items whose proof of delivery (配達証明) has not come back yet. */
@@ -23,8 +24,8 @@ export const mailChannels = {
       caseId: id,
       letterId: id.optional(),
       method: z.enum(outboundMethods),
-      trackingNumber: z.string().max(40).optional(),
-      trackingOverrideReason: z.string().trim().max(300).optional(),
+      trackingNumber: text(40).optional(),
+      trackingOverrideReason: text(300).optional(),
       proofRequested: z.boolean().default(false),
       sentOn: isoDate,
       closesCase: z.boolean().default(false),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASEWORK, INTAKE, channel, id } from '../channel';
+import { CASEWORK, INTAKE, channel, id, multilineText, text, typedDate } from '../channel';
 import type { CaseDocument } from '../types';
 import type { PostcodeAddress } from '../../domain/postcode';
 import { ID_DOCUMENT_TYPES } from '../../domain/verification/identity-documents';
@@ -13,17 +13,18 @@ export const readingChannels = {
    */
   'documents.confirm': channel<CaseDocument>()({
     access: INTAKE,
+    personal: true,
     input: z.object({
       id,
       values: z
         .object({
           type: z.enum([...ID_DOCUMENT_TYPES, ...AGENT_PROOF_TYPES]).optional(),
           party: z.enum(['subject', 'agent']).optional(),
-          name: z.string().trim().max(120).optional(),
-          address: z.string().trim().max(300).optional(),
-          birthDate: z.string().max(40).optional(),
-          issuedOn: z.string().max(40).optional(),
-          validUntil: z.string().max(40).optional(),
+          name: text(120).optional(),
+          address: multilineText(300).optional(),
+          birthDate: typedDate('birth').optional(),
+          issuedOn: typedDate('issued').optional(),
+          validUntil: typedDate('validity').optional(),
         })
         .strict()
         .default({}),
@@ -32,6 +33,6 @@ export const readingChannels = {
   /** Postcode -> addresses from the Japan Post data shipped with the app (item 6). */
   'postcode.lookup': channel<{ postalCode: string | null; addresses: PostcodeAddress[] }>()({
     access: CASEWORK,
-    input: z.object({ postalCode: z.string().max(16) }),
+    input: z.object({ postalCode: text(16) }),
   }),
 } as const;

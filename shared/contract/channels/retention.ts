@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ADMIN, OVERSIGHT, channel, id, none } from '../channel';
+import { ADMIN, OVERSIGHT, channel, id, multilineText, none, secret } from '../channel';
 import { RECORD_CLASSES, type RetentionSchedule } from '../../domain/retention';
 import type { MoneyOrderExport } from '../ledger-types';
 import type { DisposalBatch, DisposalDue, DisposalEntry, LegalHold, RetentionPdf } from '../retention-types';
 
-const reason = z.string().trim().min(1).max(500);
+const reason = multilineText(500, { min: 1 });
 
 /**
  * Channels of retention and disposal (#15 item 2, S4) and the case register export (item 5).
@@ -42,10 +42,11 @@ export const retentionChannels = {
   'retention.recordPdf': channel<RetentionPdf>()({ access: OVERSIGHT, input: z.object({ batchId: id }) }),
   /** The case register for administrators: encrypted XLSX unless the plaintext warning was acknowledged (S2). */
   'cases.exportRegister': channel<MoneyOrderExport>()({
+    personal: true,
     access: ADMIN,
     input: z.object({
       format: z.enum(['xlsx', 'csv']),
-      password: z.string().min(8).max(255).optional(),
+      password: secret(255).min(8).optional(),
       plaintextAcknowledged: z.boolean().default(false),
     }),
   }),

@@ -16,6 +16,8 @@ export const knownActions = [
   'retention.schedule_updated',
   'retention.hold_placed',
   'retention.hold_released',
+  'vault.rekey_started',
+  'vault.rekey_abandoned',
   'staff.added',
   'staff.disabled',
   'staff.enabled',
@@ -23,6 +25,8 @@ export const knownActions = [
   'staff.role_changed',
   'staff.passphrase_reset',
   'staff.passphrase_changed',
+  'staff.passphrase_change_failed',
+  'staff.passphrase_change_refused',
   'settings.updated',
   'case.created',
   'case.listed',
@@ -90,6 +94,7 @@ export const knownActions = [
   'case.obligation_waived',
   'audit.viewed',
   'audit.verified',
+  'record.viewed',
   'access.denied',
 ] as const;
 
