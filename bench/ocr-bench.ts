@@ -1,5 +1,6 @@
 // OCR: tesseract.js (WebAssembly, one worker per core) against the native tesseract CLI on the
-// same page, side by side in one run; and a 20-page batch on the pool against one worker.
+// same page, and the pool against one worker and against a plain-JS control, every ratio in
+// interleaved rounds of one run (bench/rounds.ts).
 // Pages are drawn in memory (test/helpers/ocr-pages.ts); the CLI reads the PNG from stdin.
 import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
@@ -9,6 +10,7 @@ import { OcrPool } from '../electron/services/ocr';
 import { normaliseOcrText } from '../shared/domain/ocr-text';
 import { drawBenchPage } from '../test/helpers/ocr-pages';
 import { median, result, type BenchResult } from './report';
+import { combine, figure, interleave, ratios, spreadOf } from './rounds';
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -36,22 +38,30 @@ function cliRecognize(png: Buffer): string {
   return r.stdout;
 }
 
-async function batchSeconds(pool: OcrPool, pages: Buffer[]): Promise<number> {
-  // Start every worker first: the batch measures recognition, not worker start-up.
+/** Starts every worker of the pool (a field-sized job each): batches then measure recognition, not start-up. */
+async function warmPool(pool: OcrPool): Promise<void> {
   const warm = drawBenchPage(99);
   await Promise.all(Array.from({ length: pool.size }, () => pool.recognize(warm, { rectangle: { left: 100, top: 130, width: 600, height: 60 } })));
-  return time(() => Promise.all(pages.map((p) => pool.recognize(p))));
 }
 
 /**
- * Control for the pool figure: how much faster `threads` busy loops finish their work than one
- * thread on this machine right now (near `threads` when the cores are idle).
+ * Control for the pool figure: `n` threads kept warm (like the pool's workers), each given the
+ * same busy loop per turn. How much faster n threads finish n loops than one thread finishes
+ * one is what this machine's cores give right now (near n when they are idle).
  */
-async function threadSpeedup(threads: number): Promise<number> {
-  const code = "let x = 0; for (let i = 0; i < 3e8; i++) x += i; require('node:worker_threads').parentPort.postMessage(x);";
-  const run = (n: number) => time(() => Promise.all(Array.from({ length: n }, () => new Promise((done) => new Worker(code, { eval: true }).once('message', done)))));
-  const one = await run(1);
-  return (one * threads) / (await run(threads));
+class ControlThreads {
+  private readonly threads: Worker[];
+  constructor(n: number) {
+    const code = "const { parentPort } = require('node:worker_threads'); parentPort.on('message', (n) => { let x = 0; for (let i = 0; i < n; i++) x += i; parentPort.postMessage(x); });";
+    this.threads = Array.from({ length: n }, () => new Worker(code, { eval: true }));
+  }
+  /** Runs `iterations` on each of the first `n` threads at once. */
+  run(n: number, iterations: number): Promise<unknown[]> {
+    return Promise.all(this.threads.slice(0, n).map((t) => new Promise((done) => { t.once('message', done); t.postMessage(iterations); })));
+  }
+  terminate(): Promise<unknown> {
+    return Promise.all(this.threads.map((t) => t.terminate()));
+  }
 }
 
 export async function benchOcr(): Promise<BenchResult[]> {
@@ -70,13 +80,12 @@ export async function benchOcr(): Promise<BenchResult[]> {
   const version = cliVersion();
   if (version) {
     cliRecognize(page); // page cache warm, like the warm worker
-    const cli: number[] = [];
-    for (let i = 0; i < runs; i += 1) cli.push(await time(() => cliRecognize(page)));
-    const cliPage = median(cli);
     if (!normaliseOcrText(cliRecognize(page)).includes('山田太郎')) throw new Error('tesseract CLI misread the bench page');
-    results.push(result('ocr: page (jpn+eng), tesseract.js warm worker', jsPage, 's', null));
-    results.push(result(`ocr: page (jpn+eng), ${version} CLI, 1 thread (incl. process start)`, cliPage, 's', null));
-    results.push(result('ocr: page time tesseract.js / native CLI', jsPage / cliPage, 'ratio', 1.2));
+    // Same page, the two engines in interleaved rounds.
+    const t = await interleave({ js: () => time(() => single.recognize(page)), cli: () => time(() => cliRecognize(page)) }, { rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 5) });
+    results.push(figure('ocr: page (jpn+eng), tesseract.js warm worker', spreadOf(t.js), 's'));
+    results.push(figure(`ocr: page (jpn+eng), ${version} CLI, 1 thread (incl. process start)`, spreadOf(t.cli), 's'));
+    results.push(figure('ocr: page time tesseract.js / native CLI', ratios(t.js, t.cli), 'ratio', { max: 1.2 }));
     // How much of the CLI figure is process start and model loading (a warm worker has none).
     const blank = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#fff' } }).png().toBuffer();
     const start: number[] = [];
@@ -86,15 +95,38 @@ export async function benchOcr(): Promise<BenchResult[]> {
     results.push(result('ocr: page (jpn+eng), tesseract.js warm worker (tesseract CLI missing: no ratio)', jsPage, 's', null));
   }
 
-  const pages = Array.from({ length: 20 }, (_, i) => drawBenchPage(i + 1));
-  const one = await batchSeconds(single, pages);
   await single.terminate();
+
+  // The pool against one worker, and the control threads, in interleaved rounds: each round
+  // runs all four sides (rotating who goes first), so each round's figures share its load.
   const pool = new OcrPool();
-  const many = await batchSeconds(pool, pages);
-  await pool.terminate();
-  results.push(result(`ocr: 20 pages, 1 worker`, one / 20, 's/page', null));
-  results.push(result(`ocr: 20 pages, pool of ${pool.size} (${availableParallelism()} cores)`, many / 20, 's/page', null));
-  results.push(result(`ocr: 20 pages speed-up, pool of ${pool.size} vs 1 worker`, one / many, 'x', 1.7, true));
-  results.push(result(`ocr: control, plain JS loop speed-up on ${pool.size} threads vs 1`, await threadSpeedup(pool.size), 'x', null));
+  const one = new OcrPool({ size: 1 });
+  await Promise.all([warmPool(pool), warmPool(one)]);
+  const control = new ControlThreads(pool.size);
+  await control.run(pool.size, 1e7); // threads started and JIT-warm
+  // A control turn about as long as one page on one worker, so both sample the same load.
+  const probe = await time(() => control.run(1, 5e7));
+  const iterations = Math.max(1e7, Math.round((5e7 * jsPage) / probe));
+  const perRound = 2 * pool.size; // pages per round on one worker; the pool gets `pool.size` times as many
+  let next = 1;
+  const pages = (k: number) => Array.from({ length: k }, () => drawBenchPage(next++));
+  const t = await interleave(
+    {
+      one: async () => { const p = pages(perRound); return time(() => Promise.all(p.map((x) => one.recognize(x)))); },
+      pool: async () => { const p = pages(perRound * pool.size); return time(() => Promise.all(p.map((x) => pool.recognize(x)))); },
+      control1: () => time(() => control.run(1, iterations)),
+      controlN: () => time(() => control.run(pool.size, iterations)),
+    },
+    { rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 5) },
+  );
+  await Promise.all([pool.terminate(), one.terminate(), control.terminate()]);
+  // Per round: pages per second on the pool over pages per second on one worker.
+  const poolSpeedup = combine(t, (r) => (pool.size * r.one) / r.pool);
+  const controlSpeedup = combine(t, (r) => (pool.size * r.control1) / r.controlN);
+  results.push(figure(`ocr: s/page, 1 worker (${perRound} pages per round)`, combine(t, (r) => r.one / perRound), 's/page'));
+  results.push(figure(`ocr: s/page, pool of ${pool.size} (${availableParallelism()} cores, ${perRound * pool.size} pages per round)`, combine(t, (r) => r.pool / (perRound * pool.size)), 's/page'));
+  results.push(figure(`ocr: speed-up, pool of ${pool.size} vs 1 worker`, poolSpeedup, 'x'));
+  results.push(figure(`ocr: control, plain JS loop speed-up on ${pool.size} threads vs 1 (same rounds)`, controlSpeedup, 'x'));
+  results.push(figure('ocr: pool speed-up / control speed-up, per round', combine(t, (r) => (pool.size * r.one) / r.pool / ((pool.size * r.control1) / r.controlN)), 'share', { min: 0.95 }));
   return results;
 }

@@ -1,5 +1,6 @@
 // `npm run bench`: prints a table and writes bench-results.json
-// ([{ name, value, unit, target, ok }]). Ratios are measured in one run, side by side.
+// ([{ name, value, unit, target, ok, status, min, max, ... }]). Every ratio is measured in
+// interleaved rounds of one run, median and spread (bench/rounds.ts).
 // KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies runs one group.
 import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
 import { benchLetters } from './letters';

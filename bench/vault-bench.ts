@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
@@ -7,9 +7,10 @@ import { AuditLog } from '../electron/services/audit/audit-log';
 import { CaseService, type NewCase } from '../electron/services/cases/case-service';
 import { KaijiCore } from '../electron/services/core/kaiji-core';
 import { demoPeople } from '../electron/services/demo/demo-people';
-import { openSqlCipher, toKysely } from '../electron/services/vault/database';
+import { applyVaultPragmas, openSqlCipher, toKysely } from '../electron/services/vault/database';
 import { migrate } from '../electron/services/vault/migrator';
 import { median, percentile, result, type BenchResult } from './report';
+import { cpuTime, figure, interleave, ratios } from './rounds';
 
 const ACTOR = { id: 'bench', name: 'bench' };
 
@@ -49,60 +50,88 @@ function workload(n: number): NewCase[] {
 
 async function openServices(path: string, encrypted: boolean) {
   const handle = encrypted ? openSqlCipher(path, randomBytes(32)) : new BetterSqlite3(path);
-  if (!encrypted) {
-    // The same pragmas as the vault, minus the key.
-    for (const p of ['journal_mode = WAL', 'synchronous = NORMAL', 'temp_store = MEMORY', 'secure_delete = ON', 'foreign_keys = ON']) handle.pragma(p);
-  }
+  // The same pragmas as the vault, minus the key.
+  if (!encrypted) applyVaultPragmas(handle);
   const db = toKysely(handle);
   await migrate(db);
   const cases = new CaseService(db, new AuditLog(db, () => new Date()), () => new Date());
   return { db, cases };
 }
 
+/** Bytes this process read and wrote through the file system (Linux; null elsewhere): with SQLCipher every page of it passes the cipher. */
+function ioBytes(): { read: number; written: number } | null {
+  try {
+    const m = Object.fromEntries(readFileSync('/proc/self/io', 'utf8').trim().split('\n').map((l) => l.split(': ') as [string, string]));
+    return { read: Number(m.rchar), written: Number(m.wchar) };
+  } catch {
+    return null;
+  }
+}
+
 /**
- * 100k audited case inserts and name searches on an encrypted and a plain database. The two
- * are interleaved chunk by chunk (and query by query), so load from anything else on the
- * machine weighs on both sides of the ratio alike.
+ * 100k audited case inserts and name searches on an encrypted and a plain database, in
+ * interleaved rounds (bench/rounds.ts): a round is five turns per side of 1,000 inserts plus
+ * their share of the searches, alternating plain / encrypted, so load from anything else on
+ * the machine weighs on both sides alike. Each round gives one encrypted/plain ratio.
  */
 export async function benchCases(n = 100_000, searches = 1_000): Promise<BenchResult[]> {
   const inputs = workload(n);
   const queries = demoPeople(searches, 7).map((p, i) => (i % 2 ? p.name.split(' ')[0]! + p.name.split(' ')[1]! : p.kana.split(' ')[0]!));
   const dir = tempDir();
-  const sides = {
-    plain: { ...(await openServices(join(dir, 'plain.db'), false)), insert: 0, search: [] as number[] },
-    encrypted: { ...(await openServices(join(dir, 'encrypted.db'), true)), insert: 0, search: [] as number[] },
-  };
+  const slice = 1_000;
+  const slices = 5;
+  const steps = Math.max(1, Math.ceil(n / slice));
+  const perStep = Math.ceil(searches / steps);
+  const open = async (file: string, encrypted: boolean) => ({
+    ...(await openServices(join(dir, file), encrypted)),
+    search: [] as number[],
+    insertMs: 0,
+    cpu: [] as number[],
+    io: { read: 0, written: 0 },
+  });
+  const sides = { plain: await open('plain.db', false), encrypted: await open('encrypted.db', true) };
   // Warm the JIT on throwaway rows first, so neither side pays for it.
-  {
-    const warm = await openServices(join(dir, 'warm.db'), true);
+  for (const encrypted of [true, false]) {
+    const warm = await openServices(join(dir, `warm-${encrypted}.db`), encrypted);
     await warm.cases.createMany(ACTOR, inputs.slice(0, Math.min(5_000, n)));
     await warm.db.destroy();
   }
-  const chunk = 5_000;
-  for (let i = 0; i < n; i += chunk) {
-    const slice = inputs.slice(i, i + chunk);
-    for (const side of [sides.plain, sides.encrypted]) {
-      const t = performance.now();
-      await side.cases.createMany(ACTOR, slice);
-      side.insert += performance.now() - t;
+  const turn = (side: (typeof sides)['plain']) => async (step: number) => {
+    const io0 = ioBytes();
+    const t0 = performance.now();
+    const cpu = await cpuTime(async () => {
+      await side.cases.createMany(ACTOR, inputs.slice(step * slice, (step + 1) * slice));
+      side.insertMs += performance.now() - t0;
+      for (const q of queries.slice(step * perStep, (step + 1) * perStep)) {
+        const t = performance.now();
+        await side.cases.list(ACTOR, { query: q, limit: 50, offset: 0 });
+        side.search.push(performance.now() - t);
+      }
+    });
+    const io1 = ioBytes();
+    if (io0 && io1) {
+      side.io.read += io1.read - io0.read;
+      side.io.written += io1.written - io0.written;
     }
-  }
-  for (const q of queries) {
-    for (const side of [sides.plain, sides.encrypted]) {
-      const t = performance.now();
-      await side.cases.list(ACTOR, { query: q, limit: 50, offset: 0 });
-      side.search.push(performance.now() - t);
-    }
-  }
+    side.cpu.push(cpu);
+    return performance.now() - t0;
+  };
+  const t = await interleave({ plain: turn(sides.plain), encrypted: turn(sides.encrypted) }, { rounds: Math.max(1, Math.floor(steps / slices)), slices });
   for (const side of Object.values(sides)) await side.db.destroy();
   rmSync(dir, { recursive: true, force: true });
   const { encrypted: enc, plain } = sides;
-  const workloadTime = (x: typeof enc) => x.insert + x.search.reduce((a, b) => a + b, 0);
-  return [
-    result(`insert ${n / 1000}k cases (audited), encrypted`, enc.insert / 1000, 's', 120),
-    result(`insert ${n / 1000}k cases (audited), plain SQLite`, plain.insert / 1000, 's', null),
-    result('encrypted / plain, same workload, interleaved', workloadTime(enc) / workloadTime(plain), 'ratio', 1.3),
+  const perRound = (v: number[]) => Array.from({ length: t.plain.length }, (_, r) => v.slice(r * slices, (r + 1) * slices).reduce((a, b) => a + b, 0));
+  const mb = (b: number) => Math.round(b / 1e5) / 10;
+  const rows = [
+    result(`insert ${n / 1000}k cases (audited), encrypted`, enc.insertMs / 1000, 's', 120),
+    result(`insert ${n / 1000}k cases (audited), plain SQLite`, plain.insertMs / 1000, 's', null),
+    figure('encrypted / plain, same workload, interleaved', ratios(t.encrypted, t.plain), 'ratio', { max: 1.15 }),
+    figure('encrypted / plain, same workload, CPU time of this process', ratios(perRound(enc.cpu), perRound(plain.cpu)), 'ratio', null),
     result(`name search p95 on ${n / 1000}k cases, encrypted`, percentile(enc.search, 95), 'ms', 10),
     result(`name search median on ${n / 1000}k cases, encrypted`, median(enc.search), 'ms', null),
   ];
+  if (enc.io.read + enc.io.written > 0) {
+    rows.push(result(`vault: MB read + written through the cipher (${mb(enc.io.read)} + ${mb(enc.io.written)}; plain ${mb(plain.io.read)} + ${mb(plain.io.written)})`, mb(enc.io.read + enc.io.written), 'MB', null));
+  }
+  return rows;
 }

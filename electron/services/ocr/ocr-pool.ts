@@ -1,7 +1,13 @@
 /**
  * A pool of tesseract.js workers (one WebAssembly tesseract per thread): pages are recognised
- * in parallel, one job per worker at a time, FIFO. Workers start lazily (~0.3-1 s each) and
- * are reused; at most `size` live workers, whatever their language.
+ * in parallel, FIFO. Workers start lazily (~0.3-1 s each) and are reused; at most `size` live
+ * workers, whatever their language.
+ *
+ * Each worker is handed its next page while it still reads the current one (at most
+ * PER_WORKER jobs in its thread's queue): it starts that page the moment it finishes, without
+ * waiting for this thread to take the result and send more work (issue #14: when the main
+ * thread was busy with image preparation or results, workers sat idle between pages).
+ * tesseract.js runs one job per thread at a time, synchronously, in message order.
  *
  * Failure is a page state, never a crash (engineering.md): every tesseract error, a dead
  * worker thread or a job over its time limit rejects that job with KaijiError('OCR_FAILED');
@@ -82,13 +88,18 @@ interface Job {
 interface Slot {
   kind: Kind;
   ready: Promise<TessWorker>;
-  job?: Job;
-  /** Fails the running job at once (thread died). */
-  abort?: (e: Error) => void;
+  /** Handed to this worker, in the order its thread runs them: jobs[0] is being read. */
+  jobs: Job[];
+  /** Ends a job's wait at once (thread died, worker thrown away). */
+  aborts: Map<Job, (e: unknown) => void>;
   discarded: boolean;
 }
 
 const DEGREES = [0, 90, 180, 270] as const;
+/** Jobs in one worker's queue: the one it reads and the next. */
+const PER_WORKER = 2;
+/** A job that never reached its worker's turn when the worker was thrown away: it goes back to the queue. */
+const REQUEUE = Symbol('requeue');
 const { OEM } = Tesseract;
 
 export class OcrPool {
@@ -96,7 +107,6 @@ export class OcrPool {
   private readonly timeoutMs: number;
   private readonly queue: Job[] = [];
   private slots: Slot[] = [];
-  private running = 0;
 
   constructor(options: OcrPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
@@ -135,7 +145,7 @@ export class OcrPool {
     for (const job of this.queue.splice(0)) job.reject(new KaijiError('OCR_FAILED'));
     const slots = this.slots;
     this.slots = [];
-    await Promise.all(slots.map((s) => this.discard(s)));
+    await Promise.all(slots.map((s) => this.discard(s, false)));
   }
 
   private async orientationByRecognition(png: Buffer): Promise<Orientation> {
@@ -164,25 +174,29 @@ export class OcrPool {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && this.running < this.size) {
+    // FIFO: stop at the first job no worker can take yet.
+    while (this.queue.length > 0) {
+      const slot = this.takeSlot(this.queue[0]!.kind);
+      if (!slot) return;
       const job = this.queue.shift()!;
-      const slot = this.takeSlot(job.kind);
-      slot.job = job;
-      this.running += 1;
-      void this.execute(slot, job).finally(() => {
-        this.running -= 1;
-        this.pump();
-      });
+      slot.jobs.push(job);
+      void this.execute(slot, job).finally(() => this.pump());
     }
   }
 
-  /** An idle worker of this kind, else a new one (replacing an idle worker of another kind at the cap). */
-  private takeSlot(kind: Kind): Slot {
-    const idle = this.slots.find((s) => !s.job && s.kind === kind);
+  /**
+   * An idle worker of this kind; else a new one (replacing an idle worker of another kind at
+   * the cap); else a busy worker of this kind with room in its queue; else none.
+   */
+  private takeSlot(kind: Kind): Slot | undefined {
+    const idle = this.slots.find((s) => s.jobs.length === 0 && s.kind === kind);
     if (idle) return idle;
     if (this.slots.length >= this.size) {
-      // running < size, so some worker is idle.
-      const other = this.slots.find((s) => !s.job)!;
+      const other = this.slots.find((s) => s.jobs.length === 0);
+      if (!other) {
+        const ahead = this.slots.filter((s) => s.kind === kind && s.jobs.length < PER_WORKER);
+        return ahead.sort((a, b) => a.jobs.length - b.jobs.length)[0];
+      }
       void this.discard(other);
     }
     const slot = this.spawn(kind);
@@ -194,34 +208,41 @@ export class OcrPool {
     let timer: NodeJS.Timeout | undefined;
     try {
       const value = await new Promise((resolve, reject) => {
-        slot.abort = reject;
+        slot.aborts.set(job, reject);
         timer = setTimeout(() => reject(new Error('OCR job timed out')), this.timeoutMs);
         slot.ready.then(job.task).then(resolve, reject);
       });
       job.resolve(value);
-    } catch {
-      // tesseract's messages say nothing useful to staff and may quote the input: code only.
-      void this.discard(slot);
-      job.reject(new KaijiError('OCR_FAILED'));
+    } catch (error) {
+      slot.aborts.delete(job);
+      if (error === REQUEUE) {
+        // Its worker was thrown away before its turn: first in line for the next worker.
+        this.queue.unshift(job);
+      } else {
+        // tesseract's messages say nothing useful to staff and may quote the input: code only.
+        void this.discard(slot);
+        job.reject(new KaijiError('OCR_FAILED'));
+      }
     } finally {
       clearTimeout(timer);
-      slot.job = undefined;
-      slot.abort = undefined;
+      slot.aborts.delete(job);
+      slot.jobs = slot.jobs.filter((j) => j !== job);
     }
   }
 
   private spawn(kind: Kind): Slot {
-    const slot: Slot = { kind, ready: Promise.resolve(undefined as never), discarded: false };
+    const slot: Slot = { kind, ready: Promise.resolve(undefined as never), jobs: [], aborts: new Map(), discarded: false };
     const logger = (m: Tesseract.LoggerMessage) => {
-      if (m.status === 'recognizing text') slot.job?.onProgress?.(m.progress);
+      // The thread reads its jobs in order: progress is the first one's.
+      if (m.status === 'recognizing text') slot.jobs[0]?.onProgress?.(m.progress);
     };
     slot.ready = createTessWorker(kind, logger).then((w) => {
       // An uncaught error in the thread would otherwise be an 'error' event with no listener,
       // which kills the process; and a dead thread never answers its pending job.
       const thread = (w as unknown as { worker?: ThreadWorker }).worker;
-      thread?.on('error', () => slot.abort?.(new Error('OCR worker crashed')));
+      thread?.on('error', () => slot.aborts.get(slot.jobs[0]!)?.(new Error('OCR worker crashed')));
       thread?.on('exit', () => {
-        slot.abort?.(new Error('OCR worker exited'));
+        slot.aborts.get(slot.jobs[0]!)?.(new Error('OCR worker exited'));
         void this.discard(slot);
       });
       if (slot.discarded) void w.terminate();
@@ -231,10 +252,16 @@ export class OcrPool {
     return slot;
   }
 
-  private async discard(slot: Slot): Promise<void> {
+  /**
+   * Throws a worker away. Jobs waiting behind the one it was reading go back to the queue
+   * (`requeue`), or fail with OCR_FAILED when the pool is terminating.
+   */
+  private async discard(slot: Slot, requeue = true): Promise<void> {
     this.slots = this.slots.filter((s) => s !== slot);
     if (slot.discarded) return;
     slot.discarded = true;
+    for (const job of slot.jobs.slice(1)) slot.aborts.get(job)?.(requeue ? REQUEUE : new Error('OCR pool terminated'));
+    if (!requeue && slot.jobs[0]) slot.aborts.get(slot.jobs[0])?.(new Error('OCR pool terminated'));
     try {
       await (await slot.ready).terminate();
     } catch {

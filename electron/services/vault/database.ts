@@ -25,17 +25,32 @@ export function openSqlCipher(path: string, key: Buffer, options: { readonly?: b
     handle.close();
     throw isNotADatabase(error) ? new KaijiError('VAULT_CORRUPT') : error;
   }
+  applyVaultPragmas(handle, options);
+  for (const suffix of ['-wal', '-shm', '-journal']) privateFile(path + suffix);
+  return handle;
+}
+
+/**
+ * Every pragma the vault runs with besides the key (the bench opens plain SQLite with exactly
+ * these to measure what encryption alone costs).
+ */
+export function applyVaultPragmas(handle: SqliteHandle, options: { readonly?: boolean } = {}): void {
   if (!options.readonly) {
     handle.pragma('journal_mode = WAL');
     handle.pragma('synchronous = NORMAL');
+    // Checkpoint every ~40 MB of WAL instead of SQLite's 4 MB (issue #14). Each checkpoint
+    // reads every WAL frame back (decrypt + HMAC check) and writes it into the database
+    // (encrypt + HMAC); a bulk import dirties ~1,500 pages per 1,000 cases, so at 1,000 pages
+    // nearly every commit was checkpointed and a hot index page went through the cipher three
+    // times per commit. Measured on 60k audited inserts: 1,105 -> 606 MB through the cipher.
+    // The WAL is encrypted like the database, and closing the vault checkpoints and removes it.
+    handle.pragma('wal_autocheckpoint = 10000');
   }
   // Sorts and temp tables stay in memory, never in unencrypted temp files.
   handle.pragma('temp_store = MEMORY');
   // Deleted content is overwritten, not left in free pages.
   handle.pragma('secure_delete = ON');
   handle.pragma('foreign_keys = ON');
-  for (const suffix of ['-wal', '-shm', '-journal']) privateFile(path + suffix);
-  return handle;
 }
 
 /** Owner-only (0600) if the file exists; Windows keeps its ACLs (chmod only sets read-only there). */
