@@ -12,7 +12,8 @@ import {
 } from '@shared/domain/application-form';
 import type { GreyPage } from '../imaging';
 import type { OcrPool } from '../ocr';
-import { findSquare, fitAffine, greyPixels, inkRatio, zoneToPixels, type Affine, type GreyPixels, type PixelRect } from './page-geometry';
+import { printedForm, readMark, type MarkContext } from './marks';
+import { findSquare, fitAffine, fitProjective, greyPixels, inkRatio, zoneToPixels, type Affine, type GreyPixels, type PixelRect } from './page-geometry';
 
 /** A value read from one zone of the company's form, with where it was read. */
 export interface RecognisedField {
@@ -22,10 +23,6 @@ export interface RecognisedField {
   confidence: number;
   zone: PixelRect;
 }
-
-const TICKED = 0.08;
-const CLEARLY_TICKED = 0.15;
-const CLEARLY_EMPTY = 0.03;
 
 /** The form's QR code says which form and version this page is; null if it is not ours. */
 export async function detectFormId(page: GreyPage): Promise<string | null> {
@@ -64,7 +61,7 @@ export function alignForm(g: GreyPixels): Affine | null {
   for (const mark of ALIGNMENT_MARKS) {
     const cx = mark.zone.x + mark.zone.width / 2;
     const cy = mark.zone.y + mark.zone.height / 2;
-    const reach = 40; // points each way: shifts of ~1.4 cm from the scanner's feed are found
+    const reach = 55; // points each way: a feed shift of ~2 cm, or a phone photo's page edge, is found
     const found = findSquare(
       g,
       { x: Math.round((cx - reach) * scale), y: Math.round((cy - reach) * scale), width: Math.round(2 * reach * scale), height: Math.round(2 * reach * scale) },
@@ -72,7 +69,9 @@ export function alignForm(g: GreyPixels): Affine | null {
     );
     if (found) pairs.push({ from: [cx, cy], to: found });
   }
-  return pairs.length >= 3 ? fitAffine(pairs) : null;
+  if (pairs.length < 3) return null;
+  // Four marks also give the perspective of a photographed page; it stays affine when the fit says so.
+  return pairs.length === 4 ? fitProjective(pairs) : fitAffine(pairs);
 }
 
 /**
@@ -83,20 +82,26 @@ export async function readApplicationForm(page: GreyPage, ocr: OcrPool): Promise
   const g = await greyPixels(page.png);
   const t = alignForm(g);
   if (!t) return null;
-  return Promise.all(FIELDS.map((f) => readField(page, g, t, f, ocr)));
+  const marks: MarkContext = { g, t, tpl: await printedForm(), boxes: TICK_BOXES };
+  return Promise.all(FIELDS.map((f) => readField(page, g, t, f, ocr, marks)));
 }
 
-async function readField(page: GreyPage, g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool): Promise<RecognisedField> {
+const TICK_BOXES = FIELDS.flatMap((f) => (f.kind === 'checkbox' ? [f.zone] : (f.options ?? []).map((o) => o.zone)));
+
+async function readField(page: GreyPage, g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool, marks: MarkContext): Promise<RecognisedField> {
   const zone = zoneToPixels(t, f.zone);
+  // Unsure marks are flagged (confidence < 75) and read as NOT ticked: a phantom request is worse
+  // than asking a person to look.
   if (f.kind === 'checkbox') {
-    const ratio = inkRatio(g, zoneToPixels(t, f.zone, 1.5));
-    return { field: f.name, value: ratio > TICKED ? 'true' : 'false', confidence: tickConfidence(ratio), zone };
+    const m = readMark(marks, f.zone, f.labelZone);
+    return { field: f.name, value: m.state === 'ticked' ? 'true' : 'false', confidence: m.confidence, zone };
   }
   if (f.kind === 'choice' && f.options) {
-    const ratios = f.options.map((o) => ({ value: o.value, ratio: inkRatio(g, zoneToPixels(t, o.zone, 1.5)) }));
-    const ticked = ratios.filter((r) => r.ratio > TICKED).sort((a, b) => b.ratio - a.ratio);
+    const read = f.options.map((o) => ({ value: o.value, m: readMark(marks, o.zone, o.labelZone) }));
+    const ticked = read.filter((r) => r.m.state === 'ticked');
     // Two ticks in a one-choice row is for a person to decide.
-    const confidence = ticked.length > 1 ? 30 : Math.min(...ratios.map((r) => tickConfidence(r.ratio)));
+    if (ticked.length > 1) return { field: f.name, value: '', confidence: 30, zone };
+    const confidence = Math.min(...read.map((r) => r.m.confidence));
     return { field: f.name, value: ticked[0]?.value ?? '', confidence, zone };
   }
   const inner = zoneToPixels(t, f.zone, 3);
@@ -127,7 +132,3 @@ export function cleanFieldText(text: string): string {
     .trim();
 }
 
-function tickConfidence(ratio: number): number {
-  if (ratio >= CLEARLY_TICKED || ratio <= CLEARLY_EMPTY) return 95;
-  return 50;
-}
