@@ -10,6 +10,7 @@ import {
   QR_QUIET_ZONE,
   type FormField,
 } from '@shared/domain/application-form';
+import { plausibleFieldValue } from '@shared/domain/form-values';
 import type { GreyPage } from '../imaging';
 import type { OcrPool } from '../ocr';
 import { printedForm, readMark, type MarkContext } from './marks';
@@ -26,21 +27,50 @@ export interface RecognisedField {
 
 /** The form's QR code says which form and version this page is; null if it is not ours. */
 export async function detectFormId(page: GreyPage): Promise<string | null> {
-  const scale = page.width / PAGE.width;
+  return (await formQrAt(page, 0)) ? FORM_ID : null;
+}
+
+/**
+ * Orientation first (issue 12 item 7): the clockwise quarter turn that makes a page of our form
+ * upright, found by looking for its QR code where each turn would put it (a QR code decodes
+ * whichever way it lies, so its place tells the turn). A few small crops: far cheaper than
+ * reading a page, turning it and reading it again. Null when the page is not our form.
+ */
+export async function detectFormTurn(page: GreyPage): Promise<0 | 90 | 180 | 270 | null> {
+  for (const turn of [0, 180, 90, 270] as const) if (await formQrAt(page, turn)) return turn;
+  return null;
+}
+
+/** Whether the form's QR code is where it would be if turning the page clockwise by `turn` made it upright. */
+async function formQrAt(page: GreyPage, turn: 0 | 90 | 180 | 270): Promise<boolean> {
+  const sideways = turn === 90 || turn === 270;
+  const uprightWidth = sideways ? page.height : page.width;
+  const uprightHeight = sideways ? page.width : page.height;
+  const scale = uprightWidth / PAGE.width;
   // Generous margin around where the QR should be: the scan may be shifted or scaled a little.
   const margin = 40;
-  const x = Math.max(0, Math.floor((QR_QUIET_ZONE.x - margin) * scale));
-  const y = Math.max(0, Math.floor((QR_QUIET_ZONE.y - margin) * scale));
-  const width = Math.min(page.width - x, Math.ceil((QR_QUIET_ZONE.width + 2 * margin) * scale));
-  const height = Math.min(page.height - y, Math.ceil((QR_QUIET_ZONE.height + 2 * margin) * scale));
-  if (width <= 0 || height <= 0) return null;
-  const region = sharp(page.png).extract({ left: x, top: y, width, height });
+  const ux = Math.max(0, Math.floor((QR_QUIET_ZONE.x - margin) * scale));
+  const uy = Math.max(0, Math.floor((QR_QUIET_ZONE.y - margin) * scale));
+  const uw = Math.min(uprightWidth - ux, Math.ceil((QR_QUIET_ZONE.width + 2 * margin) * scale));
+  const uh = Math.min(uprightHeight - uy, Math.ceil((QR_QUIET_ZONE.height + 2 * margin) * scale));
+  if (uw <= 0 || uh <= 0) return false;
+  // The same rectangle in the page as scanned (sharp's rotate(turn) maps scanned -> upright).
+  const rect =
+    turn === 0
+      ? { left: ux, top: uy, width: uw, height: uh }
+      : turn === 180
+        ? { left: page.width - ux - uw, top: page.height - uy - uh, width: uw, height: uh }
+        : turn === 90
+          ? { left: uy, top: page.height - ux - uw, width: uh, height: uw }
+          : { left: page.width - uy - uh, top: ux, width: uh, height: uw };
+  if (rect.left < 0 || rect.top < 0 || rect.left + rect.width > page.width || rect.top + rect.height > page.height) return false;
+  const region = sharp(page.png).extract(rect);
   // Plain first; speckled scans decode after a 3x3 median.
   for (const img of [region.clone(), region.clone().median(3)]) {
     const { data, info } = await img.greyscale().raw().toBuffer({ resolveWithObject: true });
-    if (qrPayload(data, info.width, info.height) === FORM_QR_PAYLOAD) return FORM_ID;
+    if (qrPayload(data, info.width, info.height) === FORM_QR_PAYLOAD) return true;
   }
-  return null;
+  return false;
 }
 
 /** The text of the QR code in a greyscale region, or null (also used for letter QR codes, letter-qr.ts). */
@@ -86,12 +116,24 @@ export async function readApplicationForm(page: GreyPage, ocr: OcrPool): Promise
   return Promise.all(FIELDS.map((f) => readField(page, g, t, f, ocr, marks)));
 }
 
+/** Only the tick boxes and options of an upright page of the form (no OCR); null if it cannot be aligned. */
+export async function readFormMarks(page: GreyPage): Promise<RecognisedField[] | null> {
+  const g = await greyPixels(page.png);
+  const t = alignForm(g);
+  if (!t) return null;
+  const marks: MarkContext = { g, t, tpl: await printedForm(), boxes: TICK_BOXES };
+  const ticks = FIELDS.filter((f) => f.kind === 'checkbox' || f.kind === 'choice');
+  return ticks.map((f) => readTicks(t, f, marks)!);
+}
+
 const TICK_BOXES = FIELDS.flatMap((f) => (f.kind === 'checkbox' ? [f.zone] : (f.options ?? []).map((o) => o.zone)));
 
-async function readField(page: GreyPage, g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool, marks: MarkContext): Promise<RecognisedField> {
+/**
+ * A checkbox or a one-choice row, null for text. Unsure marks are flagged (confidence < 75) and
+ * read as NOT ticked: a phantom request is worse than asking a person to look.
+ */
+function readTicks(t: Affine, f: FormField, marks: MarkContext): RecognisedField | null {
   const zone = zoneToPixels(t, f.zone);
-  // Unsure marks are flagged (confidence < 75) and read as NOT ticked: a phantom request is worse
-  // than asking a person to look.
   if (f.kind === 'checkbox') {
     const m = readMark(marks, f.zone, f.labelZone);
     return { field: f.name, value: m.state === 'ticked' ? 'true' : 'false', confidence: m.confidence, zone };
@@ -104,6 +146,13 @@ async function readField(page: GreyPage, g: GreyPixels, t: Affine, f: FormField,
     const confidence = Math.min(...read.map((r) => r.m.confidence));
     return { field: f.name, value: ticked[0]?.value ?? '', confidence, zone };
   }
+  return null;
+}
+
+async function readField(page: GreyPage, g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool, marks: MarkContext): Promise<RecognisedField> {
+  const ticks = readTicks(t, f, marks);
+  if (ticks) return ticks;
+  const zone = zoneToPixels(t, f.zone);
   const inner = zoneToPixels(t, f.zone, 3);
   if (inkRatio(g, inner) < 0.002) return { field: f.name, value: '', confidence: 95, zone };
   try {
@@ -115,7 +164,10 @@ async function readField(page: GreyPage, g: GreyPixels, t: Affine, f: FormField,
       .png()
       .toBuffer();
     const r = await ocr.recognize(crop, { rectangle: { left: 0, top: 0, width: inner.width, height: inner.height } });
-    return { field: f.name, value: cleanFieldText(r.text), confidence: Math.round(r.confidence), zone };
+    const value = cleanFieldText(r.text);
+    // A value the field cannot hold was misread, however sure the engine is.
+    const confidence = plausibleFieldValue(f.name, value) ? Math.round(r.confidence) : Math.min(40, Math.round(r.confidence));
+    return { field: f.name, value, confidence, zone };
   } catch {
     return { field: f.name, value: '', confidence: 0, zone };
   }

@@ -34,9 +34,9 @@ export interface MarkReading {
 }
 
 /** Interior coverage from which a box is ticked / clearly ticked, and up to which it is empty. */
-const TICKED = 0.07;
-const CLEARLY_TICKED = 0.12;
-const EMPTY = 0.03;
+const TICKED = 0.045;
+const CLEARLY_TICKED = 0.1;
+const EMPTY = 0.02;
 const CLEARLY_EMPTY = 0.012;
 /** Distance kept from the printed border when measuring the interior (pt). */
 const INTERIOR_INSET = 1.8;
