@@ -11,7 +11,7 @@ const NAME = /^[\p{Script=Han}\u3041-\u3096\u30a1-\u30fa\u30fc々〆ヶ\s]{2,}$/
 const PHONE = /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/;
 const POSTAL = /^\d{3}-?\d{4}$/;
 // Addresses start with the prefecture (都道府県) and carry a block number.
-const ADDRESS = /^(東京都|北海道|京都府|大阪府|\p{Script=Han}{2,3}県)\p{Script=Han}.*\d/u;
+const ADDRESS = /^(東京都|北海道|京都府|大阪府|\p{Script=Han}{2,3}県).+\d/u;
 
 /** False when `value` (as read, NFKC-folded) cannot be what this field holds. Empty values are left alone. */
 export function plausibleFieldValue(field: FieldName, value: string): boolean {

@@ -65,19 +65,18 @@ async function scoreTicks(form: RealisticForm, file: ScannedFile, score: TickSco
 
 describe('tick boxes and options on realistic scans (issue 12)', () => {
   it('reads every variant with no phantom tick, >= 99.5 % right, nothing wrong left unflagged', async () => {
-    // Every scan variant but 600 dpi (the bench has it), two forms each: all four mark styles and inks occur.
+    // Every scan variant but 600 dpi (the bench has it), one form each; together they hold every
+    // mark style in every ink.
     const variants = SCAN_VARIANTS.filter((v) => v.dpi < 600);
     const score: TickScore = { right: 0, total: 0, phantoms: [], wrongUnflagged: [] };
     const styles = new Set<string>();
     for (const [i, v] of variants.entries()) {
-      for (const seed of [i * 2 + 1, i * 2 + 2]) {
-        const form = realisticForm(seed);
-        form.marks.forEach((m) => styles.add(`${m.style}/${m.ink}`));
-        await scoreTicks(form, await scanForm(form, v), score);
-      }
+      const form = realisticForm(i + 1);
+      form.marks.forEach((m) => styles.add(`${m.style}/${m.ink}`));
+      await scoreTicks(form, await scanForm(form, v), score);
     }
-    expect(score.total).toBe(variants.length * 2 * TICK_KEYS.length);
-    expect(styles.size).toBeGreaterThanOrEqual(10); // the sample really holds the styles and inks
+    expect(score.total).toBe(variants.length * TICK_KEYS.length);
+    expect(styles.size).toBe(12); // the sample really holds 4 styles x 3 inks
     expect(score.phantoms).toEqual([]);
     expect(score.wrongUnflagged).toEqual([]);
     expect(score.right / score.total).toBeGreaterThanOrEqual(0.995);

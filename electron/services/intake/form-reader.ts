@@ -8,13 +8,14 @@ import {
   MARK_SIZE,
   PAGE,
   QR_QUIET_ZONE,
+  type FieldName,
   type FormField,
 } from '@shared/domain/application-form';
 import { plausibleFieldValue } from '@shared/domain/form-values';
 import type { GreyPage } from '../imaging';
 import type { OcrPool } from '../ocr';
-import { printedForm, readMark, type MarkContext } from './marks';
-import { findSquare, fitAffine, fitProjective, greyPixels, inkRatio, zoneToPixels, type Affine, type GreyPixels, type PixelRect } from './page-geometry';
+import { inkShare, printedForm, readMark, type MarkContext } from './marks';
+import { findSquare, fitAffine, fitProjective, greyPixels, zoneToPixels, type Affine, type GreyPixels, type PixelRect } from './page-geometry';
 
 /** A value read from one zone of the company's form, with where it was read. */
 export interface RecognisedField {
@@ -27,7 +28,7 @@ export interface RecognisedField {
 
 /** The form's QR code says which form and version this page is; null if it is not ours. */
 export async function detectFormId(page: GreyPage): Promise<string | null> {
-  return (await formQrAt(page, 0)) ? FORM_ID : null;
+  return (await formQrAt(await greyPixels(page.png), 0)) ? FORM_ID : null;
 }
 
 /**
@@ -37,12 +38,13 @@ export async function detectFormId(page: GreyPage): Promise<string | null> {
  * reading a page, turning it and reading it again. Null when the page is not our form.
  */
 export async function detectFormTurn(page: GreyPage): Promise<0 | 90 | 180 | 270 | null> {
-  for (const turn of [0, 180, 90, 270] as const) if (await formQrAt(page, turn)) return turn;
+  const g = await greyPixels(page.png); // decoded once: each turn is then a crop in memory
+  for (const turn of [0, 180, 90, 270] as const) if (await formQrAt(g, turn)) return turn;
   return null;
 }
 
 /** Whether the form's QR code is where it would be if turning the page clockwise by `turn` made it upright. */
-async function formQrAt(page: GreyPage, turn: 0 | 90 | 180 | 270): Promise<boolean> {
+async function formQrAt(page: GreyPixels, turn: 0 | 90 | 180 | 270): Promise<boolean> {
   const sideways = turn === 90 || turn === 270;
   const uprightWidth = sideways ? page.height : page.width;
   const uprightHeight = sideways ? page.width : page.height;
@@ -55,22 +57,21 @@ async function formQrAt(page: GreyPage, turn: 0 | 90 | 180 | 270): Promise<boole
   const uh = Math.min(uprightHeight - uy, Math.ceil((QR_QUIET_ZONE.height + 2 * margin) * scale));
   if (uw <= 0 || uh <= 0) return false;
   // The same rectangle in the page as scanned (sharp's rotate(turn) maps scanned -> upright).
-  const rect =
+  const r =
     turn === 0
-      ? { left: ux, top: uy, width: uw, height: uh }
+      ? { x: ux, y: uy, width: uw, height: uh }
       : turn === 180
-        ? { left: page.width - ux - uw, top: page.height - uy - uh, width: uw, height: uh }
+        ? { x: page.width - ux - uw, y: page.height - uy - uh, width: uw, height: uh }
         : turn === 90
-          ? { left: uy, top: page.height - ux - uw, width: uh, height: uw }
-          : { left: page.width - uy - uh, top: ux, width: uh, height: uw };
-  if (rect.left < 0 || rect.top < 0 || rect.left + rect.width > page.width || rect.top + rect.height > page.height) return false;
-  const region = sharp(page.png).extract(rect);
+          ? { x: uy, y: page.height - ux - uw, width: uh, height: uw }
+          : { x: page.width - uy - uh, y: ux, width: uh, height: uw };
+  if (r.x < 0 || r.y < 0 || r.x + r.width > page.width || r.y + r.height > page.height) return false;
+  const crop = Buffer.alloc(r.width * r.height);
+  for (let y = 0; y < r.height; y++) page.data.copy(crop, y * r.width, (r.y + y) * page.width + r.x, (r.y + y) * page.width + r.x + r.width);
   // Plain first; speckled scans decode after a 3x3 median.
-  for (const img of [region.clone(), region.clone().median(3)]) {
-    const { data, info } = await img.greyscale().raw().toBuffer({ resolveWithObject: true });
-    if (qrPayload(data, info.width, info.height) === FORM_QR_PAYLOAD) return true;
-  }
-  return false;
+  if (qrPayload(crop, r.width, r.height) === FORM_QR_PAYLOAD) return true;
+  const smooth = await sharp(crop, { raw: { width: r.width, height: r.height, channels: 1 } }).median(3).raw().toBuffer();
+  return qrPayload(smooth, r.width, r.height) === FORM_QR_PAYLOAD;
 }
 
 /** The text of the QR code in a greyscale region, or null (also used for letter QR codes, letter-qr.ts). */
@@ -154,7 +155,8 @@ async function readField(page: GreyPage, g: GreyPixels, t: Affine, f: FormField,
   if (ticks) return ticks;
   const zone = zoneToPixels(t, f.zone);
   const inner = zoneToPixels(t, f.zone, 3);
-  if (inkRatio(g, inner) < 0.002) return { field: f.name, value: '', confidence: 95, zone };
+  // Empty against the paper around it: thin or blue handwriting on a light scan is lighter than a fixed mid-grey.
+  if (inkShare(g, inner) < 0.002) return { field: f.name, value: '', confidence: 95, zone };
   try {
     // OCR the crop, not the page: a worker then decodes a few kilobytes instead of the whole scan.
     // A 3x3 median removes scanner speckles, which OCR otherwise reads as dots and bars.
@@ -164,13 +166,25 @@ async function readField(page: GreyPage, g: GreyPixels, t: Affine, f: FormField,
       .png()
       .toBuffer();
     const r = await ocr.recognize(crop, { rectangle: { left: 0, top: 0, width: inner.width, height: inner.height } });
-    const value = cleanFieldText(r.text);
+    const value = f.kind === 'date' ? cleanDateText(cleanFieldText(r.text), f.name) : cleanFieldText(r.text);
     // A value the field cannot hold was misread, however sure the engine is.
     const confidence = plausibleFieldValue(f.name, value) ? Math.round(r.confidence) : Math.min(40, Math.round(r.confidence));
     return { field: f.name, value, confidence, zone };
   } catch {
     return { field: f.name, value: '', confidence: 0, zone };
   }
+}
+
+/**
+ * A date field holds an era date ending in 日: OCR's usual slips on handwriting are fixed where
+ * the field leaves no doubt - the final 日 read as 昌/晶/口 or lost, and on the application date
+ * (always this era) 令 read as 念/今/合. Anything else is left for review.
+ */
+export function cleanDateText(text: string, field: FieldName): string {
+  let v = text.normalize('NFKC').replace(/\s+/g, '');
+  v = v.replace(/(年\d{1,2}月\d{1,2})(?:[昌晶口曰目旦]|)$/u, '$1日');
+  if (field === 'application.date') v = v.replace(/^[念今合令][和利]?(?=\d{1,2}年)/u, '令和');
+  return v;
 }
 
 /**

@@ -187,6 +187,29 @@ export function readMark(ctx: MarkContext, box: Zone, label: Zone): MarkReading 
   return { state: 'empty', confidence: interior <= CLEARLY_EMPTY && circleSectors <= 1 ? 95 : 80, interior, circleSectors };
 }
 
+/** Share of a rectangle's pixels that are ink against its own paper white (90th percentile). */
+export function inkShare(g: GreyPixels, r: { x: number; y: number; width: number; height: number }): number {
+  const x1 = Math.min(g.width, r.x + r.width);
+  const y1 = Math.min(g.height, r.y + r.height);
+  const hist = new Array<number>(256).fill(0);
+  let n = 0;
+  for (let y = Math.max(0, r.y); y < y1; y++) for (let x = Math.max(0, r.x); x < x1; x++, n++) hist[g.data[y * g.width + x]!]!++;
+  if (!n) return 0;
+  let seen = 0;
+  let paper = 255;
+  for (let level = 0; level < 256; level++) {
+    seen += hist[level]!;
+    if (seen >= n * 0.9) {
+      paper = Math.max(level, 60);
+      break;
+    }
+  }
+  let ink = 0;
+  const cut = paper * INK_LEVEL;
+  for (let level = 0; level < cut; level++) ink += hist[level]!;
+  return ink / n;
+}
+
 /** Paper white near the box: the 90th percentile of the grey levels around it. */
 function paperWhite(g: GreyPixels, t: Affine, box: Zone, s: number): number {
   const hist = new Array<number>(256).fill(0);
