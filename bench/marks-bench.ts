@@ -76,7 +76,7 @@ export async function benchMarks(forms = Number(process.env.KAIJI_BENCH_MARKS_FO
  * Upside-down and sideways pages against upright ones, the company's form and an ID copy,
  * measured interleaved in one run on a warm pool (median of `rounds`).
  */
-export async function benchOrientation(rounds = 3): Promise<BenchResult[]> {
+export async function benchOrientation(rounds = 5): Promise<BenchResult[]> {
   const pool = new OcrPool();
   const pipeline = createScanPipeline(pool);
   try {

@@ -1,6 +1,6 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok }]). Ratios are measured in one run, side by side.
-// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|marks runs one group.
+// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|marks|orientation runs one group.
 import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
 import { benchLetters } from './letters';
 import { benchMarks, benchOrientation } from './marks-bench';
@@ -25,8 +25,6 @@ if (!only || only === 'today') {
   const n = Number(process.env.KAIJI_BENCH_CASES ?? 100_000);
   results.push(...(await benchToday(n, Math.round(n * 1.5))));
 }
-if (!only || only === 'marks') {
-  results.push(...(await benchOrientation()));
-  results.push(...(await benchMarks()));
-}
+if (!only || only === 'marks' || only === 'orientation') results.push(...(await benchOrientation()));
+if (!only || only === 'marks') results.push(...(await benchMarks()));
 report(results);

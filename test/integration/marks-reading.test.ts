@@ -118,7 +118,7 @@ describe('orientation first (issue 12 item 7)', () => {
     expect(await detectFormTurn(p!)).toBe(0);
   });
 
-  it('reads an upside-down form in one pass: turned, and its marks right', async () => {
+  it('reads an upside-down form: turned before it is read, its marks right', async () => {
     const form = realisticForm(11);
     const file = await scanForm(form, variantById('grey-300-q85'));
     const upsideDown = await sharp(file.bytes).rotate(180).jpeg({ quality: 85 }).toBuffer();

@@ -28,7 +28,9 @@ export interface RecognisedField {
 
 /** The form's QR code says which form and version this page is; null if it is not ours. */
 export async function detectFormId(page: GreyPage): Promise<string | null> {
-  return (await formQrAt(await greyPixels(page.png), 0)) ? FORM_ID : null;
+  const g = await greyPixels(page.png);
+  for (const smooth of [false, true]) if (await formQrAt(g, 0, { smooth, step: 1 })) return FORM_ID;
+  return null;
 }
 
 /**
@@ -39,12 +41,17 @@ export async function detectFormId(page: GreyPage): Promise<string | null> {
  */
 export async function detectFormTurn(page: GreyPage): Promise<0 | 90 | 180 | 270 | null> {
   const g = await greyPixels(page.png); // decoded once: each turn is then a crop in memory
-  for (const turn of [0, 180, 90, 270] as const) if (await formQrAt(g, turn)) return turn;
+  // The code's modules are ~2.3 pt: ~150 dpi keeps 4-5 pixels each, and jsQR runs 4x faster than at 300.
+  const step = Math.max(1, Math.floor(g.width / PAGE.width / (150 / 72)));
+  // Every place plainly first, then with a 3x3 median for speckled scans.
+  for (const smooth of [false, true]) {
+    for (const turn of [0, 180, 90, 270] as const) if (await formQrAt(g, turn, { smooth, step })) return turn;
+  }
   return null;
 }
 
 /** Whether the form's QR code is where it would be if turning the page clockwise by `turn` made it upright. */
-async function formQrAt(page: GreyPixels, turn: 0 | 90 | 180 | 270): Promise<boolean> {
+async function formQrAt(page: GreyPixels, turn: 0 | 90 | 180 | 270, opts: { smooth: boolean; step: number }): Promise<boolean> {
   const sideways = turn === 90 || turn === 270;
   const uprightWidth = sideways ? page.height : page.width;
   const uprightHeight = sideways ? page.width : page.height;
@@ -66,12 +73,20 @@ async function formQrAt(page: GreyPixels, turn: 0 | 90 | 180 | 270): Promise<boo
           ? { x: uy, y: page.height - ux - uw, width: uh, height: uw }
           : { x: page.width - uy - uh, y: ux, width: uh, height: uw };
   if (r.x < 0 || r.y < 0 || r.x + r.width > page.width || r.y + r.height > page.height) return false;
-  const crop = Buffer.alloc(r.width * r.height);
-  for (let y = 0; y < r.height; y++) page.data.copy(crop, y * r.width, (r.y + y) * page.width + r.x, (r.y + y) * page.width + r.x + r.width);
-  // Plain first; speckled scans decode after a 3x3 median.
-  if (qrPayload(crop, r.width, r.height) === FORM_QR_PAYLOAD) return true;
-  const smooth = await sharp(crop, { raw: { width: r.width, height: r.height, channels: 1 } }).median(3).raw().toBuffer();
-  return qrPayload(smooth, r.width, r.height) === FORM_QR_PAYLOAD;
+  // Crop, averaging step x step pixels into one.
+  const { step } = opts;
+  const w = Math.floor(r.width / step);
+  const h = Math.floor(r.height / step);
+  const crop = Buffer.alloc(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let sum = 0;
+      for (let dy = 0; dy < step; dy++) for (let dx = 0; dx < step; dx++) sum += page.data[(r.y + y * step + dy) * page.width + r.x + x * step + dx]!;
+      crop[y * w + x] = sum / (step * step);
+    }
+  }
+  const grey = opts.smooth ? await sharp(crop, { raw: { width: w, height: h, channels: 1 } }).median(3).raw().toBuffer() : crop;
+  return qrPayload(grey, w, h) === FORM_QR_PAYLOAD;
 }
 
 /** The text of the QR code in a greyscale region, or null (also used for letter QR codes, letter-qr.ts). */

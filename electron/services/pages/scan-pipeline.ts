@@ -40,26 +40,33 @@ export function createScanPipeline(ocr: OcrPool): PagePipeline {
 async function processPage(ocr: OcrPool, sourcePage: number, scanned: GreyPage): Promise<ProcessedPage> {
   const thumbOf = (p: GreyPage) => thumbnail(p.png);
   // Orientation first (issue 12): a page is turned before its one reading, never read, turned
-  // and read again. The company's form tells its turn by where its QR code is (a few crops),
-  // and read field by field its text needs no whole-page pass (the slowest step).
+  // and read again. The company's form tells its turn by where its QR code is (a few crops);
+  // any other page asks tesseract OSD on a small copy. Turn and skew are then corrected once.
   const formTurn = await detectFormTurn(scanned);
-  let page = await straighten(formTurn ? await rotatePage(scanned.png, formTurn) : scanned);
+  const autoRotation = formTurn ?? (await uprightTurn(ocr, scanned.png));
+  const page = await (autoRotation === 180 || autoRotation === 0
+    ? straighten(scanned, autoRotation)
+    : straighten(await rotatePage(scanned.png, autoRotation)));
+  // Read field by field, the form's text needs no whole-page pass (the slowest step). A QR code
+  // too damaged to find at the small scale may still decode upright at full size.
   const formId = formTurn !== null ? FORM_ID : await detectFormId(page);
   if (formId) {
     const formFields = await readApplicationForm(page, ocr);
-    if (formFields) return result(sourcePage, page, formTurn ?? 0, formText(formFields), formId, formFields, await thumbOf(page));
+    if (formFields) return result(sourcePage, page, autoRotation, formText(formFields), formId, formFields, await thumbOf(page));
   }
-  // Any other page: tesseract OSD on a small copy says which way is up before the full reading.
-  const autoRotation = formTurn ?? (await uprightTurn(ocr, scanned.png));
-  if (autoRotation !== 0 && formTurn === null) page = await straighten(await rotatePage(scanned.png, autoRotation));
   const ocrResult = await recognise(ocr, page.png);
   // A returned Kaiji letter (e.g. a deficiency notice sent back with the new set) names its case.
   return { ...result(sourcePage, page, autoRotation, ocrResult, null, null, await thumbOf(page)), letterQr: await detectLetterQr(page) };
 }
 
-/** Small feed skew is corrected; below the threshold the page is left as scanned. */
-async function straighten(page: GreyPage): Promise<GreyPage> {
+/**
+ * Small feed skew is corrected; below the threshold the page is left as scanned. A half turn
+ * keeps the skew of text lines, so an upside-down page is turned and straightened in one
+ * resampling (`turn` 180), costing no more than an upright one.
+ */
+async function straighten(page: GreyPage, turn: 0 | 180 = 0): Promise<GreyPage> {
   const skew = await deskewAngle(page.png);
+  if (turn === 180) return Math.abs(skew) >= MIN_DESKEW_DEGREES ? rotateBy(page.png, 180 + skew) : rotatePage(page.png, 180);
   return Math.abs(skew) >= MIN_DESKEW_DEGREES ? rotateBy(page.png, skew) : page;
 }
 
