@@ -1,10 +1,11 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok, status, min, max, ... }]). Every ratio is measured in
 // interleaved rounds of one run, median and spread (bench/rounds.ts).
-// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies runs one group.
+// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies|marks|orientation runs one group.
 import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
 import { benchLetters } from './letters';
 import { benchIdSuggestions } from './id-suggestions';
+import { benchMarks, benchOrientation } from './marks-bench';
 import { benchOcr } from './ocr-bench';
 import { benchToday } from './today';
 import { report, type BenchResult } from './report';
@@ -29,4 +30,6 @@ if (!only || only === 'today') {
 }
 if (!only || only === 'backup') results.push(...(await benchBackup()));
 if (!only || only === 'idcopies') results.push(...(await benchIdSuggestions()));
+if (!only || only === 'marks' || only === 'orientation') results.push(...(await benchOrientation()));
+if (!only || only === 'marks') results.push(...(await benchMarks()));
 report(results);

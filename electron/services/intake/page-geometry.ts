@@ -20,7 +20,10 @@ export interface PixelRect {
   height: number;
 }
 
-/** Affine map from form points (top-left origin) to page pixels: px = a*x + b*y + c, py = d*x + e*y + f. */
+/**
+ * Map from form points (top-left origin) to page pixels: px = a*x + b*y + c, py = d*x + e*y + f.
+ * With g/h it is projective (a phone photo's perspective): both divided by g*x + h*y + 1.
+ */
 export interface Affine {
   a: number;
   b: number;
@@ -28,10 +31,48 @@ export interface Affine {
   d: number;
   e: number;
   f: number;
+  g?: number;
+  h?: number;
 }
 
 export function applyAffine(t: Affine, x: number, y: number): [number, number] {
-  return [t.a * x + t.b * y + t.c, t.d * x + t.e * y + t.f];
+  const w = (t.g ?? 0) * x + (t.h ?? 0) * y + 1;
+  return [(t.a * x + t.b * y + t.c) / w, (t.d * x + t.e * y + t.f) / w];
+}
+
+/**
+ * The projective map through exactly four point pairs (form points -> pixels): a page photographed
+ * at an angle is not an affine image of the form, its far edge is shorter.
+ */
+export function fitProjective(pairs: { from: [number, number]; to: [number, number] }[]): Affine {
+  const rows: number[][] = [];
+  const rhs: number[] = [];
+  for (const { from: [x, y], to: [u, v] } of pairs) {
+    rows.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
+    rhs.push(u);
+    rows.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
+    rhs.push(v);
+  }
+  const n = 8;
+  for (let col = 0; col < n; col++) {
+    let p = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(rows[r]![col]!) > Math.abs(rows[p]![col]!)) p = r;
+    [rows[col], rows[p]] = [rows[p]!, rows[col]!];
+    [rhs[col], rhs[p]] = [rhs[p]!, rhs[col]!];
+    for (let r = col + 1; r < n; r++) {
+      const k = rows[r]![col]! / rows[col]![col]!;
+      for (let j = col; j < n; j++) rows[r]![j]! -= k * rows[col]![j]!;
+      rhs[r]! -= k * rhs[col]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let sum = rhs[r]!;
+    for (let j = r + 1; j < n; j++) sum -= rows[r]![j]! * x[j]!;
+    x[r] = sum / rows[r]![r]!;
+  }
+  const [a, b, c, d, e, f, g, h] = x as [number, number, number, number, number, number, number, number];
+  return { a, b, c, d, e, f, g, h };
 }
 
 /** Least-squares affine fit from three or more point pairs (form points -> pixels). */
@@ -98,7 +139,9 @@ export function inkRatio(g: GreyPixels, r: PixelRect, threshold = 128): number {
 
 /**
  * Finds a solid dark square of about `size` px inside `search`: the window with the most
- * dark pixels (integral image), accepted when it is mostly ink. Returns its centre.
+ * dark pixels (integral image) that stands on paper (a light ring around it: a desk or a
+ * scanner lid beyond the page's edge is dark everywhere), accepted when it is mostly ink.
+ * Returns its centre.
  */
 export function findSquare(g: GreyPixels, search: PixelRect, size: number, minFill = 0.75): [number, number] | null {
   const x0 = Math.max(0, search.x);
@@ -106,7 +149,8 @@ export function findSquare(g: GreyPixels, search: PixelRect, size: number, minFi
   const w = Math.min(g.width, search.x + search.width) - x0;
   const h = Math.min(g.height, search.y + search.height) - y0;
   const s = Math.max(3, Math.round(size));
-  if (w < s || h < s) return null;
+  const m = Math.max(2, Math.round(s / 2)); // ring width
+  if (w < s + 2 * m || h < s + 2 * m) return null;
   const integral = new Uint32Array((w + 1) * (h + 1));
   for (let y = 0; y < h; y++) {
     let row = 0;
@@ -115,18 +159,21 @@ export function findSquare(g: GreyPixels, search: PixelRect, size: number, minFi
       integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1]! + row;
     }
   }
+  const dark = (x: number, y: number, size: number) =>
+    integral[(y + size) * (w + 1) + x + size]! - integral[y * (w + 1) + x + size]! - integral[(y + size) * (w + 1) + x]! + integral[y * (w + 1) + x]!;
+  const ringArea = (s + 2 * m) ** 2 - s * s;
   let best = -1;
   let at: [number, number] = [0, 0];
-  for (let y = 0; y + s <= h; y++) {
-    for (let x = 0; x + s <= w; x++) {
-      const sum =
-        integral[(y + s) * (w + 1) + x + s]! - integral[y * (w + 1) + x + s]! - integral[(y + s) * (w + 1) + x]! + integral[y * (w + 1) + x]!;
-      if (sum > best) {
-        best = sum;
-        at = [x, y];
-      }
+  for (let y = m; y + s + m <= h; y++) {
+    for (let x = m; x + s + m <= w; x++) {
+      const sum = dark(x, y, s);
+      if (sum <= best || sum < minFill * s * s) continue;
+      const ring = dark(x - m, y - m, s + 2 * m) - sum;
+      if (ring > 0.35 * ringArea) continue;
+      best = sum;
+      at = [x, y];
     }
   }
-  if (best < minFill * s * s) return null;
+  if (best < 0) return null;
   return [x0 + at[0] + s / 2, y0 + at[1] + s / 2];
 }

@@ -4,16 +4,13 @@ import { readIdDocument } from '@shared/domain/id-reading';
 import { looksLikeRequestLetter, readLetter, type LetterWord } from '@shared/domain/letter-reading';
 import { REVIEW_BELOW_CONFIDENCE } from '../cases/case-file';
 import { decodeScanAll, deskewAngle, rotateBy, rotatePage, thumbnail, type GreyPage } from '../imaging';
-import { fieldByName, type FieldName } from '@shared/domain/application-form';
-import { detectFormId, readApplicationForm, type RecognisedField } from '../intake/form-reader';
+import { FORM_ID, fieldByName, type FieldName } from '@shared/domain/application-form';
+import { detectFormId, detectFormTurn, readApplicationForm, type RecognisedField } from '../intake/form-reader';
 import { detectLetterQr } from '../intake/letter-qr';
 import type { OcrPool, OcrResult } from '../ocr';
 import type { PagePipeline, ProcessedPage } from './page-pipeline';
 
 const FORM_TITLE = '個人情報開示等請求書 Application for Disclosure, etc. of Personal Information';
-
-/** Mean word confidence above which a page is taken to be upright without asking OSD. */
-const UPRIGHT_CONFIDENCE = 65;
 
 /** Skew below this is left alone: resampling costs sharpness for no gain. */
 const MIN_DESKEW_DEGREES = 0.3;
@@ -45,39 +42,34 @@ export function createScanPipeline(ocr: OcrPool): PagePipeline {
 
 async function processPage(ocr: OcrPool, sourcePage: number, scanned: GreyPage): Promise<ProcessedPage> {
   const thumbOf = (p: GreyPage) => thumbnail(p.png);
-  // The company's form announces itself with its QR code, which also proves it is upright;
-  // read field by field, its text needs no whole-page pass (the slowest step).
-  let page = await straighten(scanned);
-  let formId = (await detectFormId(scanned)) ?? (page !== scanned ? await detectFormId(page) : null);
+  // Orientation first (issue 12): a page is turned before its one reading, never read, turned
+  // and read again. The company's form tells its turn by where its QR code is (a few crops);
+  // any other page asks tesseract OSD on a small copy. Turn and skew are then corrected once.
+  const formTurn = await detectFormTurn(scanned);
+  const autoRotation = formTurn ?? (await uprightTurn(ocr, scanned.png));
+  const page = await (autoRotation === 180 || autoRotation === 0
+    ? straighten(scanned, autoRotation)
+    : straighten(await rotatePage(scanned.png, autoRotation)));
+  // Read field by field, the form's text needs no whole-page pass (the slowest step). A QR code
+  // too damaged to find at the small scale may still decode upright at full size.
+  const formId = formTurn !== null ? FORM_ID : await detectFormId(page);
   if (formId) {
     const formFields = await readApplicationForm(page, ocr);
-    if (formFields) return result(sourcePage, page, 0, formText(formFields), formId, formFields, await thumbOf(page));
+    if (formFields) return result(sourcePage, page, autoRotation, formText(formFields), formId, formFields, await thumbOf(page));
   }
-  // Most scans arrive upright: read first, and only ask which way is up when the reading is poor.
-  let autoRotation: 0 | 90 | 180 | 270 = 0;
-  let ocrResult = await recognise(ocr, page.png);
-  if (!ocrResult || ocrResult.confidence < UPRIGHT_CONFIDENCE) {
-    const turn = await uprightTurn(ocr, scanned.png);
-    if (turn) {
-      const turned = await straighten(await rotatePage(scanned.png, turn));
-      const again = await recognise(ocr, turned.png);
-      if (again && again.confidence > (ocrResult?.confidence ?? -1)) {
-        [page, ocrResult, autoRotation] = [turned, again, turn];
-        formId = await detectFormId(page);
-        if (formId) {
-          const formFields = await readApplicationForm(page, ocr);
-          if (formFields) return result(sourcePage, page, turn, formText(formFields), formId, formFields, await thumbOf(page));
-        }
-      }
-    }
-  }
+  const ocrResult = await recognise(ocr, page.png);
   // A returned Kaiji letter (e.g. a deficiency notice sent back with the new set) names its case.
   return { ...result(sourcePage, page, autoRotation, ocrResult, null, null, await thumbOf(page)), letterQr: await detectLetterQr(page) };
 }
 
-/** Small feed skew is corrected; below the threshold the page is left as scanned. */
-async function straighten(page: GreyPage): Promise<GreyPage> {
+/**
+ * Small feed skew is corrected; below the threshold the page is left as scanned. A half turn
+ * keeps the skew of text lines, so an upside-down page is turned and straightened in one
+ * resampling (`turn` 180), costing no more than an upright one.
+ */
+async function straighten(page: GreyPage, turn: 0 | 180 = 0): Promise<GreyPage> {
   const skew = await deskewAngle(page.png);
+  if (turn === 180) return Math.abs(skew) >= MIN_DESKEW_DEGREES ? rotateBy(page.png, 180 + skew) : rotatePage(page.png, 180);
   return Math.abs(skew) >= MIN_DESKEW_DEGREES ? rotateBy(page.png, skew) : page;
 }
 
