@@ -207,6 +207,19 @@ export const errorMessages = {
     ja: '次の文字は書面に印刷できません（字形がありません）：{chars}',
     en: 'These characters cannot be printed in a letter (no glyph): {chars}',
   },
+  PROVISION_ENTRY_INVALID: { ja: '{ja}', en: '{en}' },
+  PROVISION_FILE_UNREADABLE: {
+    ja: 'ファイルを読み取れません（CSV または XLSX を選んでください）。',
+    en: 'The file cannot be read (choose a CSV or XLSX file).',
+  },
+  PROVISION_MAPPING_INCOMPLETE: {
+    ja: '必須の項目に列が割り当てられていません：{fieldsJa}',
+    en: 'Required fields have no column: {fieldsEn}',
+  },
+  PROVISION_MATCH_NOT_CANDIDATE: {
+    ja: '選んだ記録はこの請求者の候補ではありません。',
+    en: 'A chosen record is not a candidate for this requester.',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

@@ -5,6 +5,7 @@ import { ledgerChannels } from './channels/ledger';
 import { mailChannels } from './channels/mail';
 import { letterChannels } from './channels/letters';
 import { todayChannels } from './channels/today';
+import { provisionChannels } from './channels/provisions';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { PAGE_KINDS } from '../domain/page-kind';
@@ -243,6 +244,7 @@ export const contract = {
   ...mailChannels,
   ...letterChannels,
   ...todayChannels,
+  ...provisionChannels,
 } as const;
 
 export type { Channel };

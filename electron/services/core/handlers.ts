@@ -5,6 +5,7 @@ import { readFormIntoCase } from '../intake/form-into-case';
 import { letterHandlers } from '../letters/handlers';
 import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
+import { provisionHandlers } from '../provisions/handlers';
 import { todayHandlers } from '../today/handlers';
 import { verificationHandlers } from '../verification/handlers';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
@@ -191,4 +192,5 @@ export const handlers: HandlerMap = {
   ...mailHandlers,
   ...letterHandlers,
   ...todayHandlers,
+  ...provisionHandlers,
 };

@@ -18,6 +18,7 @@ import { DocumentService } from '../verification/document-service';
 import { DeficiencyService } from '../verification/deficiency-service';
 import { MaskingService } from '../verification/masking-service';
 import { RepeatRefusalService } from '../verification/repeat-refusal-service';
+import { ProvisionService } from '../provisions/provision-service';
 import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
 import { TodayService } from '../today/today-service';
@@ -47,6 +48,7 @@ export interface Workspace {
   decisions: DecisionService;
   letters: LetterService;
   today: TodayService;
+  provisions: ProvisionService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -66,6 +68,9 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
   cases.addStatusHook(today.deadlines.onStatusChange);
   const moneyOrders = new MoneyOrderLedger(db, audit, settings, now);
   const decisions = new DecisionService(db, audit, cases, now);
+  // K5 decisions feed the do-not-provide list in their own transaction (T2).
+  const provisions = new ProvisionService(db, audit, now);
+  decisions.addDecisionHook(provisions.onDecision);
   // A scanned page with one of our letters' QR codes goes to that letter's case (#6, I4).
   imports.setAttachResolver(returnedNoticeResolver(audit, cases, envelopes));
   return {
@@ -90,5 +95,6 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     decisions,
     letters: new LetterService(db, audit, cases, decisions, settings, deficiencies, moneyOrders, now),
     today,
+    provisions,
   };
 }

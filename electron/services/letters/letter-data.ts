@@ -4,6 +4,7 @@ import type { KindDecision } from '@shared/domain/decisions';
 import type { LetterData, LetterTemplateId, MoneyOrderReturnReason } from '@shared/domain/letters/types';
 import { feeDue } from '@shared/domain/verification/fees';
 import { KaijiError } from '@shared/errors';
+import { confirmedProvisionRecords } from '../provisions/provision-service';
 import type { DeficiencyService } from '../verification/deficiency-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../vault/schema';
@@ -60,6 +61,8 @@ export async function gatherLetterData(
           .execute()
       : [];
   const deficiency = template === 'deficiency' ? (await deps.deficiencies.latest(caseId, db as Kysely<Database>))?.notice : undefined;
+  // K6 from the register once a person confirmed the requester's records (T2).
+  const provisionRecords = template === 'provision_records' ? await confirmedProvisionRecords(db, caseId) : undefined;
   const data: LetterData = {
     caseNo: c.case_no,
     recipient: { name: recipient.name, postalCode: recipient.postalCode, address: recipient.address },
@@ -67,6 +70,7 @@ export async function gatherLetterData(
     requestedKinds,
     decisions,
     ...(deficiency ? { deficiency } : {}),
+    ...(provisionRecords ? { provisionRecords } : {}),
     ...(orders.length
       ? {
           moneyOrders: orders.map((o) => ({ certificateNo: o.certificate_no, faceValue: o.face_value })),

@@ -574,6 +574,18 @@ export const en: Translations = {
         listed: 'Letters viewed',
         returned_scanned: 'Returned letter scanned',
       },
+      provision: {
+        listed: 'Provision records viewed',
+        recorded: 'Provision record added',
+        import_previewed: 'Provision import previewed',
+        imported: 'Provision records imported',
+        checked: 'Provision checked against the do-not-provide list',
+        block_list_viewed: 'Do-not-provide list viewed',
+        block_listed: 'Person put on the do-not-provide list',
+        block_removed: 'Person taken off the do-not-provide list',
+        match_viewed: 'Provision record match viewed',
+        match_confirmed: 'Provision record match confirmed',
+      },
       access: {
         denied: 'Access denied',
       },

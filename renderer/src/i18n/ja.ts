@@ -570,6 +570,18 @@ export const ja = {
         listed: '通知書一覧の表示',
         returned_scanned: '返送された通知書の取り込み',
       },
+      provision: {
+        listed: '第三者提供記録の表示',
+        recorded: '第三者提供記録の登録',
+        import_previewed: '第三者提供記録の取込プレビュー',
+        imported: '第三者提供記録の取込',
+        checked: '第三者提供の可否確認',
+        block_list_viewed: '提供停止リストの表示',
+        block_listed: '提供停止リストへの登録',
+        block_removed: '提供停止リストからの削除',
+        match_viewed: '第三者提供記録の照合の表示',
+        match_confirmed: '第三者提供記録の照合の確認',
+      },
       access: {
         denied: '権限のない操作の拒否',
       },

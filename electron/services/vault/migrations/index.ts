@@ -7,9 +7,10 @@ import { m006 } from './006_verification';
 import { m007 } from './007_ledger_mail';
 import { m008 } from './008_letters';
 import { m009 } from './009_deadlines';
+import { m023 } from './023_provisions';
 import type { SchemaMigration } from './types';
 
 /** In order. Append new files here; never edit a step that has shipped. */
-export const migrations: readonly SchemaMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const migrations: readonly SchemaMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m023];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
