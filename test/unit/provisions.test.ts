@@ -12,7 +12,7 @@ import {
   type DoNotProvideEntry,
   type ProvisionEntryInput,
 } from '../../shared/domain/provisions';
-import { parseCsv } from '../../electron/services/provisions/table-file';
+import { parseCsv, readTableFile } from '../../electron/services/provisions/table-file';
 
 const MAPPING = { providedOn: 0, recipient: 1, name: 2, kana: 3, birthDate: 4, address: 5, items: 6, basis: 7 };
 
@@ -33,6 +33,12 @@ describe('provision rows (T1)', () => {
     for (const change of [{ providedOn: '2026-03-02' }, { items: '氏名' }, { basis: 'contract' as const }, { recipient: '東都損保' }]) {
       expect(fingerprintText({ ...e, ...change })).not.toBe(fingerprintText(e));
     }
+  });
+
+  it('reads Shift_JIS exports (not valid UTF-8) and UTF-8 with a BOM', async () => {
+    const sjis = Buffer.concat([Buffer.from('name,basis\r\n'), Buffer.from([0x8e, 0x52, 0x93, 0x63]), Buffer.from(',consent\r\n')]);
+    expect(await readTableFile(sjis)).toEqual({ format: 'csv', rows: [['name', 'basis'], ['山田', 'consent']] });
+    expect((await readTableFile(Buffer.from('\uFEFFname\n山田', 'utf8'))).rows).toEqual([['name'], ['山田']]);
   });
 
   it('CSV: quotes, doubled quotes, line breaks inside quotes, CRLF, tab-separated files', () => {

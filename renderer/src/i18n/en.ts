@@ -1,6 +1,7 @@
 import { ledgerEn } from './sections/ledger';
 import { lettersEn } from './sections/letters';
 import { todayEn } from './sections/today';
+import { provisionsEn } from './sections/provisions';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -717,4 +718,5 @@ export const en: Translations = {
   ...ledgerEn,
   ...lettersEn,
   ...todayEn,
+  ...provisionsEn,
 };

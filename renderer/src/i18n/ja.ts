@@ -1,6 +1,7 @@
 import { ledgerJa } from './sections/ledger';
 import { lettersJa } from './sections/letters';
 import { todayJa } from './sections/today';
+import { provisionsJa } from './sections/provisions';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -712,6 +713,7 @@ export const ja = {
   ...ledgerJa,
   ...lettersJa,
   ...todayJa,
+  ...provisionsJa,
 };
 
 export type Translations = typeof ja;

@@ -12,6 +12,7 @@ import { IntakePage } from '../intake/IntakePage';
 import { MoneyOrdersPage } from '../ledger/MoneyOrdersPage';
 import { MailPage } from '../mail/MailPage';
 import { LettersPage } from '../letters/LettersPage';
+import { ProvisionsPage } from '../provisions/ProvisionsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { Forbidden } from './Forbidden';
@@ -30,6 +31,7 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
   moneyOrders: MoneyOrdersPage,
   mail: MailPage,
   letters: LettersPage,
+  provisions: ProvisionsPage,
 };
 
 /** The signed-in frame: header, role-filtered navigation and the current page. */

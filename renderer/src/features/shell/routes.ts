@@ -1,7 +1,7 @@
 import { contract, type ChannelName } from '@shared/contract';
 import { allows, type Role } from '@shared/roles';
 
-export const routeNames = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'staff', 'audit', 'settings'] as const;
+export const routeNames = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'provisions', 'staff', 'audit', 'settings'] as const;
 export type RouteName = (typeof routeNames)[number];
 
 /**
@@ -18,6 +18,7 @@ const gate: Record<RouteName, ChannelName> = {
   moneyOrders: 'moneyOrders.ledger',
   mail: 'mail.list',
   letters: 'letters.overview',
+  provisions: 'provisions.list',
 };
 
 export function canOpen(route: RouteName, role: Role | undefined): boolean {
