@@ -13,6 +13,8 @@ import { grow, renderPages, squash, whiteOut } from './letters-pixels';
 import { QR_ZONE, MM } from '../../electron/services/letters/render';
 import { useCores, value, type Call } from '../helpers/core';
 import { acceptedCase } from '../helpers/letters-case';
+import { seedLettersDemo } from '../../electron/services/demo/demo-letters';
+import { ADMIN } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -215,5 +217,26 @@ describe('K5 and the do-not-provide list (T2)', () => {
     value(await call('vault.unlock', { login: 'kansa', passphrase: 'auditor passphrase long enough' }));
     expect(await call('provisions.import', { file: { data: b64(`${HEADER}\n${csvRow(1)}`) }, mapping: MAPPING })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(value(await call('provisions.list', {})).total).toBe(0);
+  });
+});
+
+describe('demo vault register (issue 15)', () => {
+  it('has imported register entries, a K5 opt-out on the list and a K6 letter answered from the register', async () => {
+    const { core, call } = makeCore({ dataDir: tempDir() });
+    value(await call('vault.setup', ADMIN));
+    value(await call('settings.update', { companyAddress: '〒169-0051 東京都新宿区西早稲田二丁目20番15号' }));
+    await seedLettersDemo(core, new Date('2026-11-24T03:00:00Z'));
+    // 6 demo people x 3 provisions, imported in one file.
+    expect(value(await call('provisions.list', { limit: 1 })).total).toBe(18);
+    const blocked = value(await call('provisions.blockList', {}));
+    expect(blocked).toHaveLength(1);
+    // From the day the K5 decision was recorded (the services' clock).
+    expect(blocked[0]!.fromDate).toBe(isoDateInJapan(new Date()));
+    const letter = value(await call('letters.overview', { filter: 'issued', limit: 500 })).find((l) => l.template === 'provision_records')!;
+    const match = value(await call('provisions.match', { caseId: letter.caseId }));
+    expect(match.confirmed?.recordIds).toHaveLength(3);
+    const detail = value(await call('letters.get', { id: letter.id }));
+    const items = detail.draft.sections.flatMap((s) => s.items);
+    expect(items.filter((i) => i.includes('提供先：'))).toHaveLength(3);
   });
 });
