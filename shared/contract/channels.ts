@@ -6,6 +6,7 @@ import { mailChannels } from './channels/mail';
 import { letterChannels } from './channels/letters';
 import { todayChannels } from './channels/today';
 import { provisionChannels } from './channels/provisions';
+import { reportChannels } from './channels/reports';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { PAGE_KINDS } from '../domain/page-kind';
@@ -245,6 +246,7 @@ export const contract = {
   ...letterChannels,
   ...todayChannels,
   ...provisionChannels,
+  ...reportChannels,
 } as const;
 
 export type { Channel };

@@ -6,6 +6,7 @@ import { letterHandlers } from '../letters/handlers';
 import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
 import { provisionHandlers } from '../provisions/handlers';
+import { reportHandlers } from '../reports/handlers';
 import { todayHandlers } from '../today/handlers';
 import { verificationHandlers } from '../verification/handlers';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
@@ -193,4 +194,5 @@ export const handlers: HandlerMap = {
   ...letterHandlers,
   ...todayHandlers,
   ...provisionHandlers,
+  ...reportHandlers,
 };

@@ -19,6 +19,7 @@ import { DeficiencyService } from '../verification/deficiency-service';
 import { MaskingService } from '../verification/masking-service';
 import { RepeatRefusalService } from '../verification/repeat-refusal-service';
 import { ProvisionService } from '../provisions/provision-service';
+import { ReportService } from '../reports/report-service';
 import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
 import { TodayService } from '../today/today-service';
@@ -49,6 +50,7 @@ export interface Workspace {
   letters: LetterService;
   today: TodayService;
   provisions: ProvisionService;
+  reports: ReportService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -96,5 +98,6 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     letters: new LetterService(db, audit, cases, decisions, settings, deficiencies, moneyOrders, now),
     today,
     provisions,
+    reports: new ReportService(db, audit, now),
   };
 }

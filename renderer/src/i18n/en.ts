@@ -575,6 +575,10 @@ export const en: Translations = {
         listed: 'Letters viewed',
         returned_scanned: 'Returned letter scanned',
       },
+      report: {
+        viewed: 'Report viewed',
+        exported: 'Report exported',
+      },
       provision: {
         listed: 'Provision records viewed',
         recorded: 'Provision record added',

@@ -571,6 +571,10 @@ export const ja = {
         listed: '通知書一覧の表示',
         returned_scanned: '返送された通知書の取り込み',
       },
+      report: {
+        viewed: '集計レポートの表示',
+        exported: '集計レポートの書き出し',
+      },
       provision: {
         listed: '第三者提供記録の表示',
         recorded: '第三者提供記録の登録',

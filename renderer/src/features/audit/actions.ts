@@ -75,6 +75,8 @@ export const knownActions = [
   'provision.block_removed',
   'provision.match_viewed',
   'provision.match_confirmed',
+  'report.viewed',
+  'report.exported',
   'audit.viewed',
   'audit.verified',
   'access.denied',
