@@ -4,14 +4,18 @@
  * cashed and returned; the XLSX export read back.
  */
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN, useCores, value, type Call } from '../helpers/core';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
+import { OcrPool } from '../../electron/services/ocr';
+import { renderPages, squash } from './letters-pixels';
 
 const tempDir = useTempDirs();
 const makeCore = useCores();
+let pool: OcrPool | undefined;
+afterAll(() => pool?.terminate());
 
 const NO_KINDS = { 'request.k1': false, 'request.k2': false, 'request.k3': false, 'request.k4': false, 'request.k5': false, 'request.k6': false };
 
@@ -128,6 +132,16 @@ describe('yearly report (#15 item 4)', () => {
     expect(col('14日超過')).toBe(3);
     expect(col('小為替受領')).toBe(2000);
     expect((sheet.getRow(4).values as unknown[])[2]).toBe(2); // March received
+
+    // The PDF, rendered to pixels and read back (glyphs really embedded, not only extractable text).
+    const pdf = Buffer.from(value(await call('reports.exportPdf', { year: 2026 })).dataBase64, 'base64');
+    const pages = await renderPages(pdf, 200);
+    expect(pages).toHaveLength(1);
+    pool = new OcrPool({ size: 1 });
+    const text = squash((await pool.recognize(pages[0]!.png, { lang: 'jpn+eng' })).text);
+    expect(text).toContain('開示等の請求の状況');
+    expect(text).toContain('年計');
+    expect(text).toContain('令和8年');
 
     const actions = value(await call('audit.list', {})).entries.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['report.viewed', 'report.exported']));

@@ -10,6 +10,7 @@ import { requestedKinds } from '@shared/domain/verification/fees';
 import type { FieldName } from '@shared/domain/application-form';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import { japanDay, readDeadlineSettings } from '../today/deadline-store';
+import { reportPdf } from './report-pdf';
 import type { Database } from '../vault/schema';
 
 /** States that mean the final response went out (or the request ended with a refusal notice). */
@@ -38,6 +39,14 @@ export class ReportService {
     const bytes = await reportXlsx(report);
     await this.audit.append(this.db, actor, { action: 'report.exported', recordType: 'report', summary: { year, format: 'xlsx' } });
     return { fileName: `kaiji-report-${year}.xlsx`, dataBase64: bytes.toString('base64') };
+  }
+
+  async exportPdf(actor: Actor, year: number): Promise<{ fileName: string; dataBase64: string }> {
+    const report = await this.compute(year);
+    const company = await this.db.selectFrom('settings').select('value').where('key', '=', 'companyName').executeTakeFirst();
+    const pdf = await reportPdf(report, company ? (JSON.parse(company.value) as string) : '', isoDateInJapan(this.now()));
+    await this.audit.append(this.db, actor, { action: 'report.exported', recordType: 'report', summary: { year, format: 'pdf' } });
+    return { fileName: `kaiji-report-${year}.pdf`, dataBase64: Buffer.from(pdf).toString('base64') };
   }
 
   private async compute(year: number): Promise<YearReport> {

@@ -8,4 +8,5 @@ const year = z.number().int().min(2000).max(2200);
 export const reportChannels = {
   'reports.year': channel<YearReport>()({ access: OVERSIGHT, input: z.object({ year }) }),
   'reports.exportXlsx': channel<{ fileName: string; dataBase64: string }>()({ access: OVERSIGHT, input: z.object({ year }) }),
+  'reports.exportPdf': channel<{ fileName: string; dataBase64: string }>()({ access: OVERSIGHT, input: z.object({ year }) }),
 } as const;
