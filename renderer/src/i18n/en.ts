@@ -2,6 +2,7 @@ import { ledgerEn } from './sections/ledger';
 import { lettersEn } from './sections/letters';
 import { todayEn } from './sections/today';
 import { provisionsEn } from './sections/provisions';
+import { reportsEn } from './sections/reports';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -723,4 +724,5 @@ export const en: Translations = {
   ...lettersEn,
   ...todayEn,
   ...provisionsEn,
+  ...reportsEn,
 };

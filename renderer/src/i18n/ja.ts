@@ -2,6 +2,7 @@ import { ledgerJa } from './sections/ledger';
 import { lettersJa } from './sections/letters';
 import { todayJa } from './sections/today';
 import { provisionsJa } from './sections/provisions';
+import { reportsJa } from './sections/reports';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -718,6 +719,7 @@ export const ja = {
   ...lettersJa,
   ...todayJa,
   ...provisionsJa,
+  ...reportsJa,
 };
 
 export type Translations = typeof ja;

@@ -13,6 +13,7 @@ import { MoneyOrdersPage } from '../ledger/MoneyOrdersPage';
 import { MailPage } from '../mail/MailPage';
 import { LettersPage } from '../letters/LettersPage';
 import { ProvisionsPage } from '../provisions/ProvisionsPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { Forbidden } from './Forbidden';
@@ -32,6 +33,7 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
   mail: MailPage,
   letters: LettersPage,
   provisions: ProvisionsPage,
+  reports: ReportsPage,
 };
 
 /** The signed-in frame: header, role-filtered navigation and the current page. */

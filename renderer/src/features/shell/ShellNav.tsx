@@ -1,12 +1,12 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconCalendarDue, IconFileText, IconFolder, IconShare, IconHistory, IconMail, IconMailbox, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconCalendarDue, IconChartBar, IconFileText, IconFolder, IconShare, IconHistory, IconMail, IconMailbox, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/roles';
 import { hrefOf, navOrder, type RouteName } from './routes';
 
-const icons = { today: IconCalendarDue, cases: IconFolder, intake: IconMailbox, staff: IconUsers, audit: IconHistory, settings: IconSettings, moneyOrders: IconReceipt, mail: IconMail, letters: IconFileText, provisions: IconShare };
+const icons = { today: IconCalendarDue, cases: IconFolder, intake: IconMailbox, staff: IconUsers, audit: IconHistory, settings: IconSettings, moneyOrders: IconReceipt, mail: IconMail, letters: IconFileText, provisions: IconShare, reports: IconChartBar };
 /** Routes whose label lives in their capability's i18n section rather than shell.nav. */
-const labelKeys = { today: 'today.title', moneyOrders: 'moneyOrders.nav', mail: 'mailLog.nav', letters: 'letters.nav', provisions: 'provisions.nav' } as const;
+const labelKeys = { today: 'today.title', moneyOrders: 'moneyOrders.nav', mail: 'mailLog.nav', letters: 'letters.nav', provisions: 'provisions.nav', reports: 'reports.nav' } as const;
 
 interface Props {
   role: Role;

@@ -1,7 +1,7 @@
 import { contract, type ChannelName } from '@shared/contract';
 import { allows, type Role } from '@shared/roles';
 
-export const routeNames = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'provisions', 'staff', 'audit', 'settings'] as const;
+export const routeNames = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'provisions', 'reports', 'staff', 'audit', 'settings'] as const;
 export type RouteName = (typeof routeNames)[number];
 
 /**
@@ -19,6 +19,7 @@ const gate: Record<RouteName, ChannelName> = {
   mail: 'mail.list',
   letters: 'letters.overview',
   provisions: 'provisions.list',
+  reports: 'reports.year',
 };
 
 export function canOpen(route: RouteName, role: Role | undefined): boolean {
