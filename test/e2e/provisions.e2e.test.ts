@@ -75,5 +75,32 @@ describe('provision register, end to end in Chromium', () => {
       await web.stop();
     }
   }, 180_000);
-});
 
+  it('reports: the charts render and the table counts what was logged (#15 item 4)', async () => {
+    const web = await startWebMode(tempDir());
+    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    try {
+      await setUpVault(page, web.url);
+      const year = new Date().getFullYear();
+      // Two applications received this January, one of them deficient.
+      const logged = await pageCall(page, 'envelopes.log', { arrivedOn: `${year}-01-15`, delivery: 'futsu', redMarking: true, applications: 2 });
+      const [a, b] = logged.cases.map((c) => c.id);
+      await pageCall(page, 'cases.setFields', { id: a!, fields: fieldsOf({ ...FILLED }) });
+      await pageCall(page, 'cases.setFields', { id: b!, fields: fieldsOf({ ...FILLED, 'request.k2': false, 'request.k6': false }) });
+      await pageCall(page, 'cases.transition', { id: b!, to: 'checking' });
+      await pageCall(page, 'cases.transition', { id: b!, to: 'deficient', reason: '署名なし' });
+      await page.getByTestId('nav-reports').click();
+      await page.getByTestId('reports-page').waitFor(WAIT);
+      const jan = page.getByTestId(`reports-row-${year}-01`);
+      await expect.poll(async () => (await jan.getByTestId('reports-received').textContent()) ?? '', WAIT).toBe('2');
+      expect(await page.getByTestId(`reports-row-${year}`).textContent()).toContain('50.0%');
+      // Recharts draws SVG bars: two kinds stacked in January (K1 twice, K2 and K6 once).
+      await expect.poll(() => page.getByTestId('reports-chart-kinds').locator('.recharts-bar-rectangle path').count(), WAIT).toBeGreaterThanOrEqual(3);
+      expect(await page.getByTestId('reports-chart-days').locator('svg.recharts-surface').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(SHOTS, 'reports.png') });
+    } finally {
+      await page.close();
+      await web.stop();
+    }
+  }, 120_000);
+});

@@ -109,3 +109,21 @@ describe('the K6 letter from the register', () => {
     expect(draftText(composeLetter('provision_records', base, 'ja'))).toContain('第三者提供記録の写し');
   });
 });
+
+describe('report percentiles (#15 item 4)', () => {
+  it('nearest rank: a value of the data, at least p % at or below it, and the smallest such', async () => {
+    const { nearestRank } = await import('../../shared/domain/reports');
+    expect(nearestRank([], 50)).toBeNull();
+    expect(nearestRank([8, 19], 50)).toBe(8);
+    expect(nearestRank([8, 19, 19], 90)).toBe(19);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 100 }), (raw, p) => {
+        const sorted = [...raw].sort((a, b) => a - b);
+        const v = nearestRank(sorted, p)!;
+        expect(sorted).toContain(v);
+        expect(sorted.filter((x) => x <= v).length / sorted.length).toBeGreaterThanOrEqual(p / 100);
+        expect(sorted.filter((x) => x < v).length / sorted.length).toBeLessThan(p / 100);
+      }),
+    );
+  });
+});
