@@ -103,9 +103,10 @@ export function validateProvisionEntry(raw: Record<ProvisionField, string>): { o
     else if (v(f).length > MAX_LEN[f]) problems.push({ field: f, message: { ja: `${label.ja}が長すぎます。`, en: `${label.en} is too long.` } });
   }
   const date = v('providedOn') ? readDate(v('providedOn'), PROVISION_FIELD_LABELS.providedOn) : null;
-  if (date && !date.ok) problems.push({ field: 'providedOn', message: date.message });
+  // Messages name the field and the fault, never the value (error details carry no personal values).
+  if (date && !date.ok) problems.push({ field: 'providedOn', message: dateProblem('providedOn', date.code) });
   const birth = v('birthDate') ? readDate(v('birthDate'), PROVISION_FIELD_LABELS.birthDate) : null;
-  if (birth && !birth.ok) problems.push({ field: 'birthDate', message: birth.message });
+  if (birth && !birth.ok) problems.push({ field: 'birthDate', message: dateProblem('birthDate', birth.code) });
   const basis = v('basis') ? readBasis(v('basis')) : null;
   if (v('basis') && !basis) problems.push({ field: 'basis', message: { ja: '根拠は「同意」「オプトアウト」「契約」のいずれかです。', en: 'The basis must be consent, opt-out or contract.' } });
   if (problems.length > 0 || !date?.ok || !basis) return { ok: false, problems: dedupe(problems) };
@@ -122,6 +123,18 @@ export function validateProvisionEntry(raw: Record<ProvisionField, string>): { o
       basis,
     },
   };
+}
+
+function dateProblem(field: 'providedOn' | 'birthDate', code: 'missing' | 'impossible' | 'outside_era' | 'unreadable'): Bilingual {
+  const l = PROVISION_FIELD_LABELS[field];
+  switch (code) {
+    case 'impossible':
+      return { ja: `${l.ja}は存在しない日付です。`, en: `${l.en} is not a real calendar date.` };
+    case 'outside_era':
+      return { ja: `${l.ja}はその元号の期間にない日付です。`, en: `${l.en} is not within its era.` };
+    default:
+      return { ja: `${l.ja}を日付として読み取れません。`, en: `${l.en} cannot be read as a date.` };
+  }
 }
 
 function dedupe(problems: RowProblem[]): RowProblem[] {

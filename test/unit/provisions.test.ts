@@ -127,3 +127,16 @@ describe('report percentiles (#15 item 4)', () => {
     );
   });
 });
+
+describe('row problems carry no personal values', () => {
+  it('messages name the field and the fault, never what was written', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-zA-Z0-9年月日/\-.]{3,12}$/), (junk) => {
+        const r = readProvisionRow(['2026-01-01', 'X社', '山田', '', `${junk}Z`, '', '氏名', '同意'], MAPPING);
+        if (!r.ok) for (const p of r.problems) expect(`${p.message.ja}${p.message.en}`).not.toContain(`${junk}Z`);
+      }),
+    );
+    const bad = readProvisionRow(['2026-01-01', 'X社', '山田', '', '1985/2/30', '', '氏名', '同意'], MAPPING);
+    expect(bad.ok ? '' : bad.problems[0]!.message.ja).toBe('生年月日は存在しない日付です。');
+  });
+});
