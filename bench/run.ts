@@ -1,13 +1,14 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok, status, min, max, ... }]). Every ratio is measured in
 // interleaved rounds of one run, median and spread (bench/rounds.ts).
-// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies|marks|orientation runs one group.
+// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies|marks|orientation|reports runs one group.
 import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
 import { benchLetters } from './letters';
 import { benchIdSuggestions } from './id-suggestions';
 import { benchMarks, benchOrientation } from './marks-bench';
 import { benchOcr } from './ocr-bench';
 import { benchToday } from './today';
+import { benchReports } from './reports-bench';
 import { report, type BenchResult } from './report';
 import { benchCases, benchUnlock } from './vault-bench';
 import { benchBackup } from './backup-bench';
@@ -32,4 +33,8 @@ if (!only || only === 'backup') results.push(...(await benchBackup()));
 if (!only || only === 'idcopies') results.push(...(await benchIdSuggestions()));
 if (!only || only === 'marks' || only === 'orientation') results.push(...(await benchOrientation()));
 if (!only || only === 'marks') results.push(...(await benchMarks()));
+if (!only || only === 'reports') {
+  const n = Number(process.env.KAIJI_BENCH_CASES ?? 100_000);
+  results.push(...(await benchReports(n, Math.round(n * 1.5))));
+}
 report(results);

@@ -29,7 +29,7 @@ async function insertAll<T extends keyof Database>(db: Kysely<Database>, table: 
  * pause in their history), 1-2 request kinds each, `nOrders` money orders in every ledger state
  * and outbound mail, some still waiting for their proof of delivery.
  */
-async function fill(db: Kysely<Database>, nCases: number, nOrders: number, today: string, now: Date): Promise<void> {
+export async function fill(db: Kysely<Database>, nCases: number, nOrders: number, today: string, now: Date): Promise<void> {
   const people = demoPeople(Math.min(nCases, 5_000), 11);
   const spanDays = 6 * 365;
   const cases: Record<string, unknown>[] = [];

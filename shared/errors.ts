@@ -294,6 +294,19 @@ export const errorMessages = {
     ja: '案件 {caseNo} の{classJa}はまだ保存期間内です（{dueOn} から廃棄できます）。',
     en: 'The {classEn} of case {caseNo} are still within their retention period (disposal from {dueOn}).',
   },
+  PROVISION_ENTRY_INVALID: { ja: '{ja}', en: '{en}' },
+  PROVISION_FILE_UNREADABLE: {
+    ja: 'ファイルを読み取れません（CSV または XLSX を選んでください）。',
+    en: 'The file cannot be read (choose a CSV or XLSX file).',
+  },
+  PROVISION_MAPPING_INCOMPLETE: {
+    ja: '必須の項目に列が割り当てられていません：{fieldsJa}',
+    en: 'Required fields have no column: {fieldsEn}',
+  },
+  PROVISION_MATCH_NOT_CANDIDATE: {
+    ja: '選んだ記録はこの請求者の候補ではありません。',
+    en: 'A chosen record is not a candidate for this requester.',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

@@ -12,6 +12,8 @@ import { backupChannels } from './channels/backup';
 import { retentionChannels } from './channels/retention';
 import { auditChannels } from './channels/audit';
 import { readingChannels } from './channels/reading';
+import { provisionChannels } from './channels/provisions';
+import { reportChannels } from './channels/reports';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { REFUSAL_GROUNDS } from '../domain/letters/types';
@@ -275,6 +277,8 @@ export const contract = {
   ...retentionChannels,
   ...auditChannels,
   ...readingChannels,
+  ...provisionChannels,
+  ...reportChannels,
 } as const;
 
 export type { Channel };

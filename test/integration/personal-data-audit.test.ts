@@ -131,6 +131,17 @@ const PERSONAL: Record<ChannelName, boolean> = {
   'audit.actors': false,
   'documents.confirm': true,
   'postcode.lookup': false,
+  'provisions.list': true,
+  'provisions.add': true,
+  'provisions.previewImport': true,
+  'provisions.import': false,
+  'provisions.check': true,
+  'provisions.blockList': true,
+  'provisions.match': true,
+  'provisions.confirmMatch': true,
+  'reports.year': false,
+  'reports.exportXlsx': false,
+  'reports.exportPdf': false,
 };
 
 const tempDir = useTempDirs();

@@ -7,6 +7,8 @@ import { letterHandlers } from '../letters/handlers';
 import { lifecycleHandlers, transitionByHand } from '../lifecycle/handlers';
 import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
+import { provisionHandlers } from '../provisions/handlers';
+import { reportHandlers } from '../reports/handlers';
 import { todayHandlers } from '../today/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { retentionHandlers } from '../retention/handlers';
@@ -200,4 +202,6 @@ export const handlers: HandlerMap = {
   ...retentionHandlers,
   ...auditHandlers,
   ...readingHandlers,
+  ...provisionHandlers,
+  ...reportHandlers,
 };

@@ -19,6 +19,8 @@ import { DocumentService } from '../verification/document-service';
 import { DeficiencyService } from '../verification/deficiency-service';
 import { MaskingService } from '../verification/masking-service';
 import { RepeatRefusalService } from '../verification/repeat-refusal-service';
+import { ProvisionService } from '../provisions/provision-service';
+import { ReportService } from '../reports/report-service';
 import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
 import { TodayService } from '../today/today-service';
@@ -55,6 +57,8 @@ export interface Workspace {
   lifecycle: LifecycleService;
   backups: BackupService;
   retention: RetentionService;
+  provisions: ProvisionService;
+  reports: ReportService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -75,6 +79,9 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
   cases.addStatusHook(today.deadlines.onStatusChange);
   const moneyOrders = new MoneyOrderLedger(db, audit, settings, now);
   const decisions = new DecisionService(db, audit, cases, now);
+  // K5 decisions feed the do-not-provide list in their own transaction (T2).
+  const provisions = new ProvisionService(db, audit, now);
+  decisions.addDecisionHook(provisions.onDecision);
   // A scanned page with one of our letters' QR codes goes to that letter's case (#6, I4).
   imports.setAttachResolver(returnedNoticeResolver(audit, cases, envelopes));
   // ID copies read at import become suggested document records (issue 12 item 3).
@@ -106,5 +113,7 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     lifecycle: new LifecycleService(db, audit, now),
     backups: new BackupService(db, audit, vault, now),
     retention: new RetentionService(db, audit, now),
+    provisions,
+    reports: new ReportService(db, audit, now),
   };
 }

@@ -6,6 +6,7 @@ import type { KaijiCore } from '../core/kaiji-core';
 import { logDemoApplication } from './demo-application';
 import { demoPeople, type DemoPerson } from './demo-people';
 import { answerAndCloseDemoCase, noticeDemoCase } from './demo-lifecycle';
+import { confirmDemoMatch, seedProvisionsDemo } from './demo-provisions';
 
 /**
  * Decisions and letters in the demo vault (#6): issued letters of every template on suitable
@@ -21,6 +22,8 @@ export async function seedLettersDemo(core: KaijiCore, today: Date): Promise<voi
     await ws.settings.update(actor, { companyPostalCode: postal[1]!, companyAddress: settings.companyAddress.slice(postal[0].length) });
   }
   const people = demoPeople(6, 6_006);
+  // The provision register (T1) holds these people's provisions; K5 below puts one on the list (T2).
+  await seedProvisionsDemo(ws, actor, people, today);
   let seq = 0;
 
   const newCase = async (person: DemoPerson, arrivedOn: string, kinds: Record<string, boolean>) => {
@@ -92,8 +95,9 @@ export async function seedLettersDemo(core: KaijiCore, today: Date): Promise<voi
   ]);
   for (const t of ['correction_result', 'suspension_result', 'third_party_stop_result'] as const) await issue(c, t);
 
-  // Third-party provision records (K6), issued today.
+  // Third-party provision records (K6) answered from the register, issued today.
   const d = await newCase(people[3]!, day(8), { 'request.k6': true });
+  await confirmDemoMatch(ws, actor, d);
   await ws.moneyOrders.record(actor, { caseId: d, certificateNo: '12-300404', faceValue: 1000, issuedOn: day(12), issuingOffice: '池袋', receivedOn: day(8) });
   await decide(d, [{ kind: 'K6', outcome: 'done', grounds: [], reasonText: '', enclosures: ['第三者提供記録（令和6年1月～令和8年10月）の写し 1通'] }]);
   await issue(d, 'provision_records');

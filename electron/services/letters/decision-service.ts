@@ -17,6 +17,9 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** States in which the administrator may (re)decide: after acceptance, before the response went out. */
 const DECIDABLE = new Set(['accepted', 'deciding']);
 
+/** Runs inside the transaction that records a decision (e.g. K5 -> the do-not-provide list, T2). */
+export type DecisionHook = (trx: Transaction<Database>, actor: Actor, caseId: string, decision: KindDecision, decidedAt: string) => Promise<void>;
+
 /**
  * The administrator's decision per requested kind (R1-R4). One row per case and kind;
  * saving again replaces it (audited each time). The first decision starts `deciding`.
@@ -28,6 +31,12 @@ export class DecisionService {
     private readonly cases: CaseService,
     private readonly now: () => Date,
   ) {}
+
+  private readonly hooks: DecisionHook[] = [];
+
+  addDecisionHook(hook: DecisionHook): void {
+    this.hooks.push(hook);
+  }
 
   async record(actor: Actor, caseId: string, input: KindDecision): Promise<CaseDecision> {
     const decision = normalise(input);
@@ -67,6 +76,7 @@ export class DecisionService {
         recordId: caseId,
         summary: { caseNo: c.case_no, kind: row.kind, outcome: row.outcome, grounds: decision.grounds },
       });
+      for (const hook of this.hooks) await hook(trx, actor, caseId, decision, row.decided_at);
       // The first decision starts the deciding stage, in the same transaction.
       if (c.status === 'accepted') await this.cases.setStatusIn(trx, actor, caseId, 'deciding');
       return row;

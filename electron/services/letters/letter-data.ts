@@ -6,6 +6,7 @@ import { isoDateInJapan } from '@shared/domain/dates';
 import { WITHDRAWAL_WAYS, type WithdrawalWay } from '@shared/domain/obligations';
 import { feeDue } from '@shared/domain/verification/fees';
 import { KaijiError } from '@shared/errors';
+import { confirmedProvisionRecords } from '../provisions/provision-service';
 import type { DeficiencyService } from '../verification/deficiency-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../vault/schema';
@@ -81,6 +82,8 @@ export async function gatherLetterData(
     : undefined;
   const stored = template === 'deficiency' ? await deps.deficiencies.latest(caseId, db as Kysely<Database>) : null;
   const deficiency = stored?.notice;
+  // K6 from the register once a person confirmed the requester's records (T2).
+  const provisionRecords = template === 'provision_records' ? await confirmedProvisionRecords(db, caseId) : undefined;
   const data: LetterData = {
     caseNo: c.case_no,
     recipient: { name: recipient.name, postalCode: recipient.postalCode, address: recipient.address },
@@ -92,6 +95,7 @@ export async function gatherLetterData(
     ...(stored?.reason ? { deficiencyReason: stored.reason } : {}),
     ...(refusal ? { refusal } : {}),
     ...(withdrawal ? { withdrawal } : {}),
+    ...(provisionRecords ? { provisionRecords } : {}),
     ...(orders.length
       ? {
           moneyOrders: orders.map((o) => ({ certificateNo: o.certificate_no, faceValue: o.face_value })),

@@ -4,6 +4,7 @@ import type { ContactTables } from '../contacts/schema';
 import type { LedgerTables } from '../fees/schema';
 import type { LetterTables } from '../letters/schema';
 import type { MailTables } from '../mail/schema';
+import type { ProvisionTables } from '../provisions/schema';
 import type { DeadlineTables } from '../today/schema';
 import type { VerificationTables } from '../verification/schema';
 import type { BackupTables } from '../backup/schema';
@@ -196,7 +197,7 @@ export interface CaseDocumentsTable {
  * Every table. Capabilities added after the first ones declare their tables beside their
  * services (fees/schema.ts, mail/schema.ts ...) and are joined here.
  */
-export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables, BackupTables, RetentionTables, StaffTables {
+export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables, BackupTables, RetentionTables, StaffTables, ProvisionTables {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
   staff: StaffTable;

@@ -5,6 +5,8 @@ import { contactsEn } from './sections/contacts';
 import { lifecycleEn } from './sections/lifecycle';
 import { recordsEn } from './sections/records';
 import { readingEn } from './sections/reading';
+import { provisionsEn } from './sections/provisions';
+import { reportsEn } from './sections/reports';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -621,6 +623,22 @@ export const en: Translations = {
         guidance_downloaded: 'Guidance letter downloaded / printed',
         guidance_mailed: 'Guidance letter mailing logged',
       },
+      report: {
+        viewed: 'Report viewed',
+        exported: 'Report exported',
+      },
+      provision: {
+        listed: 'Provision records viewed',
+        recorded: 'Provision record added',
+        import_previewed: 'Provision import previewed',
+        imported: 'Provision records imported',
+        checked: 'Provision checked against the do-not-provide list',
+        block_list_viewed: 'Do-not-provide list viewed',
+        block_listed: 'Person put on the do-not-provide list',
+        block_removed: 'Person taken off the do-not-provide list',
+        match_viewed: 'Provision record match viewed',
+        match_confirmed: 'Provision record match confirmed',
+      },
       access: {
         denied: 'Access denied',
       },
@@ -756,4 +774,6 @@ export const en: Translations = {
   ...lifecycleEn,
   ...recordsEn,
   ...readingEn,
+  ...provisionsEn,
+  ...reportsEn,
 };

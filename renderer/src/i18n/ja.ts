@@ -5,6 +5,8 @@ import { contactsJa } from './sections/contacts';
 import { lifecycleJa } from './sections/lifecycle';
 import { recordsJa } from './sections/records';
 import { readingJa } from './sections/reading';
+import { provisionsJa } from './sections/provisions';
+import { reportsJa } from './sections/reports';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -617,6 +619,22 @@ export const ja = {
         guidance_downloaded: '手続きのご案内のダウンロード・印刷',
         guidance_mailed: '手続きのご案内の発送の記録',
       },
+      report: {
+        viewed: '集計レポートの表示',
+        exported: '集計レポートの書き出し',
+      },
+      provision: {
+        listed: '第三者提供記録の表示',
+        recorded: '第三者提供記録の登録',
+        import_previewed: '第三者提供記録の取込プレビュー',
+        imported: '第三者提供記録の取込',
+        checked: '第三者提供の可否確認',
+        block_list_viewed: '提供停止リストの表示',
+        block_listed: '提供停止リストへの登録',
+        block_removed: '提供停止リストからの削除',
+        match_viewed: '第三者提供記録の照合の表示',
+        match_confirmed: '第三者提供記録の照合の確認',
+      },
       access: {
         denied: '権限のない操作の拒否',
       },
@@ -751,6 +769,8 @@ export const ja = {
   ...lifecycleJa,
   ...recordsJa,
   ...readingJa,
+  ...provisionsJa,
+  ...reportsJa,
 };
 
 export type Translations = typeof ja;

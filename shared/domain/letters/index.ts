@@ -15,6 +15,7 @@ export {
   type LetterTemplateId,
   type MoneyOrderReturnReason,
   type MoneyOrderToReturn,
+  type ProvisionRecordLine,
 } from './types';
 export { LETTER_TEMPLATE_LABELS } from './labels';
 export { formatLetterDate, formatPostalCode, formatYen, KIND_FORMAL_NAMES } from './wording';

@@ -5,7 +5,8 @@
  */
 import type { RequestKind } from '../page-kind';
 import type { TemplateText } from './template-text';
-import type { LetterData, LetterLang } from './types';
+import { provisionRecordLine } from '../provisions';
+import type { LetterData, LetterLang, ProvisionRecordLine } from './types';
 import { applicationRef, bullets, decisionFor, decisionsFor, formatLetterDate, kindTitle, linesOf, missing, pick } from './wording';
 
 /** K1 / K6 done: what is disclosed, how, and the list of enclosures. */
@@ -51,7 +52,37 @@ function handOver(d: LetterData, lang: LetterLang, kind: 'K1' | 'K6'): TemplateT
 }
 
 export const disclosureText = (d: LetterData, lang: LetterLang) => handOver(d, lang, 'K1');
-export const provisionRecordsText = (d: LetterData, lang: LetterLang) => handOver(d, lang, 'K6');
+/** K6: from the register when its records were matched (T2), else as a hand-over of enclosures. */
+export const provisionRecordsText = (d: LetterData, lang: LetterLang) => (d.provisionRecords ? fromRegister(d, d.provisionRecords, lang) : handOver(d, lang, 'K6'));
+
+/** K6 answered from the register: every record of the person with its era date, or that none exists. */
+function fromRegister(d: LetterData, records: readonly ProvisionRecordLine[], lang: LetterLang): TemplateText {
+  const ref = applicationRef(d, lang, ['K6']);
+  const none = records.length === 0;
+  const remarks = d.decisions.find((x) => x.kind === 'K6')?.reasonText;
+  const lines = linesOf(remarks ?? '');
+  return {
+    title: pick(lang, '第三者提供記録の開示について（通知）', 'Notice of disclosure of records of provision to third parties'),
+    body: [
+      none
+        ? pick(
+            lang,
+            `さて、${ref}につきまして、当社の第三者提供記録を調査いたしましたところ、ご本人に係る第三者への提供の記録は存在しませんでしたので、通知いたします。`,
+            `Regarding ${ref}, we have searched our register and hold no record of providing data concerning you to third parties.`,
+          )
+        : pick(lang, `さて、${ref}につきまして、ご本人に係る第三者提供記録を下記のとおり開示いたします。`, `In response to ${ref}, we disclose the records of provision to third parties concerning you as set out below.`),
+    ],
+    sections: [
+      { heading: pick(lang, '1　ご請求の内容', '1. Your request'), items: [`${kindTitle('K6', lang)}${pick(lang, `（${formatLetterDate(d.receivedOn, lang)}受付）`, ` (received ${formatLetterDate(d.receivedOn, lang)})`)}`] },
+      {
+        heading: pick(lang, '2　第三者提供記録', '2. Records of provision'),
+        items: none ? [pick(lang, '該当する記録はありません。', 'No record exists.')] : bullets(records.map((r) => provisionRecordLine(r, lang)), lang),
+      },
+      ...(lines.length > 0 ? [{ heading: pick(lang, '3　備考', '3. Remarks'), items: lines }] : []),
+    ],
+    notes: [pick(lang, '当社は、第三者への提供の記録を法令の定める期間保存しております。', 'We keep records of provision to third parties for the period the law requires.')],
+  };
+}
 
 /** K2: the purposes from settings, else the lines the administrator wrote in the decision. */
 export function purposeOfUseText(d: LetterData, lang: LetterLang): TemplateText {

@@ -1,5 +1,6 @@
 import type { KindDecision } from '../decisions';
 import type { RequestKind } from '../page-kind';
+import type { ProvisionBasis } from '../provisions';
 import type { DeficiencyNotice } from '../verification/resubmission';
 
 /**
@@ -73,6 +74,11 @@ export interface LetterData {
   deficiencyReason?: string;
   /** Enclosures beyond those in the decisions (disclosure, provision records). */
   enclosures?: readonly string[];
+  /**
+   * K6 answered from the provision register (T2): the person's confirmed records. Absent:
+   * the letter lists enclosures as for K1; empty: the letter says no record exists.
+   */
+  provisionRecords?: readonly ProvisionRecordLine[];
   /** K2: the purposes of use to notify, one per item (from the company's published policy). */
   purposesOfUse?: readonly string[];
   /** Money orders returned with the letter (money_order_return). */
@@ -83,6 +89,14 @@ export interface LetterData {
   /** withdrawal_ack: how and when the withdrawal came. */
   withdrawal?: { via: 'letter' | 'phone' | 'other'; receivedOn: string };
   company: LetterCompany;
+}
+
+/** One record of provision to a third party as a K6 letter lists it (T1). */
+export interface ProvisionRecordLine {
+  providedOn: string;
+  recipient: string;
+  items: string;
+  basis: ProvisionBasis;
 }
 
 /** The addressee block as printed (and shown through the envelope window). */

@@ -14,6 +14,8 @@ import { IntakePage } from '../intake/IntakePage';
 import { MoneyOrdersPage } from '../ledger/MoneyOrdersPage';
 import { MailPage } from '../mail/MailPage';
 import { LettersPage } from '../letters/LettersPage';
+import { ProvisionsPage } from '../provisions/ProvisionsPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { RecordsPage } from '../records/RecordsPage';
@@ -37,6 +39,8 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
   letters: LettersPage,
   contacts: ContactsPage,
   records: RecordsPage,
+  provisions: ProvisionsPage,
+  reports: ReportsPage,
 };
 
 /** The signed-in frame: header, role-filtered navigation and the current page. */

@@ -1,7 +1,7 @@
 import { contract, type ChannelName } from '@shared/contract';
 import { allows, type Role } from '@shared/roles';
 
-export const routeNames = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'contacts', 'staff', 'audit', 'settings', 'records'] as const;
+export const routeNames = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'contacts', 'provisions', 'reports', 'staff', 'audit', 'settings', 'records'] as const;
 export type RouteName = (typeof routeNames)[number];
 
 /**
@@ -20,6 +20,8 @@ const gate: Record<RouteName, ChannelName> = {
   letters: 'letters.overview',
   contacts: 'contacts.list',
   records: 'backup.overview',
+  provisions: 'provisions.list',
+  reports: 'reports.year',
 };
 
 export function canOpen(route: RouteName, role: Role | undefined): boolean {

@@ -23,6 +23,7 @@ import { VerificationPanel } from './VerificationPanel';
 import { MoneyOrderPanel } from '../../ledger/MoneyOrderPanel';
 import { DecisionsPanel } from '../../letters/DecisionsPanel';
 import { LettersPanel } from '../../letters/LettersPanel';
+import { ProvisionMatchPanel, asksK6 } from '../../provisions/ProvisionMatchPanel';
 import { DeadlinePanel } from '../../today/DeadlinePanel';
 import { ObligationsCard } from '../../lifecycle/ObligationsCard';
 
@@ -73,6 +74,7 @@ export function CaseFilePage({ id }: { id: string }) {
             <VerificationPanel detail={data} reloadKey={version} onChanged={reload} />
             <MoneyOrderPanel caseId={id} receivedOn={data.case.receivedOn} reloadKey={version} onChanged={reload} />
             <DecisionsPanel detail={data} reloadKey={version} onChanged={reload} />
+            {asksK6(data) && <ProvisionMatchPanel detail={data} reloadKey={version} onChanged={reload} />}
             <LettersPanel detail={data} reloadKey={version} onChanged={reload} />
             <Stack gap="sm" data-testid="case-fields">
               <Group gap="xs" align="baseline">
