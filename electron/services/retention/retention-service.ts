@@ -282,7 +282,11 @@ export class RetentionService {
     for (const id of pages) {
       await removePageText(trx, id);
       await trx.updateTable('case_fields').set({ source_page_id: null, zone: null }).where('source_page_id', '=', id).execute();
-      await trx.updateTable('case_documents').set({ page_id: null }).where('page_id', '=', id).execute();
+      // What Kaiji read off the copy goes with it (#12 item 3): an unconfirmed suggestion is
+      // deleted; a confirmed record keeps its kind and dates (proof of the check) without the
+      // name, address and birth date copied from the document.
+      await trx.deleteFrom('case_documents').where('page_id', '=', id).where('suggested', '=', 1).execute();
+      await trx.updateTable('case_documents').set({ page_id: null, name: '', address: '', birth_date: null }).where('page_id', '=', id).execute();
     }
     if (pages.length) {
       await trx.deleteFrom('page_masks').where('page_id', 'in', pages).execute();
