@@ -11,7 +11,7 @@ import { formatEraDate } from '../../shared/domain/era';
 import { OcrPool } from '../../electron/services/ocr';
 import { grow, renderPages, squash, whiteOut } from './letters-pixels';
 import { QR_ZONE, MM } from '../../electron/services/letters/render';
-import { useCores, value, type Call } from '../helpers/core';
+import { useCores, value, type Call, addStaffSignedInOnce } from '../helpers/core';
 import { acceptedCase } from '../helpers/letters-case';
 import { seedLettersDemo } from '../../electron/services/demo/demo-letters';
 import { ADMIN } from '../helpers/core';
@@ -213,7 +213,7 @@ describe('K5 and the do-not-provide list (T2)', () => {
   it('a clerk may check and list but the register import is not open to auditors', async () => {
     const { call } = makeCore({ dataDir: tempDir() });
     await acceptedCase(call);
-    value(await call('staff.add', { login: 'kansa', displayName: '監査 一郎', role: 'auditor', passphrase: 'auditor passphrase long enough' }));
+    await addStaffSignedInOnce(call, { login: 'kansa', displayName: '監査 一郎', role: 'auditor', passphrase: 'auditor passphrase long enough' });
     value(await call('vault.unlock', { login: 'kansa', passphrase: 'auditor passphrase long enough' }));
     expect(await call('provisions.import', { file: { data: b64(`${HEADER}\n${csvRow(1)}`) }, mapping: MAPPING })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(value(await call('provisions.list', {})).total).toBe(0);

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN, useCores, value, type Call } from '../helpers/core';
+import { ADMIN, useCores, value, type Call, addStaffSignedInOnce } from '../helpers/core';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -37,9 +37,15 @@ describe('yearly report (#15 item 4)', () => {
       value(await c('cases.transition', { id, to: 'checking' }));
       return id;
     };
-    const to = async (id: string, day: string, state: 'accepted' | 'responding' | 'refused' | 'deficient' | 'checking', reason?: string) => {
+    const to = async (id: string, day: string, state: 'accepted' | 'refused' | 'deficient' | 'checking', reason?: string) => {
       at(day);
       value(await call('cases.transition', { id, to: state, ...(reason ? { reason } : {}) }));
+    };
+    // A case is answered when its reply is issued (#10: responding follows the letter, not a hand move).
+    const answer = async (id: string, day: string) => {
+      at(day);
+      const draft = value(await call('letters.create', { caseId: id, template: 'combined_reply' }));
+      value(await call('letters.issue', { id: draft.id }));
     };
 
     // A: K1 K2 K6, answered on day 8.
@@ -51,7 +57,7 @@ describe('yearly report (#15 item 4)', () => {
     value(await call('decisions.record', { caseId: a, kind: 'K1', outcome: 'done', grounds: [], reasonText: '' }));
     value(await call('decisions.record', { caseId: a, kind: 'K2', outcome: 'partial', grounds: ['business'], reasonText: '一部' }));
     value(await call('decisions.record', { caseId: a, kind: 'K6', outcome: 'no_data', grounds: [], reasonText: '' }));
-    await to(a, '2026-03-10', 'responding');
+    await answer(a, '2026-03-10');
     at('2026-03-12');
     value(await call('moneyOrders.return', { id: o2.id, returnedOn: '2026-03-12' }));
     at('2026-04-10');
@@ -63,7 +69,7 @@ describe('yearly report (#15 item 4)', () => {
     await to(b, '2026-03-20', 'checking');
     await to(b, '2026-03-21', 'accepted');
     value(await call('decisions.record', { caseId: b, kind: 'K3', outcome: 'not_done', grounds: ['not_liable'], reasonText: '事実と相違ありません' }));
-    await to(b, '2026-03-28', 'responding');
+    await answer(b, '2026-03-28');
 
     // C: K5, refused on day 19: over target and past day 14.
     const c = await newCase(call, '2026-04-01', { 'request.k5': true });
@@ -150,7 +156,7 @@ describe('yearly report (#15 item 4)', () => {
   it('is for administrators and auditors only', async () => {
     const { call } = makeCore({ dataDir: tempDir() });
     value(await call('vault.setup', ADMIN));
-    value(await call('staff.add', { login: 'jimu', displayName: '事務 次郎', role: 'clerk', passphrase: 'clerk passphrase long enough' }));
+    await addStaffSignedInOnce(call, { login: 'jimu', displayName: '事務 次郎', role: 'clerk', passphrase: 'clerk passphrase long enough' });
     value(await call('vault.unlock', { login: 'jimu', passphrase: 'clerk passphrase long enough' }));
     expect(await call('reports.year', { year: 2026 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

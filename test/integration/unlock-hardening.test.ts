@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { box, deriveFromPassphrase, newKeyPair, newScryptParams, seal } from '../../electron/services/vault/crypto';
 import { dbKeyAad, privateKeyAad, readKeySlotFile, type KeySlotFile } from '../../electron/services/vault/keyslot-file';
 import type { Vault } from '../../electron/services/vault/vault';
-import { ADMIN, useCores, value } from '../helpers/core';
+import { ADMIN, useCores, value, addStaffSignedInOnce } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 
 /**
@@ -53,7 +53,7 @@ describe('unlock throttle (S1; issue 11, findings 1-3)', () => {
 
   it('a wrong unlock or recovery key leaves the clerk at the desk signed in', async () => {
     const { call, core } = await setUp();
-    value(await call('staff.add', CLERK));
+    await addStaffSignedInOnce(call, CLERK); // #13 item 8: first sign-in done
     value(await call('vault.unlock', { login: CLERK.login, passphrase: CLERK.passphrase }));
     expect(core.current?.user.login).toBe('ichiro');
 
@@ -69,7 +69,7 @@ describe('unlock throttle (S1; issue 11, findings 1-3)', () => {
 
   it('counts failures per login: a success resets only its own', async () => {
     const { call, core } = await setUp();
-    value(await call('staff.add', CLERK));
+    await addStaffSignedInOnce(call, CLERK); // #13 item 8: first sign-in done
     value(await call('vault.lock', {}));
     for (let i = 0; i < 3; i++) await call('vault.unlock', { login: 'hanako', passphrase: `wrong passphrase ${i}` });
     expect(await call('vault.unlock', { login: 'hanako', passphrase: ADMIN.passphrase })).toMatchObject({ error: { code: 'TOO_MANY_ATTEMPTS' } });
