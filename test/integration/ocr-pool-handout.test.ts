@@ -8,7 +8,8 @@ import { OcrPool } from '../../electron/services/ocr';
 import { KaijiError } from '../../shared/errors';
 import { APPLICATION_LINES, drawPage } from '../helpers/ocr-pages';
 
-// Line 2 (氏名 山田太郎) of the drawn page: one small zone keeps each read ~0.2 s.
+// Line 2 (氏名 山田太郎) of the drawn page: one small zone keeps each read ~0.2 s. The space
+// drawn between the words is kept as U+3000 (issue 12 item 8).
 const ZONE = { rectangle: { left: 100, top: 290, width: 600, height: 70 } };
 const page = drawPage([...APPLICATION_LINES]);
 const BAD = [Buffer.from('not an image'), page.subarray(0, page.length / 3), Buffer.alloc(0)];
@@ -40,7 +41,7 @@ describe('OcrPool hand-out', () => {
           return r.text;
         }),
       );
-      expect(await Promise.all(jobs)).toEqual(['氏名山田太郎', '氏名山田太郎', '氏名山田太郎']);
+      expect(await Promise.all(jobs)).toEqual(['氏名\u3000山田太郎', '氏名\u3000山田太郎', '氏名\u3000山田太郎']);
       // Two pages were in the worker's queue before the first answer came back; the third
       // was sent only when the first was done (two per worker, never more).
       expect(watch.log.slice(0, 3)).toEqual(['sent', 'sent', 'done0']);
@@ -54,7 +55,7 @@ describe('OcrPool hand-out', () => {
   it('reads a page queued behind a failing one on the next worker', async () => {
     const [bad, good] = await Promise.allSettled([one.recognize(BAD[0]!, ZONE), one.recognize(page, ZONE)]);
     expect(bad).toMatchObject({ status: 'rejected', reason: { code: 'OCR_FAILED' } });
-    expect(good).toMatchObject({ status: 'fulfilled', value: { text: '氏名山田太郎' } });
+    expect(good).toMatchObject({ status: 'fulfilled', value: { text: '氏名\u3000山田太郎' } });
   });
 
   it('any mix of good and broken pages: every good page read, every broken one OCR_FAILED', async () => {
@@ -62,7 +63,7 @@ describe('OcrPool hand-out', () => {
       fc.asyncProperty(fc.array(fc.option(fc.integer({ min: 0, max: BAD.length - 1 }), { nil: undefined }), { minLength: 1, maxLength: 6 }), async (mix) => {
         const settled = await Promise.allSettled(mix.map((b) => two.recognize(b === undefined ? page : BAD[b]!, ZONE)));
         settled.forEach((s, i) => {
-          if (mix[i] === undefined) expect(s).toMatchObject({ status: 'fulfilled', value: { text: '氏名山田太郎' } });
+          if (mix[i] === undefined) expect(s).toMatchObject({ status: 'fulfilled', value: { text: '氏名\u3000山田太郎' } });
           else {
             expect(s.status).toBe('rejected');
             expect((s as PromiseRejectedResult).reason).toBeInstanceOf(KaijiError);
@@ -83,7 +84,7 @@ describe('OcrPool hand-out', () => {
     // The first may have finished before terminate() reached the worker; none may hang or be lost.
     expect(settled.filter((s) => s.status === 'rejected').length).toBeGreaterThanOrEqual(2);
     for (const s of settled) if (s.status === 'rejected') expect(s.reason).toMatchObject({ code: 'OCR_FAILED' });
-    expect((await pool.recognize(page, ZONE)).text).toBe('氏名山田太郎');
+    expect((await pool.recognize(page, ZONE)).text).toBe('氏名\u3000山田太郎');
     await pool.terminate();
   });
 });
