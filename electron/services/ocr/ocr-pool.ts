@@ -210,7 +210,14 @@ export class OcrPool {
       const value = await new Promise((resolve, reject) => {
         slot.aborts.set(job, reject);
         timer = setTimeout(() => reject(new Error('OCR job timed out')), this.timeoutMs);
-        slot.ready.then(job.task).then(resolve, reject);
+        // Never send a job to a worker being thrown away: tesseract.js posts it from an async
+        // helper whose rejection nobody can catch once the thread is gone.
+        slot.ready
+          .then((w) => {
+            if (slot.discarded) throw new Error('OCR worker discarded');
+            return job.task(w);
+          })
+          .then(resolve, reject);
       });
       job.resolve(value);
     } catch (error) {
