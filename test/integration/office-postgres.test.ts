@@ -12,7 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionOffice, upgradeOfficeSchema, type OfficeConnection } from '../../electron/services/office/office-database';
 import { DEFAULT_OFFICE_NAMES } from '../../electron/services/office/office-roles';
 import { startTrialServer, type TrialServer } from '../../electron/services/office/trial-server';
+import { keyringFromVault, loadKeyring, openKeyring, saveKeyring } from '../../electron/services/office/office-keyring';
+import { officeKysely } from '../../electron/services/office/office-database';
+import { readKeySlotFile } from '../../electron/services/vault/keyslot-file';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../electron/services/vault/migrator';
+import { ADMIN, addStaffSignedInOnce, useCores, value } from '../helpers/core';
 
 const names = DEFAULT_OFFICE_NAMES;
 const passwords = { owner: 'owner-pw-for-test', app: 'app-pw-for-test' };
@@ -123,6 +127,44 @@ describe('the office schema on PostgreSQL', () => {
     expect(await failure(app, `delete from letters where id = 'issued'`)).toBe('LETTER_ISSUED');
     expect(await failure(app, `update letters set draft = '{"a":1}' where id = 'draft'`)).toBe('');
   });
+});
+
+describe('the office data key', () => {
+  const makeCore = useCores();
+
+  it('is sealed to the vault`s own slots: each member`s passphrase and the recovery key open it, nothing readable is stored', async () => {
+    const vaultDir = mkdtempSync(join(tmpdir(), 'kaiji-office-vault-'));
+    try {
+      const { call } = makeCore({ dataDir: vaultDir, ocrWorkers: 1 });
+      const { recoveryKey } = value(await call('vault.setup', ADMIN));
+      const clerk = { displayName: '受付 次郎', login: 'jiro', role: 'clerk' as const, passphrase: 'clerk passphrase for the office' };
+      await addStaffSignedInOnce(call, clerk);
+      value(await call('vault.lock', {}));
+      const vaultFile = readKeySlotFile(vaultDir)!;
+      const { dataKey, keyring } = keyringFromVault(vaultFile);
+
+      const db = officeKysely(app, 1);
+      try {
+        await saveKeyring(db as never, keyring);
+        const stored = await asRole(app, async (c) => (await c.query('select keyring from office_keyring')).rows[0].keyring as string);
+        for (const marker of [ADMIN.adminLogin, ADMIN.adminName, clerk.login, clerk.displayName, ADMIN.passphrase, dataKey.toString('base64'), dataKey.toString('hex')]) {
+          expect(stored.includes(marker)).toBe(false);
+        }
+        const loaded = (await loadKeyring(db as never))!;
+        expect((await openKeyring(loaded, { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }))?.equals(dataKey)).toBe(true);
+        expect((await openKeyring(loaded, { login: clerk.login, passphrase: clerk.passphrase }))?.equals(dataKey)).toBe(true);
+        expect((await openKeyring(loaded, { recoveryKey }))?.equals(dataKey)).toBe(true);
+        expect(await openKeyring(loaded, { login: clerk.login, passphrase: 'wrong passphrase entirely' })).toBeNull();
+        expect(await openKeyring(loaded, { login: 'nobody', passphrase: clerk.passphrase })).toBeNull();
+        // The vault itself still opens with its own key: moving in changes nothing at home.
+        expect(value(await call('vault.unlock', { login: clerk.login, passphrase: clerk.passphrase }))).toBeTruthy();
+      } finally {
+        await db.destroy();
+      }
+    } finally {
+      rmSync(vaultDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('the same migration list on the SQLite vault', () => {
