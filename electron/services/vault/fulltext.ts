@@ -1,15 +1,28 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { KaijiError } from '@shared/errors';
+import { dialectOf } from './migrations/dialect';
 import type { Database } from './schema';
 
 /**
  * Full-text search over recognised page text: SQLite FTS5 with the trigram tokenizer,
- * which needs no word segmentation and so works for Japanese. This is the one
- * SQLite-only table; a PostgreSQL port implements these three functions with pg_trgm.
+ * which needs no word segmentation and so works for Japanese. On PostgreSQL the
+ * migration creates keyed trigram MACs instead (#16); only the SQLite functions exist so far.
  */
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function createPageTextIndex(db: Kysely<unknown>): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    // The office server never holds readable text: keyed trigram MACs only (docs/ARCHITECTURE.md,
+    // "Searching what the server cannot read").
+    await db.schema
+      .createTable('page_tokens')
+      .addColumn('page_id', 'text', (c) => c.notNull())
+      .addColumn('mac', 'bytea', (c) => c.notNull())
+      .addPrimaryKeyConstraint('page_tokens_pk', ['mac', 'page_id'])
+      .execute();
+    await db.schema.createIndex('page_tokens_page').on('page_tokens').column('page_id').execute();
+    return;
+  }
   await sql`create virtual table page_text using fts5(text, page_id unindexed, tokenize = 'trigram')`.execute(db);
 }
 

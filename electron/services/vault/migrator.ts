@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { KaijiError } from '@shared/errors';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { dialectOf } from './migrations/dialect';
 import type { SchemaMigration } from './migrations/types';
 import type { Database } from './schema';
 
@@ -20,10 +21,20 @@ export async function migrate(
   if (current > latest) {
     throw new KaijiError('VAULT_TOO_NEW', { found: current, supported: latest });
   }
-  const pending = steps.filter((s) => s.version > current);
-  if (pending.length === 0) return { from: current, to: current };
-  await db.transaction().execute(async (trx) => {
-    if (!hasTable) {
+  if (!steps.some((s) => s.version > current)) return { from: current, to: current };
+  return db.transaction().execute(async (trx) => {
+    let tableNow = hasTable;
+    let from = current;
+    if (dialectOf(trx as unknown as Kysely<unknown>) === 'postgres') {
+      // Several desks may start one new build at once (#16): one upgrades, the others wait
+      // here and then find nothing left to do.
+      await sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);
+      tableNow = (await trx.introspection.getTables()).some((t) => t.name === 'schema_migrations');
+      from = tableNow ? await currentVersion(trx as unknown as Kysely<Database>) : 0;
+    }
+    const pending = steps.filter((s) => s.version > from);
+    if (pending.length === 0) return { from, to: from };
+    if (!tableNow) {
       await trx.schema
         .createTable('schema_migrations')
         .addColumn('version', 'integer', (c) => c.primaryKey())
@@ -38,8 +49,8 @@ export async function migrate(
         .values({ version: step.version, name: step.name, applied_at: now().toISOString() })
         .execute();
     }
+    return { from, to: pending[pending.length - 1]!.version };
   });
-  return { from: current, to: pending[pending.length - 1]!.version };
 }
 
 async function currentVersion(db: Kysely<Database>): Promise<number> {
@@ -51,3 +62,6 @@ async function currentVersion(db: Kysely<Database>): Promise<number> {
 }
 
 export { LATEST_SCHEMA_VERSION };
+
+/** Any fixed number: the advisory lock every desk's upgrade takes on an office database. */
+export const SCHEMA_LOCK = 0x6b61696a; // 'kaij'

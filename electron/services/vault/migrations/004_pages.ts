@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createPageTextIndex } from '../fulltext';
+import { blobType } from './dialect';
 import type { SchemaMigration } from './types';
 
 /** Scanned pages (stored inside the encrypted database), their OCR, imports, form fields and notes. */
@@ -34,8 +35,8 @@ export const m004: SchemaMigration = {
       .addColumn('auto_rotation', 'integer', (c) => c.notNull())
       .addColumn('width', 'integer', (c) => c.notNull())
       .addColumn('height', 'integer', (c) => c.notNull())
-      .addColumn('image', 'blob', (c) => c.notNull())
-      .addColumn('thumbnail', 'blob', (c) => c.notNull())
+      .addColumn('image', blobType(db), (c) => c.notNull())
+      .addColumn('thumbnail', blobType(db), (c) => c.notNull())
       .addColumn('ocr_status', 'text', (c) => c.notNull())
       .addColumn('ocr_text', 'text', (c) => c.notNull())
       .addColumn('ocr_confidence', 'real')

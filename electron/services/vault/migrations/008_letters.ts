@@ -1,10 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { blobType, refuseChangesOnceIssued } from './dialect';
 import type { SchemaMigration } from './types';
 
 /**
  * Decisions per requested kind (R1-R4) and the letters written from them (R1, R5). An issued
  * letter keeps its PDF inside the encrypted database and never changes again: the service
- * refuses, and two triggers refuse too (defence in depth; SQLite syntax, like FTS5 in 004).
+ * refuses, and two triggers refuse too (defence in depth; each dialect's syntax, dialect.ts).
  */
 export const m008: SchemaMigration = {
   version: 8,
@@ -41,7 +42,7 @@ export const m008: SchemaMigration = {
       .addColumn('issued_on', 'text')
       .addColumn('issued_at', 'text')
       .addColumn('issued_by', 'text')
-      .addColumn('pdf', 'blob')
+      .addColumn('pdf', blobType(db))
       .addColumn('sha256', 'text')
       .addColumn('page_count', 'integer')
       .addColumn('reprint_count', 'integer', (c) => c.notNull().defaultTo(0))
@@ -50,11 +51,8 @@ export const m008: SchemaMigration = {
       .execute();
     await db.schema.createIndex('letters_case').on('letters').columns(['case_id', 'created_at']).execute();
     await db.schema.createIndex('letters_status_issued').on('letters').columns(['status', 'issued_at']).execute();
-    await sql`CREATE TRIGGER letters_issued_frozen BEFORE UPDATE OF case_id, template, lang, draft, recipient, status, issued_on, issued_at, issued_by, pdf, sha256, page_count, money_order_ids ON letters
-      WHEN OLD.status = 'issued'
-      BEGIN SELECT RAISE(ABORT, 'LETTER_ISSUED'); END`.execute(db);
-    await sql`CREATE TRIGGER letters_issued_kept BEFORE DELETE ON letters
-      WHEN OLD.status = 'issued'
-      BEGIN SELECT RAISE(ABORT, 'LETTER_ISSUED'); END`.execute(db);
+    await refuseChangesOnceIssued(db, 'letters', { frozen: 'letters_issued_frozen', kept: 'letters_issued_kept' }, [
+      'case_id', 'template', 'lang', 'draft', 'recipient', 'status', 'issued_on', 'issued_at', 'issued_by', 'pdf', 'sha256', 'page_count', 'money_order_ids',
+    ]);
   },
 };

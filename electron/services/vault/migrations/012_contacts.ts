@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { blobType, refuseChangesOnceIssued } from './dialect';
 import type { SchemaMigration } from './types';
 
 /**
@@ -45,17 +46,12 @@ export const m012: SchemaMigration = {
       .addColumn('issued_on', 'text')
       .addColumn('issued_at', 'text')
       .addColumn('issued_by', 'text')
-      .addColumn('pdf', 'blob')
+      .addColumn('pdf', blobType(db))
       .addColumn('sha256', 'text')
       .addColumn('page_count', 'integer')
       .execute();
     await db.schema.createIndex('contact_letters_contact').on('contact_letters').columns(['contact_id', 'created_at']).execute();
-    await sql`CREATE TRIGGER contact_letters_issued_frozen BEFORE UPDATE ON contact_letters
-      WHEN OLD.status = 'issued'
-      BEGIN SELECT RAISE(ABORT, 'LETTER_ISSUED'); END`.execute(db);
-    await sql`CREATE TRIGGER contact_letters_issued_kept BEFORE DELETE ON contact_letters
-      WHEN OLD.status = 'issued'
-      BEGIN SELECT RAISE(ABORT, 'LETTER_ISSUED'); END`.execute(db);
+    await refuseChangesOnceIssued(db, 'contact_letters', { frozen: 'contact_letters_issued_frozen', kept: 'contact_letters_issued_kept' }, null);
     await db.schema
       .createTable('contact_mailings')
       .addColumn('id', 'text', (c) => c.primaryKey())
