@@ -536,6 +536,8 @@ export const en: Translations = {
         kinds_confirmed: 'Requested kinds confirmed',
         obligation_waived: 'Owed item waived (closed with a reason)',
         register_exported: 'Case register exported',
+        assigned: 'Person in charge set',
+        taken: 'Case taken',
       },
       document: {
         recorded: 'Document recorded',
@@ -638,6 +640,10 @@ export const en: Translations = {
         block_removed: 'Person taken off the do-not-provide list',
         match_viewed: 'Provision record match viewed',
         match_confirmed: 'Provision record match confirmed',
+      },
+      saved_filter: {
+        saved: 'Filter saved',
+        deleted: 'Saved filter deleted',
       },
       access: {
         denied: 'Access denied',
