@@ -25,9 +25,9 @@ export const DEFAULT_DIRECTION: Record<CaseSort, SortDirection> = {
 };
 
 export interface CaseListFilter {
-  states?: readonly CaseState[];
+  states?: CaseState[];
   /** Any of these kinds ticked on the application. */
-  kinds?: readonly RequestKind[];
+  kinds?: RequestKind[];
   /** 'me': whoever looks (a saved filter means the same for each person); 'none': unassigned. */
   assignee?: 'me' | 'none' | string;
   /** Past the response target while the clock runs (I5). */
