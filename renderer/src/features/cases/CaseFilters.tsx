@@ -134,7 +134,7 @@ export function CaseFilters({ view, onChange, canAct }: { view: ListView; onChan
         <Select
           data-testid="saved-filters"
           aria-label={t('worklists.saved')}
-          placeholder={savedList.length ? t('worklists.saved') : t('worklists.savedNone')}
+          placeholder={t('worklists.saved')}
           data={savedList.map((s) => ({ value: s.id, label: s.name }))}
           value={picked}
           onChange={(id) => {

@@ -45,6 +45,15 @@ export function CasesPage() {
   const inputKey = JSON.stringify(input);
   const { data, failed } = useLoad(() => kaiji.cases.list(input), inputKey);
 
+  // The menu's 案件 link (#/cases) and the home link (#/cases?mine) switch the view while the page stays.
+  useEffect(() => {
+    const follow = () => {
+      if (/^#\/?cases\/?(\?|$)/.test(window.location.hash)) setView(wantsMine() && canBeInCharge ? MY_VIEW : ALL_VIEW);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [canBeInCharge]);
+
   // A new search, filter or sort starts at the first page.
   const viewKey = JSON.stringify([debounced, view]);
   useEffect(() => setPage(0), [viewKey]);
@@ -61,7 +70,7 @@ export function CasesPage() {
     setPage(next);
     return true;
   };
-  const keys = useListKeys({ count: cases.length, onOpen: (i) => cases[i] && open(cases[i].id), onPage: turn, resetKey: `${viewKey}#${page}` });
+  const keys = useListKeys({ count: cases.length, onOpen: (i) => cases[i] && open(cases[i].id), onPage: turn, resetKey: `${viewKey}#${page}`, rowsKey: cases.map((c) => c.id).join(',') });
   const selectedCase = keys.selected >= 0 ? cases[keys.selected] : undefined;
   const mine = isMine(view);
 
