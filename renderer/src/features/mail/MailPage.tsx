@@ -1,5 +1,5 @@
-import { Anchor, Badge, Checkbox, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { Anchor, Badge, Checkbox, Group, Pagination, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import type { MailLogEntry } from '@shared/contract/mail-types';
@@ -17,6 +17,8 @@ import { MailActions } from './MailActions';
 
 type Direction = 'all' | 'inbound' | 'outbound';
 
+const MAIL_PAGE_SIZE = 50;
+
 /** 書留郵便 `#/mail`: inbound envelopes and outbound letters in one list (M1, M2). */
 export function MailPage() {
   const { t } = useTranslation();
@@ -26,11 +28,26 @@ export function MailPage() {
   const [awaitingProof, setAwaitingProof] = useState(false);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const { data } = useLoad(() => kaiji.mail.list({ direction, awaitingProof }), `${direction}#${awaitingProof}#${version}`);
+  // #13 item 1: pages of the whole log, counted as shown.
+  const [page, setPage] = useState(0);
+  useEffect(() => setPage(0), [direction, awaitingProof]);
+  const { data: result } = useLoad(
+    () => kaiji.mail.list({ direction, awaitingProof, limit: MAIL_PAGE_SIZE, offset: page * MAIL_PAGE_SIZE }),
+    `${direction}#${awaitingProof}#${page}#${version}`,
+  );
+  const data = result?.entries;
+  const total = result?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / MAIL_PAGE_SIZE));
 
   return (
     <Stack data-testid="mail-page" gap="lg">
-      <PageHeader title={t('mailLog.title')} description={t('mailLog.description')} />
+      <PageHeader title={t('mailLog.title')} description={t('mailLog.description')}>
+        {result && total > 0 && (
+          <Text size="sm" c="dimmed" data-testid="mail-range">
+            {t('worklists.range', { total, from: page * MAIL_PAGE_SIZE + 1, to: page * MAIL_PAGE_SIZE + (data?.length ?? 0) })}
+          </Text>
+        )}
+      </PageHeader>
       <Paper withBorder radius="md" p="md">
         <Group gap="lg" align="center" wrap="wrap">
           <SegmentedControl
@@ -69,6 +86,11 @@ export function MailPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        )}
+        {pages > 1 && (
+          <Group justify="center" mt="md">
+            <Pagination data-testid="mail-pagination" total={pages} value={page + 1} onChange={(p) => setPage(p - 1)} size="sm" />
+          </Group>
         )}
       </Paper>
     </Stack>
