@@ -26,6 +26,8 @@ export const DEFAULT_DIRECTION: Record<CaseSort, SortDirection> = {
 
 export interface CaseListFilter {
   states?: CaseState[];
+  /** Not closed (any other state). */
+  open?: boolean;
   /** Any of these kinds ticked on the application. */
   kinds?: RequestKind[];
   /** 'me': whoever looks (a saved filter means the same for each person); 'none': unassigned. */
@@ -76,7 +78,4 @@ export function needsActionBy(role: Role | undefined, state: CaseState, owed: re
 }
 
 /** The filter a clerk lands on ("my cases": in my charge and not closed, #13 item 2a). */
-export const MY_CASES_FILTER: CaseListFilter = {
-  assignee: 'me',
-  states: ['received', 'checking', 'deficient', 'accepted', 'deciding', 'responding', 'withdrawn', 'refused'],
-};
+export const MY_CASES_FILTER: CaseListFilter = { assignee: 'me', open: true };

@@ -142,6 +142,7 @@ describe('the case list pages through every case (#13 item 1)', () => {
     await check({ assignee: staff.a }, made.filter((m) => m.assignee === staff.a));
     await check({ assignee: 'none' }, made.filter((m) => m.assignee === null));
     await check({ assignee: 'me' }, made.filter((m) => m.assignee === staff.admin));
+    await check({ open: true }, made.filter((m) => m.state !== 'closed'));
     await check({ states: ['accepted'], kinds: ['K3'], assignee: staff.a }, made.filter((m) => m.state === 'accepted' && m.kinds.includes('K3') && m.assignee === staff.a));
     expect(made.filter((m) => m.state === 'accepted' && m.kinds.includes('K3') && m.assignee === staff.a).length).toBeGreaterThan(0);
   });
@@ -189,6 +190,7 @@ describe('the case list pages through every case (#13 item 1)', () => {
     const filterArb = fc.record(
       {
         states: fc.subarray([...CASE_STATES]),
+        open: fc.boolean(),
         kinds: fc.subarray([...REQUEST_KINDS]),
         assignee: fc.constantFrom('me', 'none', 'a', 'b', 'admin'),
         overdue: fc.boolean(),
@@ -210,6 +212,7 @@ describe('the case list pages through every case (#13 item 1)', () => {
         for (const r of rows) {
           const m = made.find((x) => x.id === r.id)!;
           if (filter.states?.length) expect(filter.states).toContain(m.state);
+          if (filter.open) expect(m.state).not.toBe('closed');
           if (filter.kinds?.length) expect(filter.kinds.some((k) => m.kinds.includes(k))).toBe(true);
           if (filter.assignee === 'none') expect(r.assigneeId).toBeNull();
           else if (filter.assignee === 'me' || filter.needsMyAction) expect(r.assigneeId).toBe(staff.b);

@@ -81,6 +81,7 @@ export class CaseListService {
       const states = [...f.states];
       steps.push((q) => q.where('cases.status', 'in', states));
     }
+    if (f.open) steps.push((q) => q.where('cases.status', '!=', 'closed'));
     if (f.kinds && f.kinds.length > 0) {
       // request_kinds holds the ticked kinds as `K1,K3`; the codes cannot contain one another.
       const kinds = [...f.kinds];

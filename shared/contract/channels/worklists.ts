@@ -13,6 +13,7 @@ import type { Assignee, SavedFilter } from '../worklist-types';
 export const caseListFilter = z
   .object({
     states: z.array(z.enum(CASE_STATES)).max(CASE_STATES.length).optional(),
+    open: z.boolean().optional(),
     kinds: z.array(z.enum(REQUEST_KINDS)).max(REQUEST_KINDS.length).optional(),
     assignee: z.union([z.enum(['me', 'none']), id]).optional(),
     overdue: z.boolean().optional(),

@@ -18,7 +18,7 @@ export interface ListView {
   dir: SortDirection;
 }
 
-const isEmpty = (f: CaseListFilter) => !f.states?.length && !f.kinds?.length && !f.assignee && !f.overdue && !f.answersOwed && !f.needsMyAction;
+const isEmpty = (f: CaseListFilter) => !f.states?.length && !f.open && !f.kinds?.length && !f.assignee && !f.overdue && !f.answersOwed && !f.needsMyAction;
 
 /**
  * The case list's filters (#13 item 1): state, kind, person in charge, overdue, answers owed,
@@ -126,6 +126,7 @@ export function CaseFilters({ view, onChange, canAct }: { view: ListView; onChan
         </Tooltip>
       </Group>
       <Group gap="md" wrap="wrap">
+        <Checkbox data-testid="filter-open" size="xs" label={t('worklists.open')} checked={!!f.open} onChange={(e) => set({ open: e.currentTarget.checked })} />
         <Checkbox data-testid="filter-overdue" size="xs" label={t('worklists.overdue')} checked={!!f.overdue} onChange={(e) => set({ overdue: e.currentTarget.checked })} />
         <Checkbox data-testid="filter-owed" size="xs" label={t('worklists.answersOwed')} checked={!!f.answersOwed} onChange={(e) => set({ answersOwed: e.currentTarget.checked })} />
         {canAct && (
@@ -157,7 +158,7 @@ export function CaseFilters({ view, onChange, canAct }: { view: ListView; onChan
           </ActionIcon>
         </Tooltip>
         {!isEmpty(f) && (
-          <Button data-testid="filter-clear" size="compact-xs" variant="subtle" leftSection={<IconX size={12} />} onClick={() => set({ states: [], kinds: [], assignee: undefined, overdue: false, answersOwed: false, needsMyAction: false })}>
+          <Button data-testid="filter-clear" size="compact-xs" variant="subtle" leftSection={<IconX size={12} />} onClick={() => set({ states: [], open: false, kinds: [], assignee: undefined, overdue: false, answersOwed: false, needsMyAction: false })}>
             {t('worklists.clear')}
           </Button>
         )}
