@@ -109,6 +109,15 @@ describe('the case list pages, filters and works from the keyboard', () => {
       await page.screenshot({ path: join(SHOTS, 'case-list-keyboard.png') });
       await page.keyboard.press('Enter');
       await page.locator(`[data-testid="case-page"][data-case-no="${targetNo}"]`).waitFor(WAIT);
+
+      // The same keys in the registered-mail log: j selects the newest envelope, Enter opens its first case.
+      await page.getByTestId('nav-mail').click();
+      await expect.poll(() => page.getByTestId('mail-range').textContent(), WAIT).toBe('全 4 件中 1〜4 件を表示');
+      await page.locator('body').click({ position: { x: 5, y: 700 } });
+      await page.keyboard.press('j');
+      await expect.poll(() => page.getByTestId('mail-row').first().getAttribute('aria-selected'), WAIT).toBe('true');
+      await page.keyboard.press('Enter');
+      await page.locator(`[data-testid="case-page"][data-case-no="${made[54]!.caseNo}"]`).waitFor(WAIT);
       await lock(page);
 
       // The clerk's first sign-in: the forced change, then "my cases" with exactly their open cases.

@@ -9,6 +9,7 @@ import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { formatDay } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
+import { useListKeys } from '../../ui/useListKeys';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { caseHref } from '../shell/routes';
@@ -44,6 +45,22 @@ export function MoneyOrdersPage() {
   useEffect(() => setPage(0), [filterKey]);
   const { data } = useLoad(() => kaiji.moneyOrders.ledger({ ...filter, limit: PAGE, offset: page * PAGE }), `${key}#${page}`);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
+  // j/k, Enter (opens the order's case), ] [ (ui/list-shortcuts.ts).
+  const orders = data?.orders ?? [];
+  const keys = useListKeys({
+    count: orders.length,
+    onOpen: (i) => {
+      if (orders[i]) window.location.hash = caseHref(orders[i].caseId);
+    },
+    onPage: (delta) => {
+      const next = page + delta;
+      if (next < 0 || next >= pages) return false;
+      setPage(next);
+      return true;
+    },
+    resetKey: `${filterKey}#${page}`,
+    rowsKey: orders.map((o) => o.id).join(','),
+  });
   const { data: warn } = useLoad(() => kaiji.moneyOrders.ledger({ lapsing: true, limit: 1 }), `warn#${version}`);
   const { data: months } = useLoad(() => kaiji.moneyOrders.monthlyTotals({}), `months#${version}`);
 
@@ -123,8 +140,8 @@ export function MoneyOrdersPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {(data?.orders ?? []).map((o) => (
-                  <Table.Tr key={o.id} data-testid="orders-row" data-state={o.state} data-lapse={o.lapse}>
+                {orders.map((o, i) => (
+                  <Table.Tr key={o.id} {...keys.rowProps(i)} tabIndex={-1} bg={i === keys.selected ? 'indigo.0' : undefined} data-testid="orders-row" data-state={o.state} data-lapse={o.lapse}>
                     <Table.Td>
                       <Anchor href={caseHref(o.caseId)} ff="monospace" size="sm">
                         {o.caseNo}

@@ -10,6 +10,7 @@ import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { formatDay } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
+import { useListKeys } from '../../ui/useListKeys';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { caseHref } from '../shell/routes';
@@ -38,6 +39,24 @@ export function MailPage() {
   const data = result?.entries;
   const total = result?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / MAIL_PAGE_SIZE));
+  // j/k, Enter (opens the entry's first case), ] [ (ui/list-shortcuts.ts).
+  const entries = data ?? [];
+  const keys = useListKeys({
+    count: entries.length,
+    onOpen: (i) => {
+      const e = entries[i];
+      const caseId = e ? (e.direction === 'inbound' ? e.caseIds[0] : e.caseId) : undefined;
+      if (caseId) window.location.hash = caseHref(caseId);
+    },
+    onPage: (delta) => {
+      const next = page + delta;
+      if (next < 0 || next >= pages) return false;
+      setPage(next);
+      return true;
+    },
+    resetKey: `${direction}#${awaitingProof}#${page}`,
+    rowsKey: entries.map((e) => `${e.direction}:${e.id}`).join(','),
+  });
 
   return (
     <Stack data-testid="mail-page" gap="lg">
@@ -80,8 +99,8 @@ export function MailPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {(data ?? []).map((e) => (
-                  <MailRow key={`${e.direction}:${e.id}`} entry={e} canChange={canChange} onChanged={reload} />
+                {entries.map((e, i) => (
+                  <MailRow key={`${e.direction}:${e.id}`} entry={e} canChange={canChange} onChanged={reload} rowProps={keys.rowProps(i)} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -97,14 +116,14 @@ export function MailPage() {
   );
 }
 
-function MailRow({ entry: e, canChange, onChanged }: { entry: MailLogEntry; canChange: boolean; onChanged: () => void }) {
+function MailRow({ entry: e, canChange, onChanged, rowProps }: { entry: MailLogEntry; canChange: boolean; onChanged: () => void; rowProps: ReturnType<ReturnType<typeof useListKeys>['rowProps']> }) {
   const { t } = useTranslation();
   const lang = useLang();
   const date = e.direction === 'inbound' ? e.date : e.sentOn;
   const method = e.direction === 'inbound' ? deliveryLabels[e.method][lang] : outboundLabels[e.method][lang];
   const cases = e.direction === 'inbound' ? e.caseIds.map((id, i) => ({ id, no: e.caseNos[i]! })) : [{ id: e.caseId, no: e.caseNo }];
   return (
-    <Table.Tr data-testid="mail-row" data-direction={e.direction} data-awaiting={e.direction === 'outbound' && e.awaitingProof ? 'true' : undefined}>
+    <Table.Tr {...rowProps} tabIndex={-1} bg={rowProps['aria-selected'] ? 'indigo.0' : undefined} data-testid="mail-row" data-direction={e.direction} data-awaiting={e.direction === 'outbound' && e.awaitingProof ? 'true' : undefined}>
       <Table.Td>{formatDay(date, lang)}</Table.Td>
       <Table.Td>
         <Badge variant="light" radius="sm" tt="none" color={e.direction === 'inbound' ? 'indigo' : 'grape'}>
