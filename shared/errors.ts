@@ -226,6 +226,15 @@ export const errorMessages = {
     ja: '「{actionJa}」は{rolesJa}のみが行えます。',
     en: 'Only {rolesEn} may {actionEn}.',
   },
+  // Work assignment (#13 item 2a).
+  CASE_ALREADY_ASSIGNED: {
+    ja: 'この案件にはすでに担当者がいます。変更は管理者が行います。',
+    en: 'This case already has a person in charge. An administrator changes it.',
+  },
+  ASSIGNEE_NOT_ELIGIBLE: {
+    ja: '担当者にできるのは、有効な管理者または事務担当の職員だけです。',
+    en: 'Only an active administrator or clerk can be in charge of a case.',
+  },
   MOVE_FOLLOWS_ACTION: {
     ja: '「{toJa}」への変更は、決定の記録や回答書の発行に伴って行われます。手動では変更できません。',
     en: 'A case becomes "{toEn}" by recording a decision or issuing an answer, not by hand.',

@@ -9,6 +9,7 @@ import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { StartupScreen } from './ui/StartupScreen';
 import { useActivityTouch } from './ui/useActivityTouch';
 import { VaultContext } from './ui/vault';
+import { queryClient } from './ui/server-state';
 
 const POLL_MS = 15_000;
 
@@ -45,6 +46,12 @@ export function App() {
   }, [refresh]);
 
   useActivityTouch(status?.state === 'unlocked', refresh);
+
+  // Locked (also by idle time on the server): no cached server state outlives the session.
+  const unlocked = status?.state === 'unlocked';
+  useEffect(() => {
+    if (!unlocked) queryClient.clear();
+  }, [unlocked]);
 
   const context = useMemo(() => (status ? { status, refresh } : null), [status, refresh]);
 

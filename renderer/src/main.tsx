@@ -7,10 +7,12 @@ import './styles.css';
 import './i18n';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { theme } from './theme';
+import { queryClient } from './ui/server-state';
 
 // Mantine's <style> elements carry the page's nonce: the CSP allows no other inline style (issue 11, finding 12).
 const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="kaiji-style-nonce"]')?.content;
@@ -22,7 +24,10 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={styleNonce ? () => styleNonce : undefined}>
       <Notifications position="top-center" limit={3} autoClose={4000} />
-      <App />
+      {/* Server state (#13 item 11a): queries and their invalidation, ui/server-state.ts. */}
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
 );

@@ -14,6 +14,7 @@ import { auditChannels } from './channels/audit';
 import { readingChannels } from './channels/reading';
 import { provisionChannels } from './channels/provisions';
 import { reportChannels } from './channels/reports';
+import { caseListInput, worklistChannels } from './channels/worklists';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { REFUSAL_GROUNDS } from '../domain/letters/types';
@@ -139,13 +140,8 @@ export const contract = {
   'cases.list': channel<CasePage>()({
     access: CASEWORK,
     personal: true,
-    input: z.object({
-      query: text(100).optional(),
-      /** 'urgency': most urgent deadline first (I5); ignored while searching. */
-      sort: z.enum(['received', 'urgency']).default('received'),
-      limit: z.number().int().min(1).max(500).default(50),
-      offset: z.number().int().min(0).default(0),
-    }),
+    /** #13 item 1: server-side paging, sorting and filters (channels/worklists.ts). */
+    input: caseListInput,
   }),
   'cases.get': channel<CaseSummary>()({ access: CASEWORK, personal: true, input: z.object({ id }) }),
   'cases.updateSubject': channel<CaseSummary>()({
@@ -279,6 +275,7 @@ export const contract = {
   ...readingChannels,
   ...provisionChannels,
   ...reportChannels,
+  ...worklistChannels,
 } as const;
 
 export type { Channel };

@@ -36,6 +36,12 @@ export interface OutboundMailItem {
 
 export type MailLogEntry = InboundMailEntry | OutboundMailItem;
 
+/** A page of the mail log (#13 item 1): `total` counts every entry the filter matches. */
+export interface MailLogPage {
+  entries: MailLogEntry[];
+  total: number;
+}
+
 export interface MailDeliveryRecorded {
   item: OutboundMailItem;
   /** True when this delivery closed the case (the item carried the final response, M2). */

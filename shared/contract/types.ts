@@ -116,6 +116,9 @@ export interface CaseSummary {
   subjectKana: string;
   /** In case lists: target, day-14 marker and urgency (I5; #5 deadlines). */
   deadline?: CaseUrgency;
+  /** The person in charge (担当者, #13 item 2a); null: nobody yet. */
+  assigneeId?: string | null;
+  assigneeName?: string | null;
 }
 
 export interface CasePage {

@@ -26,6 +26,9 @@ export const CASE_ACTIONS = [
   'log_mail',
   'record_delivery',
   'resubmit',
+  // #13 item 2a: set or change the person in charge (担当者) / take an unassigned case oneself.
+  'assign_case',
+  'take_case',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -54,6 +57,8 @@ export const ACTION_ROLES: Record<CaseAction, readonly Role[]> = {
   log_mail: STAFF,
   record_delivery: STAFF,
   resubmit: STAFF,
+  assign_case: ADMIN,
+  take_case: STAFF,
 };
 
 export const CASE_ACTION_LABELS: Record<CaseAction, Bilingual> = {
@@ -74,6 +79,8 @@ export const CASE_ACTION_LABELS: Record<CaseAction, Bilingual> = {
   log_mail: { ja: '発送の記録', en: 'log mail' },
   record_delivery: { ja: '配達の記録', en: 'record delivery' },
   resubmit: { ja: '再提出の受付', en: 'take a re-sent set' },
+  assign_case: { ja: '担当者の設定・変更', en: 'set or change the person in charge' },
+  take_case: { ja: '未割当の案件を担当する', en: 'take an unassigned case' },
 };
 
 export const ROLE_LABELS: Record<Role, Bilingual> = {
@@ -127,4 +134,28 @@ export function forbiddenDetails(action: CaseAction): Record<string, string> {
     rolesJa: who.length ? who.map((r) => ROLE_LABELS[r].ja).join('・') : '（なし）',
     rolesEn: who.length ? who.map((r) => ROLE_LABELS[r].en).join(', ') : 'no one',
   };
+}
+
+/** #13 item 2a: who may be in charge of a case (auditors only read, S1). */
+export const ASSIGNABLE_ROLES: readonly Role[] = ['administrator', 'clerk'];
+
+export interface AssignmentRequest {
+  actorId: string;
+  role: Role | undefined;
+  /** The person in charge now (null: unassigned). */
+  current: string | null;
+  /** The person in charge asked for (null: unassign). */
+  next: string | null;
+  caseState: CaseState;
+}
+
+/**
+ * The action an assignment amounts to, or null when the actor's role may not do it:
+ * administrators set, change and clear the person in charge of any case (assign_case); a clerk
+ * may only take an open, unassigned case for themself (take_case).
+ */
+export function assignmentAction(r: AssignmentRequest): CaseAction | null {
+  if (mayDo(r.role, 'assign_case')) return 'assign_case';
+  if (mayDo(r.role, 'take_case') && r.current === null && r.next === r.actorId && r.caseState !== 'closed') return 'take_case';
+  return null;
 }

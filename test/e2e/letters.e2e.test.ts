@@ -87,7 +87,7 @@ describe('decisions and letters, end to end in Chromium (issue #6)', () => {
       await letter.getByTestId('mail-record-delivery').click();
       await expect.poll(() => letter.getByTestId('mail-delivery').getAttribute('data-done'), WAIT).toBe('true');
       await expect.poll(async () => (await pageCall(page, 'cases.get', { id: caseId })).status, WAIT).toBe('closed');
-      const [item] = (await pageCall(page, 'mail.list', { direction: 'outbound', caseId })) as { trackingNumber: string | null; proofReceivedOn: string | null }[];
+      const [item] = (await pageCall(page, 'mail.list', { direction: 'outbound', caseId })).entries as { trackingNumber: string | null; proofReceivedOn: string | null }[];
       expect(item).toMatchObject({ trackingNumber: '123456789013' });
       expect(item!.proofReceivedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       await page.keyboard.press('Escape');

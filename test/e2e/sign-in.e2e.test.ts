@@ -1,6 +1,6 @@
 /**
  * #13 item 8 in Chromium at 1366×768: a clerk's first sign-in (passphrase set by the
- * administrator) must change the passphrase before anything else, then lands at the mail desk,
+ * administrator) must change the passphrase before anything else, then lands on "my cases",
  * not on the administrator's last page ("no permission"); the administrator lands on Today; the
  * same clerk coming back after a lock keeps their page.
  */
@@ -15,7 +15,7 @@ const tempDir = useTempDirs();
 const chromium = useChromium();
 
 describe('sign-in lands on your own home', () => {
-  it('clerk after administrator → mail desk; administrator → Today; same person after a lock → where they were', async () => {
+  it('clerk after administrator → my cases; administrator → Today; same person after a lock → where they were', async () => {
     const web = await startWebMode(tempDir());
     const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
     const hash = () => new URL(page.url()).hash;
@@ -31,12 +31,12 @@ describe('sign-in lands on your own home', () => {
       expect(await page.getByRole('navigation').count()).toBe(0); // nothing else on screen
       await page.screenshot({ path: join(SHOTS, 'sign-in-forced-change.png') });
       await changeForcedPassphrase(page, 'clerk passphrase one', 'only ichiro knows this');
-      await page.getByTestId('intake-page').waitFor(WAIT);
-      expect(hash()).toBe('#/intake');
+      await page.locator('[data-testid="cases-page"][data-view="mine"]').waitFor(WAIT);
+      expect(hash()).toBe('#/cases?mine');
       expect(await page.getByTestId('forbidden').count()).toBe(0);
       // No refused call was made in the clerk's name on the way in.
       await page.getByTestId('nav-cases').click();
-      await page.getByTestId('cases-page').waitFor(WAIT);
+      await page.locator('[data-testid="cases-page"][data-view="all"]').waitFor(WAIT);
       await page.screenshot({ path: join(SHOTS, 'sign-in-clerk-home.png') });
       await lock(page);
 

@@ -38,10 +38,10 @@ describe('demo vault: money orders and outbound mail (#5)', () => {
     expect(months.filter((m) => m.received > 0).length).toBeGreaterThanOrEqual(4);
     expect(months.some((m) => m.cashed > 0)).toBe(true);
 
-    const waiting = value(await call('mail.list', { awaitingProof: true }));
+    const waiting = value(await call('mail.list', { awaitingProof: true })).entries;
     expect(waiting.length).toBeGreaterThanOrEqual(1);
     expect(waiting.some((e) => e.direction === 'outbound' && e.caseId === ids[3] && e.closesCase)).toBe(true);
-    const outbound = value(await call('mail.list', { direction: 'outbound' }));
+    const outbound = value(await call('mail.list', { direction: 'outbound' })).entries;
     expect(outbound).toHaveLength(seeded.outbound);
     expect(outbound.some((e) => e.direction === 'outbound' && e.proofReceivedOn !== null)).toBe(true);
     expect(value(await call('cases.get', { id: ids[3]! })).status).toBe('responding');

@@ -56,7 +56,7 @@ describe('registered-mail log (M1, M2)', () => {
     const { call, caseId, otherCaseId } = await desk();
     const a = value(await call('mail.logOutbound', out(caseId, { trackingNumber: '123456789013' })));
     const b = value(await call('mail.logOutbound', out(otherCaseId, { method: 'kan_i_kakitome', proofRequested: false, trackingNumber: 'RR123456785JP', sentOn: '2026-11-21' })));
-    const all = value(await call('mail.list', {}));
+    const all = value(await call('mail.list', {})).entries;
     expect(all.map((e) => [e.direction, e.id])).toEqual([
       ['outbound', b.id],
       ['outbound', a.id],
@@ -64,8 +64,8 @@ describe('registered-mail log (M1, M2)', () => {
     ]);
     const inbound = all.find((e) => e.direction === 'inbound')!;
     expect(inbound).toMatchObject({ trackingNumber: '123456789013', method: 'kan_i_kakitome', caseNos: ['2026-0001', '2026-0002'] });
-    expect(value(await call('mail.list', { awaitingProof: true })).map((e) => e.id)).toEqual([a.id]);
-    expect(value(await call('mail.list', { direction: 'inbound' })).map((e) => e.direction)).toEqual(['inbound']);
+    expect(value(await call('mail.list', { awaitingProof: true })).entries.map((e) => e.id)).toEqual([a.id]);
+    expect(value(await call('mail.list', { direction: 'inbound' })).entries.map((e) => e.direction)).toEqual(['inbound']);
 
     // Proof bought only for general registered mail (M2).
     expect(await call('mail.logOutbound', out(caseId, { method: 'kan_i_kakitome' }))).toMatchObject({ error: { code: 'MAIL_PROOF_NOT_AVAILABLE' } });
@@ -73,7 +73,7 @@ describe('registered-mail log (M1, M2)', () => {
 
     const recorded = value(await call('mail.recordDelivery', { id: a.id, deliveredOn: '2026-11-21', proofReceivedOn: '2026-11-23' }));
     expect(recorded).toMatchObject({ caseClosed: false, item: { deliveredOn: '2026-11-21', proofReceivedOn: '2026-11-23', awaitingProof: false } });
-    expect(value(await call('mail.list', { awaitingProof: true }))).toEqual([]);
+    expect(value(await call('mail.list', { awaitingProof: true }))).toEqual({ entries: [], total: 0 });
     expect(await call('mail.recordDelivery', { id: b.id, deliveredOn: '2026-11-19' })).toMatchObject({ error: { code: 'DATE_ORDER' } });
     expect(await call('mail.recordDelivery', { id: b.id, proofReceivedOn: '2026-11-23' })).toMatchObject({ error: { code: 'MAIL_PROOF_NOT_AVAILABLE' } });
 

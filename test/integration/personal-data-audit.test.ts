@@ -142,6 +142,12 @@ const PERSONAL: Record<ChannelName, boolean> = {
   'reports.year': false,
   'reports.exportXlsx': false,
   'reports.exportPdf': false,
+  // #13 items 1, 2a: the assigned case comes back with its subject's name; staff names and filters are not data subjects'.
+  'cases.assign': true,
+  'cases.assignees': false,
+  'savedFilters.list': false,
+  'savedFilters.save': false,
+  'savedFilters.delete': false,
 };
 
 const tempDir = useTempDirs();

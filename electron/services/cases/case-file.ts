@@ -67,7 +67,14 @@ export class CaseFileService {
     }
     await this.audit.append(this.db, actor, { action: 'case.viewed', recordType: 'case', recordId: id, summary: { caseNo: row.case_no } });
     return {
-      case: { ...toSummary(row), birthDate: row.subject_birth_date, address: row.subject_address },
+      case: {
+        ...toSummary(row),
+        birthDate: row.subject_birth_date,
+        address: row.subject_address,
+        // #13 item 2a: the person in charge in the case header.
+        assigneeId: row.assignee_id ?? null,
+        assigneeName: row.assignee_id ? ((await this.db.selectFrom('staff').select('display_name').where('id', '=', row.assignee_id).executeTakeFirst())?.display_name ?? null) : null,
+      },
       fields: fields.map(
         (f): CaseField => ({
           field: f.field,

@@ -9,6 +9,7 @@ import { ledgerHandlers } from '../fees/handlers';
 import { mailHandlers } from '../mail/handlers';
 import { provisionHandlers } from '../provisions/handlers';
 import { reportHandlers } from '../reports/handlers';
+import { worklistHandlers } from '../worklists/handlers';
 import { todayHandlers } from '../today/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { retentionHandlers } from '../retention/handlers';
@@ -101,7 +102,7 @@ export const handlers: HandlerMap = {
     return result;
   },
 
-  'cases.list': async (input, ctx) => must(ctx).ws.cases.list(must(ctx).actor, input),
+  'cases.list': async (input, ctx) => must(ctx).ws.caseList.list(must(ctx).actor, input),
   'cases.get': async (input, ctx) => must(ctx).ws.cases.get(must(ctx).actor, input.id),
   'cases.updateSubject': async ({ id, ...subject }, ctx) => {
     await must(ctx).ws.caseFiles.setSubject(must(ctx).actor, id, subject);
@@ -204,4 +205,5 @@ export const handlers: HandlerMap = {
   ...readingHandlers,
   ...provisionHandlers,
   ...reportHandlers,
+  ...worklistHandlers,
 };

@@ -25,6 +25,9 @@ import { SettingsService } from '../settings/settings-service';
 import { StaffService } from '../staff/staff-service';
 import { TodayService } from '../today/today-service';
 import { LifecycleService } from '../lifecycle/lifecycle-service';
+import { AssignmentService } from '../worklists/assignment';
+import { CaseListService } from '../worklists/case-list';
+import { SavedFilterService } from '../worklists/saved-filters';
 import { BackupService } from '../backup/backup-service';
 import { RetentionService } from '../retention/retention-service';
 import type { Database } from '../vault/schema';
@@ -59,6 +62,10 @@ export interface Workspace {
   retention: RetentionService;
   provisions: ProvisionService;
   reports: ReportService;
+  /** #13 items 1 and 2a: the paged case list, the person in charge, saved filters. */
+  caseList: CaseListService;
+  assignment: AssignmentService;
+  savedFilters: SavedFilterService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -115,5 +122,8 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     retention: new RetentionService(db, audit, now),
     provisions,
     reports: new ReportService(db, audit, now),
+    caseList: new CaseListService(db, audit, cases.deadlines, now),
+    assignment: new AssignmentService(db, audit, now),
+    savedFilters: new SavedFilterService(db, audit, now),
   };
 }

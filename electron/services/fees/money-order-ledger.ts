@@ -130,6 +130,8 @@ export class MoneyOrderLedger {
       .select('cases.case_no')
       .orderBy(f.lapsing ? 'money_orders.payable_until' : 'money_orders.received_on', f.lapsing ? 'asc' : 'desc')
       .orderBy('money_orders.created_at', 'desc')
+      // Unique last key: pages neither overlap nor skip (#13 item 1).
+      .orderBy('money_orders.id', 'desc')
       .limit(f.limit)
       .offset(f.offset)
       .execute();

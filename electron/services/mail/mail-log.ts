@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { TrackingStatus } from '@shared/contract';
 import { acceptTrackingNumber } from './accept-tracking-number';
-import type { InboundMailEntry, MailDeliveryRecorded, MailLogEntry, OutboundMailItem } from '@shared/contract/mail-types';
+import type { InboundMailEntry, MailDeliveryRecorded, MailLogEntry, MailLogPage, OutboundMailItem } from '@shared/contract/mail-types';
 import { isoDateInJapan } from '@shared/domain/dates';
 import { proofAvailable, tracked, type DeliveryMethod, type OutboundMethod } from '@shared/domain/mail';
 import { KaijiError, dateOrderError } from '@shared/errors';
@@ -35,6 +35,7 @@ export interface MailListFilter {
   from?: string;
   to?: string;
   limit: number;
+  offset: number;
 }
 
 type ItemRow = MailItemsTable & { case_no: string };
@@ -172,46 +173,73 @@ export class MailLog {
     });
   }
 
-  /** Inbound and outbound in one list, newest first. Viewing is audited (counts only). */
-  async list(actor: Actor, f: MailListFilter): Promise<MailLogEntry[]> {
-    const entries: MailLogEntry[] = [];
-    if (f.direction !== 'outbound' && !f.awaitingProof) entries.push(...(await this.inbound(f)));
-    if (f.direction !== 'inbound') entries.push(...(await this.outbound(f)));
-    entries.sort((a, b) => (b.direction === 'inbound' ? b.date : b.sentOn).localeCompare(a.direction === 'inbound' ? a.date : a.sentOn));
-    const page = entries.slice(0, f.limit);
+  /**
+   * Inbound and outbound in one list, newest first, paged (#13 item 1). Each side is read in
+   * the merged order (date, then logged time, then id: unique), its first offset + limit rows
+   * are merged and the page cut from them; the total is both sides' counts. Viewing is audited
+   * (counts only).
+   */
+  async list(actor: Actor, f: MailListFilter): Promise<MailLogPage> {
+    const take = f.offset + f.limit;
+    const withInbound = f.direction !== 'outbound' && !f.awaitingProof;
+    const withOutbound = f.direction !== 'inbound';
+    const merged: (MailLogEntry & { _at: string; _created: string })[] = [];
+    let total = 0;
+    if (withInbound) {
+      merged.push(...(await this.inbound(f, take)));
+      total += Number((await this.inboundQuery(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    }
+    if (withOutbound) {
+      merged.push(...(await this.outbound(f, take)));
+      total += Number((await this.outboundQuery(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    }
+    merged.sort((a, b) => b._at.localeCompare(a._at) || b._created.localeCompare(a._created) || b.direction.localeCompare(a.direction) || b.id.localeCompare(a.id));
+    const entries = merged.slice(f.offset, take).map(({ _at, _created, ...e }) => e as MailLogEntry);
     await this.audit.append(this.db, actor, {
       action: 'mail.listed',
       recordType: 'mail_item',
-      summary: { direction: f.direction, awaitingProof: f.awaitingProof, count: page.length },
+      summary: { direction: f.direction, awaitingProof: f.awaitingProof, count: entries.length },
     });
-    return page;
+    return { entries, total };
   }
 
-  private async outbound(f: MailListFilter): Promise<OutboundMailItem[]> {
-    let q = this.db.selectFrom('mail_items').innerJoin('cases', 'cases.id', 'mail_items.case_id').selectAll('mail_items').select('cases.case_no');
+  private outboundQuery(f: MailListFilter) {
+    let q = this.db.selectFrom('mail_items').innerJoin('cases', 'cases.id', 'mail_items.case_id');
     if (f.awaitingProof) {
       q = q.where('mail_items.proof_requested', '=', 1).where('mail_items.proof_received_on', 'is', null).where('mail_items.returned_on', 'is', null);
     }
     if (f.caseId) q = q.where('mail_items.case_id', '=', f.caseId);
     if (f.from) q = q.where('mail_items.sent_on', '>=', f.from);
     if (f.to) q = q.where('mail_items.sent_on', '<=', f.to);
-    const rows = await q.orderBy('mail_items.sent_on', 'desc').orderBy('mail_items.created_at', 'desc').limit(f.limit).execute();
-    return rows.map(toOutbound);
+    return q;
   }
 
-  /** M1: envelopes that came by a tracked method or with a tracking number. */
-  private async inbound(f: MailListFilter): Promise<InboundMailEntry[]> {
-    let q = this.db
-      .selectFrom('envelopes')
-      .selectAll()
-      .where((eb) => eb.or([eb('tracking_no', 'is not', null), eb('delivery', 'in', [...tracked])]));
+  private async outbound(f: MailListFilter, take: number): Promise<(OutboundMailItem & { _at: string; _created: string })[]> {
+    const rows = await this.outboundQuery(f)
+      .selectAll('mail_items')
+      .select('cases.case_no')
+      .orderBy('mail_items.sent_on', 'desc')
+      .orderBy('mail_items.created_at', 'desc')
+      .orderBy('mail_items.id', 'desc')
+      .limit(take)
+      .execute();
+    return rows.map((r) => ({ ...toOutbound(r), _at: r.sent_on, _created: r.created_at }));
+  }
+
+  private inboundQuery(f: MailListFilter) {
+    let q = this.db.selectFrom('envelopes').where((eb) => eb.or([eb('tracking_no', 'is not', null), eb('delivery', 'in', [...tracked])]));
     if (f.caseId) {
       const caseId = f.caseId;
       q = q.where('id', 'in', (eb) => eb.selectFrom('case_envelopes').select('envelope_id').where('case_id', '=', caseId));
     }
     if (f.from) q = q.where('arrived_on', '>=', f.from);
     if (f.to) q = q.where('arrived_on', '<=', f.to);
-    const rows = await q.orderBy('arrived_on', 'desc').orderBy('created_at', 'desc').limit(f.limit).execute();
+    return q;
+  }
+
+  /** M1: envelopes that came by a tracked method or with a tracking number. */
+  private async inbound(f: MailListFilter, take: number): Promise<(InboundMailEntry & { _at: string; _created: string })[]> {
+    const rows = await this.inboundQuery(f).selectAll().orderBy('arrived_on', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(take).execute();
     if (rows.length === 0) return [];
     const links = await this.db
       .selectFrom('case_envelopes')
@@ -231,6 +259,8 @@ export class MailLog {
         trackingStatus: r.tracking_status as TrackingStatus,
         caseIds: own.map((l) => l.id),
         caseNos: own.map((l) => l.case_no),
+        _at: r.arrived_on,
+        _created: r.created_at,
       };
     });
   }

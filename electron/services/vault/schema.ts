@@ -10,6 +10,7 @@ import type { VerificationTables } from '../verification/schema';
 import type { BackupTables } from '../backup/schema';
 import type { RetentionTables } from '../retention/schema';
 import type { StaffTables } from '../staff/schema';
+import type { WorklistTables } from '../worklists/schema';
 
 /** Tables as kysely sees them. Columns stay portable (text/integer) for PostgreSQL later. */
 export interface SchemaMigrationsTable {
@@ -88,6 +89,8 @@ export interface CasesTable {
   /** Ticked request kinds, e.g. `K1,K3` ('' none), for the Today chart; the day (Japan) a closed case closed. */
   request_kinds?: string | null;
   closed_on?: string | null;
+  /** The person in charge (担当者, #13 item 2a; migration 027). */
+  assignee_id?: string | null;
 }
 
 export interface EnvelopesTable {
@@ -197,7 +200,7 @@ export interface CaseDocumentsTable {
  * Every table. Capabilities added after the first ones declare their tables beside their
  * services (fees/schema.ts, mail/schema.ts ...) and are joined here.
  */
-export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables, BackupTables, RetentionTables, StaffTables, ProvisionTables {
+export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables, BackupTables, RetentionTables, StaffTables, ProvisionTables, WorklistTables {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
   staff: StaffTable;

@@ -7,6 +7,7 @@ import { recordsEn } from './sections/records';
 import { readingEn } from './sections/reading';
 import { provisionsEn } from './sections/provisions';
 import { reportsEn } from './sections/reports';
+import { worklistsEn } from './sections/worklists';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -536,6 +537,8 @@ export const en: Translations = {
         kinds_confirmed: 'Requested kinds confirmed',
         obligation_waived: 'Owed item waived (closed with a reason)',
         register_exported: 'Case register exported',
+        assigned: 'Person in charge set',
+        taken: 'Case taken',
       },
       document: {
         recorded: 'Document recorded',
@@ -638,6 +641,10 @@ export const en: Translations = {
         block_removed: 'Person taken off the do-not-provide list',
         match_viewed: 'Provision record match viewed',
         match_confirmed: 'Provision record match confirmed',
+      },
+      saved_filter: {
+        saved: 'Filter saved',
+        deleted: 'Saved filter deleted',
       },
       access: {
         denied: 'Access denied',
@@ -776,4 +783,5 @@ export const en: Translations = {
   ...readingEn,
   ...provisionsEn,
   ...reportsEn,
+  ...worklistsEn,
 };

@@ -7,6 +7,7 @@ import { recordsJa } from './sections/records';
 import { readingJa } from './sections/reading';
 import { provisionsJa } from './sections/provisions';
 import { reportsJa } from './sections/reports';
+import { worklistsJa } from './sections/worklists';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -532,6 +533,8 @@ export const ja = {
         kinds_confirmed: '請求種別の確認',
         obligation_waived: '未了事項の免除（理由付きの完了）',
         register_exported: '案件台帳の書き出し',
+        assigned: '担当者の設定・変更',
+        taken: '案件を担当',
       },
       document: {
         recorded: '書類の記録',
@@ -634,6 +637,10 @@ export const ja = {
         block_removed: '提供停止リストからの削除',
         match_viewed: '第三者提供記録の照合の表示',
         match_confirmed: '第三者提供記録の照合の確認',
+      },
+      saved_filter: {
+        saved: '絞り込みの保存',
+        deleted: '保存した絞り込みの削除',
       },
       access: {
         denied: '権限のない操作の拒否',
@@ -771,6 +778,7 @@ export const ja = {
   ...readingJa,
   ...provisionsJa,
   ...reportsJa,
+  ...worklistsJa,
 };
 
 export type Translations = typeof ja;

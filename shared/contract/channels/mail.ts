@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { CASEWORK, INTAKE, channel, id, isoDate, text } from '../channel';
 import { outboundMethods } from '../../domain/mail';
-import type { MailDeliveryRecorded, MailLogEntry, OutboundMailItem } from '../mail-types';
+import type { MailDeliveryRecorded, MailLogPage, OutboundMailItem } from '../mail-types';
 
 /** Channels of the registered-mail log (#5, M1/M2): inbound envelopes and outbound letters in one list. */
 export const mailChannels = {
-  'mail.list': channel<MailLogEntry[]>()({
+  /** #13 item 1: one page of the merged log and the total of the whole filtered log. */
+  'mail.list': channel<MailLogPage>()({
     access: CASEWORK,
     personal: true,
     input: z.object({
@@ -16,6 +17,7 @@ export const mailChannels = {
       from: isoDate.optional(),
       to: isoDate.optional(),
       limit: z.number().int().min(1).max(500).default(200),
+      offset: z.number().int().min(0).default(0),
     }),
   }),
   'mail.logOutbound': channel<OutboundMailItem>()({

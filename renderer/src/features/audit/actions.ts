@@ -42,6 +42,8 @@ export const knownActions = [
   'case.deficiency_resolved',
   'case.discarded_empty',
   'case.register_exported',
+  'case.assigned',
+  'case.taken',
   'document.recorded',
   'document.removed',
   'document.suggested',
@@ -107,6 +109,8 @@ export const knownActions = [
   'audit.viewed',
   'audit.verified',
   'record.viewed',
+  'saved_filter.saved',
+  'saved_filter.deleted',
   'access.denied',
 ] as const;
 

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Pagination, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconFileExport } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import { MONEY_ORDER_STATES, type MoneyOrderState } from '@shared/domain/money-orders';
@@ -9,6 +9,7 @@ import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { formatDay } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
+import { useListKeys } from '../../ui/useListKeys';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { caseHref } from '../shell/routes';
@@ -32,14 +33,34 @@ export function MoneyOrdersPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [lapsing, setLapsing] = useState(false);
-  const [limit, setLimit] = useState(PAGE);
+  // #13 item 1: pages through any number of orders (was: "more" up to 500).
+  const [page, setPage] = useState(0);
   const [version, setVersion] = useState(0);
   const [exporting, setExporting] = useState(false);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   const filter = { ...(state ? { state } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(lapsing ? { lapsing } : {}) };
   const key = `${JSON.stringify(filter)}#${version}`;
-  const { data } = useLoad(() => kaiji.moneyOrders.ledger({ ...filter, limit }), `${key}#${limit}`);
+  const filterKey = JSON.stringify(filter);
+  useEffect(() => setPage(0), [filterKey]);
+  const { data } = useLoad(() => kaiji.moneyOrders.ledger({ ...filter, limit: PAGE, offset: page * PAGE }), `${key}#${page}`);
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
+  // j/k, Enter (opens the order's case), ] [ (ui/list-shortcuts.ts).
+  const orders = data?.orders ?? [];
+  const keys = useListKeys({
+    count: orders.length,
+    onOpen: (i) => {
+      if (orders[i]) window.location.hash = caseHref(orders[i].caseId);
+    },
+    onPage: (delta) => {
+      const next = page + delta;
+      if (next < 0 || next >= pages) return false;
+      setPage(next);
+      return true;
+    },
+    resetKey: `${filterKey}#${page}`,
+    rowsKey: orders.map((o) => o.id).join(','),
+  });
   const { data: warn } = useLoad(() => kaiji.moneyOrders.ledger({ lapsing: true, limit: 1 }), `warn#${version}`);
   const { data: months } = useLoad(() => kaiji.moneyOrders.monthlyTotals({}), `months#${version}`);
 
@@ -70,10 +91,7 @@ export function MoneyOrdersPage() {
             data-testid="orders-state"
             label={t('moneyOrders.filters.state')}
             value={state}
-            onChange={(e) => {
-              setState(e.currentTarget.value as MoneyOrderState | '');
-              setLimit(PAGE);
-            }}
+            onChange={(e) => setState(e.currentTarget.value as MoneyOrderState | '')}
             data={[{ value: '', label: t('moneyOrders.filters.allStates') }, ...MONEY_ORDER_STATES.map((s) => ({ value: s, label: t(`moneyOrders.states.${s}`) }))]}
             w={200}
           />
@@ -122,8 +140,8 @@ export function MoneyOrdersPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {(data?.orders ?? []).map((o) => (
-                  <Table.Tr key={o.id} data-testid="orders-row" data-state={o.state} data-lapse={o.lapse}>
+                {orders.map((o, i) => (
+                  <Table.Tr key={o.id} {...keys.rowProps(i)} tabIndex={-1} bg={i === keys.selected ? 'indigo.0' : undefined} data-testid="orders-row" data-state={o.state} data-lapse={o.lapse}>
                     <Table.Td>
                       <Anchor href={caseHref(o.caseId)} ff="monospace" size="sm">
                         {o.caseNo}
@@ -150,11 +168,12 @@ export function MoneyOrdersPage() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {data && data.total > data.orders.length && (
-          <Group justify="center" mt="sm">
-            <Button variant="subtle" onClick={() => setLimit((l) => Math.min(500, l + PAGE))} disabled={limit >= 500}>
-              {t('moneyOrders.more')}
-            </Button>
+        {data && pages > 1 && (
+          <Group justify="center" mt="sm" gap="md">
+            <Text size="sm" c="dimmed" data-testid="ledger-range">
+              {t('worklists.range', { total: data.total, from: page * PAGE + 1, to: page * PAGE + data.orders.length })}
+            </Text>
+            <Pagination data-testid="ledger-pagination" total={pages} value={page + 1} onChange={(p) => setPage(p - 1)} size="sm" />
           </Group>
         )}
       </Paper>

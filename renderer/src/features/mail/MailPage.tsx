@@ -1,5 +1,5 @@
-import { Anchor, Badge, Checkbox, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { Anchor, Badge, Checkbox, Group, Pagination, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import type { MailLogEntry } from '@shared/contract/mail-types';
@@ -10,12 +10,15 @@ import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { formatDay } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
+import { useListKeys } from '../../ui/useListKeys';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { caseHref } from '../shell/routes';
 import { MailActions } from './MailActions';
 
 type Direction = 'all' | 'inbound' | 'outbound';
+
+const MAIL_PAGE_SIZE = 50;
 
 /** 書留郵便 `#/mail`: inbound envelopes and outbound letters in one list (M1, M2). */
 export function MailPage() {
@@ -26,11 +29,44 @@ export function MailPage() {
   const [awaitingProof, setAwaitingProof] = useState(false);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const { data } = useLoad(() => kaiji.mail.list({ direction, awaitingProof }), `${direction}#${awaitingProof}#${version}`);
+  // #13 item 1: pages of the whole log, counted as shown.
+  const [page, setPage] = useState(0);
+  useEffect(() => setPage(0), [direction, awaitingProof]);
+  const { data: result } = useLoad(
+    () => kaiji.mail.list({ direction, awaitingProof, limit: MAIL_PAGE_SIZE, offset: page * MAIL_PAGE_SIZE }),
+    `${direction}#${awaitingProof}#${page}#${version}`,
+  );
+  const data = result?.entries;
+  const total = result?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / MAIL_PAGE_SIZE));
+  // j/k, Enter (opens the entry's first case), ] [ (ui/list-shortcuts.ts).
+  const entries = data ?? [];
+  const keys = useListKeys({
+    count: entries.length,
+    onOpen: (i) => {
+      const e = entries[i];
+      const caseId = e ? (e.direction === 'inbound' ? e.caseIds[0] : e.caseId) : undefined;
+      if (caseId) window.location.hash = caseHref(caseId);
+    },
+    onPage: (delta) => {
+      const next = page + delta;
+      if (next < 0 || next >= pages) return false;
+      setPage(next);
+      return true;
+    },
+    resetKey: `${direction}#${awaitingProof}#${page}`,
+    rowsKey: entries.map((e) => `${e.direction}:${e.id}`).join(','),
+  });
 
   return (
     <Stack data-testid="mail-page" gap="lg">
-      <PageHeader title={t('mailLog.title')} description={t('mailLog.description')} />
+      <PageHeader title={t('mailLog.title')} description={t('mailLog.description')}>
+        {result && total > 0 && (
+          <Text size="sm" c="dimmed" data-testid="mail-range">
+            {t('worklists.range', { total, from: page * MAIL_PAGE_SIZE + 1, to: page * MAIL_PAGE_SIZE + (data?.length ?? 0) })}
+          </Text>
+        )}
+      </PageHeader>
       <Paper withBorder radius="md" p="md">
         <Group gap="lg" align="center" wrap="wrap">
           <SegmentedControl
@@ -63,26 +99,31 @@ export function MailPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {(data ?? []).map((e) => (
-                  <MailRow key={`${e.direction}:${e.id}`} entry={e} canChange={canChange} onChanged={reload} />
+                {entries.map((e, i) => (
+                  <MailRow key={`${e.direction}:${e.id}`} entry={e} canChange={canChange} onChanged={reload} rowProps={keys.rowProps(i)} />
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        )}
+        {pages > 1 && (
+          <Group justify="center" mt="md">
+            <Pagination data-testid="mail-pagination" total={pages} value={page + 1} onChange={(p) => setPage(p - 1)} size="sm" />
+          </Group>
         )}
       </Paper>
     </Stack>
   );
 }
 
-function MailRow({ entry: e, canChange, onChanged }: { entry: MailLogEntry; canChange: boolean; onChanged: () => void }) {
+function MailRow({ entry: e, canChange, onChanged, rowProps }: { entry: MailLogEntry; canChange: boolean; onChanged: () => void; rowProps: ReturnType<ReturnType<typeof useListKeys>['rowProps']> }) {
   const { t } = useTranslation();
   const lang = useLang();
   const date = e.direction === 'inbound' ? e.date : e.sentOn;
   const method = e.direction === 'inbound' ? deliveryLabels[e.method][lang] : outboundLabels[e.method][lang];
   const cases = e.direction === 'inbound' ? e.caseIds.map((id, i) => ({ id, no: e.caseNos[i]! })) : [{ id: e.caseId, no: e.caseNo }];
   return (
-    <Table.Tr data-testid="mail-row" data-direction={e.direction} data-awaiting={e.direction === 'outbound' && e.awaitingProof ? 'true' : undefined}>
+    <Table.Tr {...rowProps} tabIndex={-1} bg={rowProps['aria-selected'] ? 'indigo.0' : undefined} data-testid="mail-row" data-direction={e.direction} data-awaiting={e.direction === 'outbound' && e.awaitingProof ? 'true' : undefined}>
       <Table.Td>{formatDay(date, lang)}</Table.Td>
       <Table.Td>
         <Badge variant="light" radius="sm" tt="none" color={e.direction === 'inbound' ? 'indigo' : 'grape'}>

@@ -57,14 +57,23 @@ export function parseCaseId(hash: string): string | null {
 
 export const caseHref = (id: string) => `#/cases/${encodeURIComponent(id)}`;
 
+/** "My cases" (#13 item 2a): the case list filtered to the person's own open cases. */
+export const MY_CASES_HASH = '#/cases?mine';
+
 /**
  * Where a person starts (#13 item 8): their own work, never the page the previous person left
- * open. Administrators: Today; clerks: the mail desk (intake, first in their menu); auditors:
- * the audit trail. Falls back to the first page the role may open.
+ * open. Administrators: Today; clerks: "my cases" (item 2a); auditors: the audit trail. Falls
+ * back to the first page the role may open.
  */
 export function homeRoute(role: Role | undefined): RouteName {
-  const preferred: RouteName = role === 'administrator' ? 'today' : role === 'clerk' ? 'intake' : 'audit';
+  const preferred: RouteName = role === 'administrator' ? 'today' : role === 'clerk' ? 'cases' : 'audit';
   return canOpen(preferred, role) ? preferred : (navOrder(role)[0] ?? HOME_ROUTE);
+}
+
+/** The hash of a person's home: for clerks the "my cases" view of the case list. */
+export function homeHash(role: Role | undefined): string {
+  const route = homeRoute(role);
+  return role === 'clerk' && route === 'cases' ? MY_CASES_HASH : hrefOf(route);
 }
 
 /**
@@ -76,5 +85,5 @@ export function startHash(hash: string, previousUserId: string | null, user: { i
   const route = parseRoute(hash);
   const ownPage = previousUserId === null || previousUserId === user.id;
   if (ownPage && route && canOpen(route, user.role)) return hash;
-  return hrefOf(homeRoute(user.role));
+  return homeHash(user.role);
 }

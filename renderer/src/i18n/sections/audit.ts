@@ -178,6 +178,10 @@ const fieldsJa = {
   with: '照合方法',
   withdrawalAcknowledgement: '取下げの確認通知',
   year: '年',
+  // #13 items 1, 2a: the person in charge and saved filters
+  assignee: '担当者',
+  previousAssignee: '前の担当者',
+  list: '一覧',
 } satisfies Words;
 
 const valuesJa = {
@@ -216,6 +220,7 @@ const valuesJa = {
 /** Codes whose words depend on the field (the same code means another thing elsewhere). */
 const fieldValuesJa = {
   responseDayCount: { calendar: '暦日', business: '営業日' },
+  list: { cases: '案件一覧' },
 };
 
 const fieldsEn: typeof fieldsJa = {
@@ -367,6 +372,9 @@ const fieldsEn: typeof fieldsJa = {
   with: 'With',
   withdrawalAcknowledgement: 'Withdrawal acknowledgement',
   year: 'Year',
+  assignee: 'Person in charge',
+  previousAssignee: 'Previous person in charge',
+  list: 'List',
 };
 
 const valuesEn: typeof valuesJa = {
@@ -402,6 +410,7 @@ const valuesEn: typeof valuesJa = {
 
 const fieldValuesEn: typeof fieldValuesJa = {
   responseDayCount: { calendar: 'Calendar days', business: 'Business days' },
+  list: { cases: 'Case list' },
 };
 
 type Bi = { ja: string; en: string };
@@ -445,6 +454,7 @@ export const auditWordsJa = {
     settings: '設定',
     import: '取込み',
     decision: '決定',
+    saved_filter: '保存した絞り込み',
   } as Words,
   yes: 'はい',
   no: 'いいえ',
@@ -468,6 +478,7 @@ export const auditWordsEn: typeof auditWordsJa = {
     settings: 'Settings',
     import: 'Import',
     decision: 'Decision',
+    saved_filter: 'Saved filter',
   },
   yes: 'Yes',
   no: 'No',

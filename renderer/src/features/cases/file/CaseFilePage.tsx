@@ -20,6 +20,7 @@ import { FreeFormText } from './FreeFormText';
 import { ImportPanel } from './ImportPanel';
 import { PagesPanel } from './PagesPanel';
 import { VerificationPanel } from './VerificationPanel';
+import { AssigneeControl } from './AssigneeControl';
 import { MoneyOrderPanel } from '../../ledger/MoneyOrderPanel';
 import { DecisionsPanel } from '../../letters/DecisionsPanel';
 import { LettersPanel } from '../../letters/LettersPanel';
@@ -178,6 +179,7 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
               </Text>
             </Fact>
           )}
+          <AssigneeControl detail={detail} />
         </Group>
       </Group>
     </Paper>

@@ -1,0 +1,120 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { CasePage, ChannelParsed } from '@shared/contract';
+import { DEFAULT_DIRECTION, READING_STATES, needsActionBy, type CaseListFilter, type CaseSort } from '@shared/domain/case-list';
+import { isoDateInJapan } from '@shared/domain/dates';
+import { caseSearchField, nameKey } from '@shared/domain/names';
+import type { AuditLog, Actor } from '../audit/audit-log';
+import { toSummary } from '../cases/case-service';
+import type { DeadlineStore } from '../today/deadline-store';
+import { caseUrgency } from '../today/deadline-store';
+import { prefixRange } from '../vault/query';
+import type { Database } from '../vault/schema';
+import { casesOwing } from './answers-owed';
+
+export type CaseListInput = ChannelParsed<'cases.list'>;
+
+type Q = SelectQueryBuilder<Database & { a: Database['staff'] }, 'cases' | 'a', object>;
+
+/** Column each sort orders by; every sort ends in case_no, unique, so pages never overlap or skip. */
+const SORT_COLUMN: Record<CaseSort, string> = {
+  received: 'cases.received_on',
+  caseNo: 'cases.case_no',
+  urgency: 'cases.urgency_sort',
+  status: 'cases.status',
+  due: 'cases.due_on',
+  assignee: 'a.display_name',
+};
+
+/**
+ * The paged case list (#13 item 1): filters, a stable sort and the total of the whole filtered
+ * set, so "全 N 件" always counts the rows the pages show. Offset + limit over an order that
+ * ends in the unique case number; the total comes from the same WHERE as the rows.
+ */
+export class CaseListService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly audit: AuditLog,
+    private readonly deadlines: DeadlineStore,
+    private readonly now: () => Date,
+  ) {}
+
+  async list(actor: Actor, input: CaseListInput): Promise<CasePage> {
+    // Stored deadlines and kinds (I5, request_kinds) current before filtering or sorting by them.
+    await this.deadlines.ensureCurrent();
+    const today = isoDateInJapan(this.now());
+    const text = input.query?.trim();
+    const where = await this.conditions(actor, input.filter ?? {}, text, today);
+    const base = where(this.db.selectFrom('cases').leftJoin('staff as a', 'a.id', 'cases.assignee_id') as unknown as Q);
+    const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const dir = input.dir ?? DEFAULT_DIRECTION[input.sort];
+    let ordered = base.selectAll('cases').select(['a.display_name as assignee_name']);
+    const column = SORT_COLUMN[input.sort];
+    // Rows without a value (no target, nobody in charge) go last whichever way the list runs.
+    if (input.sort === 'due' || input.sort === 'urgency' || input.sort === 'assignee') ordered = ordered.orderBy(sql`${sql.ref(column)} is null`);
+    ordered = ordered.orderBy(sql.ref(column), dir);
+    if (input.sort !== 'caseNo') ordered = ordered.orderBy('cases.case_no', dir);
+    const rows = (await ordered.limit(input.limit).offset(input.offset).execute()) as unknown as (Database['cases'] & { assignee_name: string | null })[];
+    if (rows.length > 0) {
+      await this.audit.append(this.db, actor, {
+        action: text ? 'case.searched' : 'case.listed',
+        recordType: 'case',
+        summary: { shown: rows.map((r) => r.case_no) },
+      });
+    }
+    return {
+      cases: rows.map((r) => ({ ...toSummary(r), deadline: caseUrgency(r, today), assigneeId: r.assignee_id ?? null, assigneeName: r.assignee_name ?? null })),
+      total: Number(n),
+    };
+  }
+
+  /** The WHERE of both the count and the rows, as one function so they cannot differ. */
+  private async conditions(actor: Actor, f: CaseListFilter, text: string | undefined, today: string): Promise<(q: Q) => Q> {
+    const steps: ((q: Q) => Q)[] = [];
+    if (text) {
+      // One index range per search: by case number, by reading, or by written name.
+      const field = caseSearchField(text);
+      const column = field === 'case_no' ? 'cases.case_no' : field === 'kana' ? 'cases.subject_kana_key' : 'cases.subject_name_key';
+      const [lo, hi] = prefixRange(field === 'case_no' ? text.normalize('NFKC').trim() : nameKey(text));
+      steps.push((q) => q.where(sql.ref(column), '>=', lo).where(sql.ref(column), '<', hi));
+    }
+    if (f.states && f.states.length > 0) {
+      const states = [...f.states];
+      steps.push((q) => q.where('cases.status', 'in', states));
+    }
+    if (f.open) steps.push((q) => q.where('cases.status', '!=', 'closed'));
+    if (f.kinds && f.kinds.length > 0) {
+      // request_kinds holds the ticked kinds as `K1,K3`; the codes cannot contain one another.
+      const kinds = [...f.kinds];
+      steps.push((q) => q.where((eb) => eb.or(kinds.map((k) => eb('cases.request_kinds', 'like', `%${k}%`)))));
+    }
+    const me = actor.id ?? '';
+    if (f.assignee === 'none') steps.push((q) => q.where('cases.assignee_id', 'is', null));
+    else if (f.assignee) {
+      const who = f.assignee === 'me' ? me : f.assignee;
+      steps.push((q) => q.where('cases.assignee_id', '=', who));
+    }
+    // I5: past the target while the clock runs (due_on is stored only then).
+    if (f.overdue) steps.push((q) => q.where('cases.due_on', 'is not', null).where('cases.due_on', '<', today));
+    if (f.answersOwed) {
+      const ids = [...(await casesOwing(this.db)).keys()];
+      steps.push((q) => inIds(q, ids));
+    }
+    if (f.needsMyAction) {
+      const mine = await casesOwing(this.db, { assigneeId: me });
+      const ids = [...mine].filter(([, c]) => needsActionBy(actor.role, c.state, c.owed)).map(([id]) => id);
+      const reading = actor.role === 'administrator' || actor.role === 'clerk' ? [...READING_STATES] : [];
+      steps.push((q) =>
+        q.where('cases.assignee_id', '=', me).where((eb) => {
+          const any = [...(reading.length ? [eb('cases.status', 'in', reading)] : []), ...(ids.length ? [eb('cases.id', 'in', ids)] : [])];
+          return any.length ? eb.or(any) : sql<boolean>`0 = 1`;
+        }),
+      );
+    }
+    return (q) => steps.reduce((acc, step) => step(acc), q);
+  }
+}
+
+/** `id IN (…)`, or no rows for an empty set (an empty IN list is not valid SQL). */
+function inIds(q: Q, ids: string[]): Q {
+  return ids.length ? q.where('cases.id', 'in', ids) : q.where(sql<boolean>`0 = 1`);
+}
