@@ -14,6 +14,8 @@ import { auditChannels } from './channels/audit';
 import { readingChannels } from './channels/reading';
 import { provisionChannels } from './channels/provisions';
 import { reportChannels } from './channels/reports';
+import { trashChannels } from './channels/trash';
+import { approvalChannels } from './channels/approval';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { REFUSAL_GROUNDS } from '../domain/letters/types';
@@ -112,6 +114,8 @@ export const contract = {
         moneyOrderWarningDays: z.number().int().min(1).max(180),
         deficientWaitDays: z.number().int().min(1).max(365),
         withdrawalAcknowledgement: z.enum(WITHDRAWAL_ACK_POLICIES),
+        approvalRequired: z.boolean(),
+        trashDays: z.number().int().min(1).max(365),
       })
       .partial(),
   }),
@@ -279,6 +283,8 @@ export const contract = {
   ...readingChannels,
   ...provisionChannels,
   ...reportChannels,
+  ...trashChannels,
+  ...approvalChannels,
 } as const;
 
 export type { Channel };

@@ -142,6 +142,11 @@ const PERSONAL: Record<ChannelName, boolean> = {
   'reports.year': false,
   'reports.exportXlsx': false,
   'reports.exportPdf': false,
+  // #13: the trash shows case numbers and page thumbnails; a restored item comes back with them.
+  'trash.list': true,
+  'trash.restore': true,
+  'trash.empty': false,
+  'letters.sendBack': false,
 };
 
 const tempDir = useTempDirs();

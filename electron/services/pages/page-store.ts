@@ -142,6 +142,8 @@ export class PageStore {
     return this.db
       .selectFrom('pages')
       .innerJoin('imports', 'imports.id', 'pages.import_id')
+      // #13 item 3: a trashed page is out of every list until restored (trash/trash-service.ts).
+      .where('pages.trashed_at', 'is', null)
       .select([
         'pages.id',
         'pages.case_id',
