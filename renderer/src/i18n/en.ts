@@ -549,7 +549,9 @@ export const en: Translations = {
         moved: 'Page moved',
         reordered: 'Pages reordered',
         rotated: 'Page rotated',
-        deleted: 'Page deleted',
+        deleted: 'Page deleted for good',
+        trashed: 'Page deleted (to the trash)',
+        restored: 'Page restored from the trash',
         searched: 'Scanned text searched',
         masked: 'Numbers masked',
       },
@@ -575,6 +577,9 @@ export const en: Translations = {
       },
       records: {
         disposed: 'Records disposed of',
+      },
+      trash: {
+        purged: 'Trash purged for good',
       },
       retention: {
         schedule_updated: 'Retention schedule changed',
@@ -610,7 +615,10 @@ export const en: Translations = {
         labels_printed: 'Address labels printed',
         listed: 'Letters viewed',
         returned_scanned: 'Returned letter scanned',
-        approved: 'Letter approved (after a change)',
+        approved: 'Letter approved',
+        sent_back: 'Letter sent back',
+        trashed: 'Letter draft deleted (to the trash)',
+        restored: 'Letter draft restored from the trash',
       },
       contact: {
         logged: 'Contact (request not by mail) logged',
