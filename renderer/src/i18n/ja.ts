@@ -7,6 +7,7 @@ import { recordsJa } from './sections/records';
 import { readingJa } from './sections/reading';
 import { provisionsJa } from './sections/provisions';
 import { reportsJa } from './sections/reports';
+import { trashJa } from './sections/trash';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -779,6 +780,7 @@ export const ja = {
   ...readingJa,
   ...provisionsJa,
   ...reportsJa,
+  ...trashJa,
 };
 
 export type Translations = typeof ja;
