@@ -52,7 +52,7 @@ export function TrashList({ caseId, reloadKey, onChanged, hideWhenEmpty }: { cas
   };
   const describe = (item: TrashItem) =>
     item.kind === 'page'
-      ? t('trash.page', { n: item.sourcePage ?? 0, kind: PAGE_KIND_LABELS[item.pageKind as PageKind]?.[lang] ?? item.pageKind })
+      ? t('trash.page', { n: (item.sourcePage ?? 0) + 1, kind: PAGE_KIND_LABELS[item.pageKind as PageKind]?.[lang] ?? item.pageKind })
       : t('trash.letter', { title: item.title ?? item.template ?? '' });
 
   return (
