@@ -49,7 +49,8 @@ export class ApprovalService {
     const out = new Map<string, LetterApproval>();
     if (rows.length === 0) return out;
     const required = await this.required(db);
-    const deciders = await this.decidersByCase(db, [...new Set(rows.map((r) => r.case_id))]);
+    // Off (the default): no one is excluded from anything, so the decisions need not be read.
+    const deciders = required ? await this.decidersByCase(db, [...new Set(rows.map((r) => r.case_id))]) : new Map<string, never[]>();
     for (const r of rows) {
       const state = r.status === 'issued' ? (r.approval === 'approved' ? 'approved' : 'not_required') : approvalState(required, r.approval);
       out.set(r.id, {
