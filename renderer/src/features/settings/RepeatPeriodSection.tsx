@@ -20,7 +20,6 @@ export function RepeatPeriodSection() {
   useEffect(() => {
     if (settings) form.setValues({ repeatPeriodMonths: settings.repeatPeriodMonths });
     // Only when the stored settings arrive.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings]);
 
   const submit = form.onSubmit(async ({ repeatPeriodMonths }) => {

@@ -20,7 +20,6 @@ export function TrashApprovalSection() {
   useEffect(() => {
     if (settings) form.setValues({ trashDays: settings.trashDays, approvalRequired: settings.approvalRequired });
     // Only when the stored settings arrive, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings]);
 
   const submit = form.onSubmit(async (values) => {
