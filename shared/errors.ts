@@ -251,6 +251,18 @@ export const errorMessages = {
     ja: 'OCR で読み取った請求種別（{kinds}）がまだ確認されていません。申請書を見て確認してください。',
     en: 'The requested kinds read by OCR ({kinds}) are not confirmed yet. Check them against the application.',
   },
+  LETTER_AWAITING_APPROVAL: {
+    ja: 'この書面は決裁（作成者以外の管理者の承認）が済んでいないため発行できません。',
+    en: 'This letter cannot be issued before another administrator approves it.',
+  },
+  APPROVAL_SELF: {
+    ja: '自分で作成・変更した書面や、自分が行った決定を載せた書面は決裁できません。別の管理者に依頼してください。',
+    en: 'You cannot approve a letter you drafted or changed, or one that carries your own decision. Ask another administrator.',
+  },
+  TRASH_GONE: {
+    ja: 'ごみ箱に見つかりません（すでに元に戻されたか、完全に削除されています）。',
+    en: 'Not in the trash (already restored or deleted for good).',
+  },
   LETTER_NEEDS_APPROVAL: {
     ja: 'この書面は決定後に本文が変更されたため、管理者の承認が必要です。',
     en: 'The text of this letter changed after the decision: an administrator must approve it.',

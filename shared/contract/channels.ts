@@ -15,6 +15,8 @@ import { readingChannels } from './channels/reading';
 import { provisionChannels } from './channels/provisions';
 import { reportChannels } from './channels/reports';
 import { caseListInput, worklistChannels } from './channels/worklists';
+import { trashChannels } from './channels/trash';
+import { approvalChannels } from './channels/approval';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { REFUSAL_GROUNDS } from '../domain/letters/types';
@@ -113,6 +115,8 @@ export const contract = {
         moneyOrderWarningDays: z.number().int().min(1).max(180),
         deficientWaitDays: z.number().int().min(1).max(365),
         withdrawalAcknowledgement: z.enum(WITHDRAWAL_ACK_POLICIES),
+        approvalRequired: z.boolean(),
+        trashDays: z.number().int().min(1).max(365),
       })
       .partial(),
   }),
@@ -276,6 +280,8 @@ export const contract = {
   ...provisionChannels,
   ...reportChannels,
   ...worklistChannels,
+  ...trashChannels,
+  ...approvalChannels,
 } as const;
 
 export type { Channel };

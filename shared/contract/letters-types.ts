@@ -47,6 +47,18 @@ export interface LetterSummary {
   finalResponse: boolean;
   /** A clerk changed the text of this decided letter: an administrator must approve it (#10). */
   needsApproval: boolean;
+  /** #13 item 2b: the second administrator's approval (決裁). */
+  approval: LetterApprovalInfo;
+}
+
+export interface LetterApprovalInfo {
+  state: import('../domain/approval').ApprovalState;
+  byName: string | null;
+  at: string | null;
+  /** Why it was sent back. */
+  reason: string | null;
+  /** Staff ids who may not approve it (they prepared it or decided what it carries). */
+  excluded: string[];
 }
 
 export interface LetterDetail extends LetterSummary {

@@ -69,6 +69,10 @@ export interface Settings {
   deficientWaitDays: number;
   /** When a withdrawal gets a written acknowledgement (#10): always, unless it came by letter, never. */
   withdrawalAcknowledgement: 'always' | 'unless_letter' | 'never';
+  /** #13 item 2b: letters (and the decisions they carry) need a second administrator's approval (決裁) before issue. */
+  approvalRequired: boolean;
+  /** #13 item 3: days a deleted page or letter draft stays in the trash before it is purged for good. */
+  trashDays: number;
 }
 
 export interface AuditEntry {
@@ -186,6 +190,8 @@ export interface ImportFileProgress {
   pageIds: string[];
   /** Already imported earlier (same content): nothing stored twice. */
   duplicate: boolean;
+  /** #13 item 3: the file's pages were in the trash and were restored instead. */
+  restoredFromTrash?: number;
   error?: import('../result').KaijiErrorInfo;
   /** A returned Kaiji letter was found (its QR code): the file went to this case (#6). */
   attachedToCase?: { caseId: string; caseNo: string; resubmission: boolean; discardedCaseNos?: string[] };

@@ -50,6 +50,9 @@ export const OBLIGATION_ACTION: Record<ObligationCode, CaseAction | 'money' | nu
   confirm_kind: 'confirm_kinds',
   decide: 'decide',
   compose: 'draft_letter',
+  // #13 item 2b: approving is an administrator's step, as issuing is; a sent-back draft is revised.
+  approve: 'issue_letter',
+  revise: 'draft_letter',
   issue: 'issue_letter',
   mail: 'log_mail',
   deliver: null,

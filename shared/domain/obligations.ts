@@ -25,6 +25,8 @@ export const OBLIGATION_CODES = [
   'confirm_kind',
   'decide',
   'compose',
+  'approve',
+  'revise',
   'issue',
   'mail',
   'deliver',
@@ -59,6 +61,8 @@ export interface LetterSnapshot {
   inTransit: boolean;
   /** Every item came back undelivered. */
   returned: boolean;
+  /** #13 item 2b: the draft's approval (決裁) when the setting asks for one; absent = not required. */
+  approval?: 'awaiting' | 'approved' | 'sent_back';
 }
 
 export interface CaseSnapshot {
@@ -170,7 +174,11 @@ function letterStep(letters: readonly LetterSnapshot[]): ObligationCode | null {
   const issued = letters.filter((l) => l.status === 'issued');
   if (issued.some((l) => !l.mailed)) return 'mail';
   if (issued.some((l) => l.returned)) return 'resend';
-  if (letters.some((l) => l.status === 'draft')) return 'issue';
+  const drafts = letters.filter((l) => l.status === 'draft');
+  // #13 item 2b: with approval on, a draft is issued only once a second administrator approved it.
+  if (drafts.some((l) => !l.approval || l.approval === 'approved')) return 'issue';
+  if (drafts.some((l) => l.approval === 'awaiting')) return 'approve';
+  if (drafts.length > 0) return 'revise';
   return 'compose';
 }
 
@@ -200,6 +208,10 @@ function labelOf(code: ObligationCode, what: Bilingual, o: { kind?: RequestKind;
       return { ja: `${o.kind} の決定がありません`, en: `${o.kind} is not decided` };
     case 'compose':
       return { ja: `${what.ja}が未作成です`, en: `${cap(what.en)} is not drafted` };
+    case 'approve':
+      return { ja: `${what.ja}が決裁待ちです（作成者以外の管理者の承認）`, en: `${cap(what.en)} awaits approval by another administrator` };
+    case 'revise':
+      return { ja: `${what.ja}が差し戻されました（修正して再度決裁へ）`, en: `${cap(what.en)} was sent back (revise it for approval again)` };
     case 'issue':
       return { ja: `${what.ja}が未発行です`, en: `${cap(what.en)} is not issued` };
     case 'mail':

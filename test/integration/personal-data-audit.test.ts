@@ -148,6 +148,11 @@ const PERSONAL: Record<ChannelName, boolean> = {
   'savedFilters.list': false,
   'savedFilters.save': false,
   'savedFilters.delete': false,
+  // #13: the trash shows case numbers and page thumbnails; a restored item comes back with them.
+  'trash.list': true,
+  'trash.restore': true,
+  'trash.empty': false,
+  'letters.sendBack': false,
 };
 
 const tempDir = useTempDirs();

@@ -16,6 +16,8 @@ import { retentionHandlers } from '../retention/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { verificationHandlers } from '../verification/handlers';
 import { readingHandlers } from '../reading/handlers';
+import { trashHandlers } from '../trash/handlers';
+import { approvalHandlers } from '../approval/handlers';
 import { readPageIntoCase } from '../reading/read-into-case';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { rekeyWithAudit } from '../vault/rekey-audit';
@@ -152,7 +154,8 @@ export const handlers: HandlerMap = {
   'pages.reorder': async (input, ctx) => must(ctx).ws.pages.reorder(must(ctx).actor, input.caseId, input.ids),
   'pages.rotate': async (input, ctx) => must(ctx).ws.pages.rotate(must(ctx).actor, input.id, input.degrees),
   'pages.delete': async (input, ctx) => {
-    await must(ctx).ws.pages.delete(must(ctx).actor, input.id);
+    // #13 item 3: to the trash (Undo, Trash view, re-import); purged for good after settings.trashDays.
+    await must(ctx).ws.trash.trashPage(must(ctx).actor, input.id);
     return null;
   },
   'search.text': async (input, ctx) => must(ctx).ws.textSearch.search(must(ctx).actor, input.query),
@@ -206,4 +209,6 @@ export const handlers: HandlerMap = {
   ...provisionHandlers,
   ...reportHandlers,
   ...worklistHandlers,
+  ...trashHandlers,
+  ...approvalHandlers,
 };

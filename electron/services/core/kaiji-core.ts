@@ -161,6 +161,7 @@ export class KaijiCore {
     await s.scanner?.stop();
     // A running backup holds a copy of the key and reads the database: let it finish first.
     s.ws.backups.stopSchedule();
+    s.ws.trash.stopSchedule();
     await s.ws.backups.settle();
     try {
       await s.ws.db.transaction().execute((trx) => s.ws.audit.append(trx, s.actor, { action: 'vault.locked', summary: { reason } }));
@@ -242,6 +243,10 @@ export class KaijiCore {
     };
     // Daily backups while the app runs, under whoever unlocked (#15 item 1).
     ws.backups.startSchedule(actor);
+    // #13 item 3: what has been in the trash longer than settings.trashDays goes for good, now and daily.
+    // A failed purge must not keep anyone out; the next run tries again.
+    await ws.trash.purgeExpired().catch(() => undefined);
+    ws.trash.startSchedule();
     return user;
   }
 

@@ -30,6 +30,8 @@ import { CaseListService } from '../worklists/case-list';
 import { SavedFilterService } from '../worklists/saved-filters';
 import { BackupService } from '../backup/backup-service';
 import { RetentionService } from '../retention/retention-service';
+import { ApprovalService } from '../approval/approval-service';
+import { TrashService } from '../trash/trash-service';
 import type { Database } from '../vault/schema';
 import type { Vault } from '../vault/vault';
 
@@ -66,6 +68,8 @@ export interface Workspace {
   caseList: CaseListService;
   assignment: AssignmentService;
   savedFilters: SavedFilterService;
+  approvals: ApprovalService;
+  trash: TrashService;
 }
 
 export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
@@ -94,6 +98,14 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
   // ID copies read at import become suggested document records (issue 12 item 3).
   const documents = new DocumentService(db, audit, now);
   imports.setDocumentSuggestions(documents);
+  // #13 item 2b: the second administrator's approval; a decision recorded again clears approvals.
+  const approvals = new ApprovalService(db, audit, settings, now);
+  decisions.addDecisionHook(approvals.onDecision);
+  const letters = new LetterService(db, audit, cases, decisions, settings, deficiencies, moneyOrders, now);
+  letters.setApprovals(approvals);
+  // #13 item 3: re-importing a file whose pages are in the trash restores them.
+  const trash = new TrashService(db, audit, pages, settings, now);
+  imports.setTrashRestore((actor, importId) => trash.restoreImport(actor, importId));
   return {
     db,
     audit,
@@ -114,7 +126,7 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     moneyOrders,
     mail: new MailLog(db, audit, cases, now),
     decisions,
-    letters: new LetterService(db, audit, cases, decisions, settings, deficiencies, moneyOrders, now),
+    letters,
     today,
     contacts,
     lifecycle: new LifecycleService(db, audit, now),
@@ -125,5 +137,7 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     caseList: new CaseListService(db, audit, cases.deadlines, now),
     assignment: new AssignmentService(db, audit, now),
     savedFilters: new SavedFilterService(db, audit, now),
+    approvals,
+    trash,
   };
 }

@@ -23,6 +23,7 @@ import { caseObligations } from '@shared/domain/obligations';
 import { mayDo } from '@shared/domain/case-permissions';
 import { renderAddressLabelSheet, renderLetterPdf } from './letter-render';
 import type { LettersTable } from './schema';
+import type { ApprovalService } from '../approval/approval-service';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = LettersTable & { case_no: string; case_status: string; issued_by_name?: string | null };
@@ -46,6 +47,13 @@ export class LetterService {
     private readonly moneyOrders: MoneyOrderLedger,
     private readonly now: () => Date,
   ) {}
+
+  private approvals: ApprovalService | null = null;
+
+  /** #13 item 2b: the second administrator's approval (wired in workspace.ts). */
+  setApprovals(approvals: ApprovalService): void {
+    this.approvals = approvals;
+  }
 
   /** What to draft now, read off what the case still owes (shared/domain/obligations.ts). */
   async suggest(caseId: string): Promise<LetterSuggestion[]> {
@@ -86,6 +94,7 @@ export class LetterService {
       last_reprinted_at: null,
       money_order_ids: JSON.stringify(gathered.moneyOrderIds),
       needs_approval: 0,
+      prepared_by: JSON.stringify([actor.id].filter(Boolean)),
     };
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('letters').values(row).execute();
@@ -161,22 +170,25 @@ export class LetterService {
         .where('id', '=', id)
         .where('status', '=', 'draft')
         .execute();
+      // #13 item 2b: whoever changes it becomes one who may not approve it; an approval is gone.
+      const cleared = this.approvals ? (await this.approvals.onEdited(trx, actor, row)).approvalCleared : false;
       await this.audit.append(trx, actor, {
         action: 'letter.edited',
         recordType: 'case',
         recordId: row.case_id,
-        summary: { caseNo: row.case_no, letterId: id, text: !!draft, recipient: !!patch.recipient, needsApproval: needsApproval === 1 },
+        summary: { caseNo: row.case_no, letterId: id, text: !!draft, recipient: !!patch.recipient, needsApproval: needsApproval === 1, ...(cleared ? { approvalCleared: true } : {}) },
       });
     });
     return this.get(id);
   }
 
+  /** #13 item 3: a discarded draft goes to the trash (restorable for settings.trashDays days). */
   async discard(actor: Actor, id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const row = await this.row(trx, id);
       if (row.status !== 'draft') throw new KaijiError('LETTER_ISSUED');
-      await trx.deleteFrom('letters').where('id', '=', id).execute();
-      await this.audit.append(trx, actor, { action: 'letter.discarded', recordType: 'case', recordId: row.case_id, summary: { caseNo: row.case_no, letterId: id, template: row.template } });
+      await trx.updateTable('letters').set({ trashed_at: this.now().toISOString(), trashed_by: actor.id }).where('id', '=', id).where('status', '=', 'draft').execute();
+      await this.audit.append(trx, actor, { action: 'letter.trashed', recordType: 'case', recordId: row.case_id, summary: { caseNo: row.case_no, letterId: id, template: row.template } });
     });
   }
 
@@ -201,6 +213,8 @@ export class LetterService {
     const before = await this.row(this.db, id);
     if (before.status !== 'draft') throw new KaijiError('LETTER_ISSUED');
     const template = before.template as LetterTemplateId;
+    // #13 item 2b: with the setting on, only an approved letter goes out.
+    if (this.approvals) await this.approvals.assertMayIssue(this.db, actor, before);
     if (before.needs_approval === 1 && !mayDo(actor.role, 'approve_letter')) {
       const denied = new KaijiError('LETTER_NEEDS_APPROVAL');
       await auditIfDenied(this.db, this.audit, actor, denied, { caseId: before.case_id, caseNo: before.case_no });
@@ -215,6 +229,8 @@ export class LetterService {
       const row = await this.row(trx, id);
       // Edited or issued by someone else while this one was rendering: refuse, nothing stored.
       if (row.status !== 'draft' || row.updated_at !== before.updated_at) throw new KaijiError('LETTER_ISSUED');
+      // Sent back (or its approval cleared by a new decision) while rendering: nothing is stored.
+      if ((row.approval ?? null) !== (before.approval ?? null)) throw new KaijiError('LETTER_AWAITING_APPROVAL');
       await trx
         .updateTable('letters')
         .set({
@@ -296,6 +312,8 @@ export class LetterService {
 
   /** Item 5: the administrator approves a decided letter whose text a clerk changed. */
   async approve(actor: Actor, id: string): Promise<void> {
+    // #13 item 2b: with the setting on, approving is the second administrator's 決裁 (never one's own).
+    if (this.approvals && (await this.approvals.required())) return this.approvals.approve(actor, id);
     const row = await this.row(this.db, id);
     try {
       assertMay(actor, 'approve_letter');
@@ -380,7 +398,9 @@ export class LetterService {
       .innerJoin('cases', 'cases.id', 'letters.case_id')
       .leftJoin('staff', 'staff.id', 'letters.issued_by')
       .selectAll('letters')
-      .select(['cases.case_no as case_no', 'cases.status as case_status', 'staff.display_name as issued_by_name']);
+      .select(['cases.case_no as case_no', 'cases.status as case_status', 'staff.display_name as issued_by_name'])
+      // #13 item 3: a trashed draft is out of the case until restored.
+      .where('letters.trashed_at', 'is', null);
   }
 
   private async row(db: Db, id: string): Promise<Row> {
@@ -397,6 +417,7 @@ export class LetterService {
       .where('letter_id', 'in', rows.map((r) => r.id))
       .orderBy('created_at', 'desc')
       .execute();
+    const approvals = this.approvals ? await this.approvals.describe(rows) : new Map();
     return rows.map((r) => {
       const m = mail.find((x) => x.letter_id === r.id);
       const draft = JSON.parse(r.draft) as LetterDraft;
@@ -432,6 +453,7 @@ export class LetterService {
           : null,
         finalResponse: isFinalResponse(r.template as LetterTemplateId),
         needsApproval: r.needs_approval === 1,
+        approval: approvals.get(r.id) ?? { state: 'not_required', byName: null, at: null, reason: null, excluded: [] },
       };
     });
   }

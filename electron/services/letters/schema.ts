@@ -47,6 +47,18 @@ export interface LettersTable {
   money_order_ids: string;
   /** 1 after a clerk changed the text of a decided letter: the administrator must approve (#10). */
   needs_approval: number;
+  /** #13 item 2b (migration 029): 'approved' | 'sent_back' | null (awaiting); see shared/domain/approval.ts. */
+  approval?: string | null;
+  approval_by?: string | null;
+  approval_by_name?: string | null;
+  approval_at?: string | null;
+  /** The send-back reason (may name people: never copied into the audit trail). */
+  approval_reason?: string | null;
+  /** JSON staff ids of everyone who drafted or changed the letter. */
+  prepared_by?: string;
+  /** #13 item 3 (migration 030): a trashed draft. */
+  trashed_at?: string | null;
+  trashed_by?: string | null;
 }
 
 export interface LetterTables {

@@ -5,6 +5,7 @@ import type { LetterTemplateId } from '@shared/domain/letters/types';
 import { WITHDRAWAL_WAYS, type CaseSnapshot, type LetterSnapshot, type WithdrawalAckPolicy, type WithdrawalWay } from '@shared/domain/obligations';
 import { REQUEST_KINDS, type RequestKind } from '@shared/domain/page-kind';
 import { KaijiError } from '@shared/errors';
+import { approvalState } from '@shared/domain/approval';
 import { RETURNABLE_ORDER_STATES } from '../letters/letter-data';
 import type { Database } from '../vault/schema';
 
@@ -27,7 +28,8 @@ export async function caseSnapshots(db: Db, caseIds: readonly string[], as?: { s
     db.selectFrom('cases').select(['id', 'status']).where('id', 'in', ids).execute(),
     db.selectFrom('case_fields').select(['case_id', 'field', 'value', 'confidence', 'needs_review']).where('case_id', 'in', ids).where('field', 'in', KIND_FIELDS).execute(),
     db.selectFrom('case_decisions').selectAll().where('case_id', 'in', ids).execute(),
-    db.selectFrom('letters').select(['id', 'case_id', 'template', 'status']).where('case_id', 'in', ids).execute(),
+    // Trashed drafts (#13 item 3) are not the case's letters any more.
+    db.selectFrom('letters').select(['id', 'case_id', 'template', 'status', 'approval']).where('case_id', 'in', ids).where('trashed_at', 'is', null).execute(),
     db.selectFrom('money_orders').select(['case_id']).where('case_id', 'in', ids).where('state', 'in', [...RETURNABLE_ORDER_STATES]).execute(),
     db
       .selectFrom('case_status_changes')
@@ -39,6 +41,8 @@ export async function caseSnapshots(db: Db, caseIds: readonly string[], as?: { s
     db.selectFrom('case_waivers').select(['case_id', 'obligation']).where('case_id', 'in', ids).execute(),
     db.selectFrom('settings').select('value').where('key', '=', 'withdrawalAcknowledgement').executeTakeFirst(),
   ]);
+  const approvalSetting = await db.selectFrom('settings').select('value').where('key', '=', 'approvalRequired').executeTakeFirst();
+  const approvalRequired = approvalSetting ? JSON.parse(approvalSetting.value) === true : false;
   const letterIds = letters.map((l) => l.id);
   const mail = letterIds.length
     ? await db.selectFrom('mail_items').select(['letter_id', 'delivered_on', 'proof_received_on', 'returned_on']).where('letter_id', 'in', letterIds).execute()
@@ -82,6 +86,7 @@ export async function caseSnapshots(db: Db, caseIds: readonly string[], as?: { s
             delivered,
             inTransit: items.some((m) => !m.delivered_on && !m.proof_received_on && !m.returned_on),
             returned: items.length > 0 && items.every((m) => !!m.returned_on),
+            ...(approvalRequired && l.status !== 'issued' ? { approval: approvalState(true, l.approval) as 'awaiting' | 'approved' | 'sent_back' } : {}),
           };
         }),
       openMoneyOrders: orders.filter((o) => o.case_id === c.id).length,

@@ -18,7 +18,7 @@ export function assertMay(actor: Actor, action: CaseAction): void {
  * rolled back, so this is written on its own.
  */
 export async function auditIfDenied(db: Kysely<Database>, audit: AuditLog, actor: Actor, error: unknown, record: { caseId?: string; caseNo?: string }): Promise<void> {
-  if (!(error instanceof KaijiError) || (error.code !== 'ROLE_FORBIDS' && error.code !== 'LETTER_NEEDS_APPROVAL')) return;
+  if (!(error instanceof KaijiError) || !['ROLE_FORBIDS', 'LETTER_NEEDS_APPROVAL', 'LETTER_AWAITING_APPROVAL', 'APPROVAL_SELF'].includes(error.code)) return;
   await audit
     .append(db, actor, {
       action: 'access.denied',

@@ -73,7 +73,7 @@ export class ImportJobs {
         }
         const result = await this.imports.store(actor, ready, target);
         if (result.ok) {
-          Object.assign(progress, { state: 'done', pageIds: result.pageIds, duplicate: result.duplicate });
+          Object.assign(progress, { state: 'done', pageIds: result.pageIds, duplicate: result.duplicate, ...(result.restoredFromTrash ? { restoredFromTrash: result.restoredFromTrash } : {}) });
           if (result.attachedToCase) {
             progress.attachedToCase = result.attachedToCase;
             // A returned notice takes the files after it in the same job along (the re-sent set).

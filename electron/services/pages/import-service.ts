@@ -38,7 +38,7 @@ export interface ImportAttachment {
 export type AttachResolver = (trx: Transaction<Database>, actor: Actor, pages: readonly ProcessedPage[], target: ImportTarget) => Promise<ImportAttachment | null>;
 
 export type ImportFileResult =
-  | { name: string; ok: true; importId: string; pageIds: string[]; duplicate: boolean; attachedToCase?: ImportAttachment }
+  | { name: string; ok: true; importId: string; pageIds: string[]; duplicate: boolean; attachedToCase?: ImportAttachment; restoredFromTrash?: number }
   | { name: string; ok: false; error: KaijiErrorInfo };
 
 /**
@@ -58,6 +58,13 @@ export class ImportService {
     private readonly caseFiles: CaseFileService,
     private readonly now: () => Date,
   ) {}
+
+  private trashRestore: ((actor: Actor, importId: string) => Promise<string[]>) | null = null;
+
+  /** #13 item 3: the same file again brings its trashed pages back (wired in workspace.ts). */
+  setTrashRestore(restore: (actor: Actor, importId: string) => Promise<string[]>): void {
+    this.trashRestore = restore;
+  }
 
   setAttachResolver(resolver: AttachResolver): void {
     this.attachResolver = resolver;
@@ -100,8 +107,9 @@ export class ImportService {
   async store(actor: Actor, prepared: PreparedFile, target: ImportTarget): Promise<ImportFileResult> {
     const { name, sha256 } = prepared;
     if ('duplicateOf' in prepared) {
-      const ids = await this.db.selectFrom('pages').select('id').where('import_id', '=', prepared.duplicateOf).orderBy('source_page').execute();
-      return { name, ok: true, importId: prepared.duplicateOf, pageIds: ids.map((r) => r.id), duplicate: true };
+      const restored = (await this.trashRestore?.(actor, prepared.duplicateOf)) ?? [];
+      const ids = await this.db.selectFrom('pages').select('id').where('import_id', '=', prepared.duplicateOf).where('trashed_at', 'is', null).orderBy('source_page').execute();
+      return { name, ok: true, importId: prepared.duplicateOf, pageIds: ids.map((r) => r.id), duplicate: restored.length === 0, ...(restored.length ? { restoredFromTrash: restored.length } : {}) };
     }
     if ('error' in prepared) {
       await this.recordFailure(actor, name, sha256, target, prepared.error);

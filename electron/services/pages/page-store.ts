@@ -54,7 +54,8 @@ export class PageStore {
 
   /** The full image: viewing it is a view of personal data (S3). */
   async image(actor: Actor, id: string): Promise<{ png: Buffer; width: number; height: number }> {
-    const row = await this.db.selectFrom('pages').select(['image', 'width', 'height', 'case_id']).where('id', '=', id).executeTakeFirst();
+    // A trashed page (#13 item 3) is not shown until restored; the Trash view shows its thumbnail.
+    const row = await this.db.selectFrom('pages').select(['image', 'width', 'height', 'case_id']).where('id', '=', id).where('trashed_at', 'is', null).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
     await this.audit.append(this.db, actor, { action: 'page.viewed', recordType: 'page', recordId: id, summary: { caseId: row.case_id } });
     return { png: Buffer.from(row.image), width: row.width, height: row.height };
@@ -142,6 +143,8 @@ export class PageStore {
     return this.db
       .selectFrom('pages')
       .innerJoin('imports', 'imports.id', 'pages.import_id')
+      // #13 item 3: a trashed page is out of every list until restored (trash/trash-service.ts).
+      .where('pages.trashed_at', 'is', null)
       .select([
         'pages.id',
         'pages.case_id',

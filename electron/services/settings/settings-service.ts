@@ -18,6 +18,8 @@ export const DEFAULT_SETTINGS: Settings = {
   moneyOrderWarningDays: 30,
   deficientWaitDays: 30,
   withdrawalAcknowledgement: 'always',
+  approvalRequired: false,
+  trashDays: 30,
 };
 
 /** Office settings, stored as one row per key inside the encrypted database. */

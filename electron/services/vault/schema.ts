@@ -152,6 +152,9 @@ export interface PagesTable {
   form_id: string | null;
   created_by: string | null;
   created_at: string;
+  /** #13 item 3 (migration 030): in the trash since (ISO instant); null = in the case. */
+  trashed_at?: string | null;
+  trashed_by?: string | null;
 }
 
 export interface CaseFieldsTable {

@@ -163,6 +163,7 @@ async function enclosedPagesOf(db: Kysely<Database>, caseId: string): Promise<{ 
     .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
     .where('case_id', '=', caseId)
     .where('kind', 'in', ['id_document', 'money_order'])
+    .where('trashed_at', 'is', null)
     .groupBy('kind')
     .execute();
   const n = (k: string) => Number(rows.find((r) => r.kind === k)?.n ?? 0);

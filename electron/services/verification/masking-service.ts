@@ -48,7 +48,8 @@ export class MaskingService {
       .groupBy('page_masks.page_id')
       .execute();
     const done = new Set(masked.map((m) => m.page_id));
-    const idPages = await this.db.selectFrom('pages').select(['id', 'ocr_text']).where('case_id', '=', caseId).where('kind', '=', 'id_document').execute();
+    // A trashed page (#13 item 3) is out of the case until restored.
+    const idPages = await this.db.selectFrom('pages').select(['id', 'ocr_text']).where('case_id', '=', caseId).where('kind', '=', 'id_document').where('trashed_at', 'is', null).execute();
     const recorded = await this.db
       .selectFrom('case_documents')
       .select('page_id')

@@ -8,6 +8,7 @@ import { readingEn } from './sections/reading';
 import { provisionsEn } from './sections/provisions';
 import { reportsEn } from './sections/reports';
 import { worklistsEn } from './sections/worklists';
+import { trashEn } from './sections/trash';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -552,7 +553,9 @@ export const en: Translations = {
         moved: 'Page moved',
         reordered: 'Pages reordered',
         rotated: 'Page rotated',
-        deleted: 'Page deleted',
+        deleted: 'Page deleted for good',
+        trashed: 'Page deleted (to the trash)',
+        restored: 'Page restored from the trash',
         searched: 'Scanned text searched',
         masked: 'Numbers masked',
       },
@@ -578,6 +581,9 @@ export const en: Translations = {
       },
       records: {
         disposed: 'Records disposed of',
+      },
+      trash: {
+        purged: 'Trash purged for good',
       },
       retention: {
         schedule_updated: 'Retention schedule changed',
@@ -613,7 +619,10 @@ export const en: Translations = {
         labels_printed: 'Address labels printed',
         listed: 'Letters viewed',
         returned_scanned: 'Returned letter scanned',
-        approved: 'Letter approved (after a change)',
+        approved: 'Letter approved',
+        sent_back: 'Letter sent back',
+        trashed: 'Letter draft deleted (to the trash)',
+        restored: 'Letter draft restored from the trash',
       },
       contact: {
         logged: 'Contact (request not by mail) logged',
@@ -784,4 +793,5 @@ export const en: Translations = {
   ...provisionsEn,
   ...reportsEn,
   ...worklistsEn,
+  ...trashEn,
 };

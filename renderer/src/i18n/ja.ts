@@ -8,6 +8,7 @@ import { readingJa } from './sections/reading';
 import { provisionsJa } from './sections/provisions';
 import { reportsJa } from './sections/reports';
 import { worklistsJa } from './sections/worklists';
+import { trashJa } from './sections/trash';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -548,7 +549,9 @@ export const ja = {
         moved: 'ページの移動',
         reordered: 'ページの並べ替え',
         rotated: 'ページの回転',
-        deleted: 'ページの削除',
+        deleted: 'ページの削除（完全に削除）',
+        trashed: 'ページの削除（ごみ箱へ）',
+        restored: 'ページを元に戻す（ごみ箱から）',
         searched: 'スキャン本文の検索',
         masked: '番号のマスク',
       },
@@ -574,6 +577,9 @@ export const ja = {
       },
       records: {
         disposed: '記録の廃棄',
+      },
+      trash: {
+        purged: 'ごみ箱の完全削除',
       },
       retention: {
         schedule_updated: '保存期間の変更',
@@ -609,7 +615,10 @@ export const ja = {
         labels_printed: '宛名ラベルの印刷',
         listed: '通知書一覧の表示',
         returned_scanned: '返送された通知書の取り込み',
-        approved: '通知書の承認（変更後）',
+        approved: '通知書の承認（決裁）',
+        sent_back: '通知書の差戻し（決裁）',
+        trashed: '通知書の下書きの削除（ごみ箱へ）',
+        restored: '通知書の下書きを元に戻す（ごみ箱から）',
       },
       contact: {
         logged: '問い合わせ（郵送以外の請求）の記録',
@@ -779,6 +788,7 @@ export const ja = {
   ...provisionsJa,
   ...reportsJa,
   ...worklistsJa,
+  ...trashJa,
 };
 
 export type Translations = typeof ja;

@@ -1,6 +1,8 @@
 import { PasswordInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { PassphraseStrength } from './PassphraseStrength';
 import type { NewPassphrase } from './useNewPassphrase';
+import type { PassphraseChange } from './usePassphraseChange';
 
 interface Props {
   passphrase: NewPassphrase;
@@ -40,6 +42,34 @@ export function NewPassphraseFields({ passphrase, testId, label, description, co
           required
         />
       )}
+    </>
+  );
+}
+
+/**
+ * The fields of a passphrase change: the current passphrase, the new one with its strength bar
+ * and the confirmation. Used by the user menu's modal and the forced change at first sign-in.
+ */
+export function ChangePassphraseFields({ change, currentLabel }: { change: PassphraseChange; currentLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PasswordInput
+        data-testid="pass-current"
+        label={currentLabel}
+        value={change.current}
+        onChange={(e) => change.setCurrent(e.currentTarget.value)}
+        autoComplete="current-password"
+        required
+        data-autofocus
+      />
+      <NewPassphraseFields
+        passphrase={change.next}
+        testId="pass-next"
+        label={t('changePass.next')}
+        description={t('passphrase.hint')}
+        confirm={{ testId: 'pass-confirm', label: t('changePass.confirm') }}
+      />
     </>
   );
 }

@@ -17,6 +17,8 @@ import { DraftEditor } from './DraftEditor';
 import { MailSection } from './MailSection';
 import { downloadFile } from '../../ui/files';
 import { printPdf } from './pdf-files';
+import { ApprovalSection } from '../approval/ApprovalSection';
+import { showUndoToast } from '../trash/undoToast';
 
 /** One letter: edit the draft, preview its pages, issue, print, reprint as 控, log the mailing. */
 export function LetterModal({ id, onChanged, onDiscarded }: { id: string; onChanged: () => void; onDiscarded: () => void }) {
@@ -83,7 +85,8 @@ export function LetterModal({ id, onChanged, onDiscarded }: { id: string; onChan
   const discard = async () => {
     const r = await run(() => kaiji.letters.discard({ id }));
     if (r.ok) {
-      notifications.show({ color: 'teal', message: t('letters.discarded') });
+      // #13 item 3: the draft went to the trash; Undo brings it back.
+      showUndoToast({ t, lang, kind: 'letter', id, message: t('trash.letterTrashed'), onRestored: onChanged });
       onChanged();
       onDiscarded();
     }
@@ -121,6 +124,7 @@ export function LetterModal({ id, onChanged, onDiscarded }: { id: string; onChan
           </Button>
         </Group>
       )}
+      <ApprovalSection letter={data} onChanged={refresh} />
       {issued && <IssuedFacts letter={data} />}
       {!issued && canWrite && <DraftEditor letter={data} onSaved={refresh} />}
       {issued && (

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { ApprovalBadge } from '../approval/ApprovalSection';
 import { notifications } from '@mantine/notifications';
 import { IconFilePlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -162,6 +163,7 @@ export function LetterTable({ letters, onOpen, showCase = false }: { letters: Le
                 <Badge color={l.status === 'issued' ? 'teal' : 'gray'} variant="light" tt="none">
                   {t(`letters.statuses.${l.status}`)}
                 </Badge>
+                {l.status === 'draft' && <ApprovalBadge state={l.approval.state} />}
                 {l.issuedOn && (
                   <Text size="xs" c="dimmed">
                     {formatDay(l.issuedOn, lang)}

@@ -1,7 +1,12 @@
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSettingsSection, wholeIn } from './useSettingsSection';
+import { contractSchema, contractValidate } from '../../ui/contractForm';
+import { useSettingsSection } from './useSettingsSection';
+
+// #13 item 11c: validated by the contract's own settings.update schema (1-120 whole months).
+const schema = contractSchema('settings.update').pick({ repeatPeriodMonths: true }).required();
 
 /**
  * R3: how far back the checklist looks for earlier requests of the same person
@@ -10,23 +15,17 @@ import { useSettingsSection, wholeIn } from './useSettingsSection';
 export function RepeatPeriodSection() {
   const { t } = useTranslation();
   const { settings, save, saving } = useSettingsSection('repeat');
-  const [months, setMonths] = useState<string | number>('');
-  const [error, setError] = useState<string | undefined>();
+  const form = useForm<{ repeatPeriodMonths: number | string }>({ mode: 'controlled', initialValues: { repeatPeriodMonths: '' }, validate: contractValidate(schema) });
 
   useEffect(() => {
-    if (settings) setMonths(settings.repeatPeriodMonths);
+    if (settings) form.setValues({ repeatPeriodMonths: settings.repeatPeriodMonths });
+    // Only when the stored settings arrive.
   }, [settings]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const n = wholeIn(months, 1, 120);
-    if (n === null) {
-      setError(t('repeatPeriod.invalid'));
-      return;
-    }
-    const result = await save({ repeatPeriodMonths: n });
-    if (result.ok) setMonths(result.value.repeatPeriodMonths);
-  };
+  const submit = form.onSubmit(async ({ repeatPeriodMonths }) => {
+    const result = await save({ repeatPeriodMonths: Number(repeatPeriodMonths) });
+    if (result.ok) form.setValues({ repeatPeriodMonths: result.value.repeatPeriodMonths });
+  });
 
   return (
     <Paper withBorder radius="md" p="lg" data-testid="repeat-period-section">
@@ -40,12 +39,6 @@ export function RepeatPeriodSection() {
             <NumberInput
               data-testid="repeat-period-months"
               label={t('repeatPeriod.label')}
-              value={months}
-              onChange={(v) => {
-                setMonths(v);
-                setError(undefined);
-              }}
-              error={error}
               min={1}
               max={120}
               allowDecimal={false}
@@ -54,6 +47,7 @@ export function RepeatPeriodSection() {
               w={200}
               disabled={!settings}
               required
+              {...form.getInputProps('repeatPeriodMonths')}
             />
             <Button type="submit" loading={saving} disabled={!settings} data-testid="repeat-period-save">
               {t('common.save')}

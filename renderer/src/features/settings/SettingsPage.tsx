@@ -12,6 +12,7 @@ import { RepeatPeriodSection } from './RepeatPeriodSection';
 import { WithdrawalAckSection } from '../lifecycle/WithdrawalAckSection';
 import { DeadlineSettingsSection } from '../today/DeadlineSettingsSection';
 import { SecuritySection } from './SecuritySection';
+import { TrashApprovalSection } from '../trash/TrashApprovalSection';
 import { SettingsForm } from './SettingsForm';
 
 /** Administrator-only: organization details, locking, and key management. */
@@ -54,6 +55,7 @@ export function SettingsPage() {
       <RepeatPeriodSection />
       <WithdrawalAckSection />
       <DeadlineSettingsSection />
+      <TrashApprovalSection />
       <SecuritySection onNewRecoveryKey={setNewKey} />
     </Stack>
   );

@@ -19,6 +19,7 @@ import { ReportsPage } from '../reports/ReportsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { RecordsPage } from '../records/RecordsPage';
+import { TrashPage } from '../trash/TrashPage';
 import { ForcedPassphraseChange } from './ForcedPassphraseChange';
 import { Forbidden } from './Forbidden';
 import { canOpen, type RouteName } from './routes';
@@ -39,6 +40,7 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
   letters: LettersPage,
   contacts: ContactsPage,
   records: RecordsPage,
+  trash: TrashPage,
   provisions: ProvisionsPage,
   reports: ReportsPage,
 };

@@ -1,12 +1,12 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconArchive, IconChartBar, IconShare, IconPhoneCall, IconCalendarDue, IconFileText, IconFolder, IconHistory, IconMail, IconMailbox, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArchive, IconChartBar, IconShare, IconPhoneCall, IconCalendarDue, IconFileText, IconFolder, IconHistory, IconMail, IconMailbox, IconReceipt, IconSettings, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/roles';
 import { hrefOf, navOrder, type RouteName } from './routes';
 
-const icons = { today: IconCalendarDue, cases: IconFolder, intake: IconMailbox, staff: IconUsers, audit: IconHistory, settings: IconSettings, moneyOrders: IconReceipt, mail: IconMail, letters: IconFileText, contacts: IconPhoneCall, provisions: IconShare, reports: IconChartBar, records: IconArchive };
+const icons = { today: IconCalendarDue, cases: IconFolder, intake: IconMailbox, staff: IconUsers, audit: IconHistory, settings: IconSettings, moneyOrders: IconReceipt, mail: IconMail, letters: IconFileText, contacts: IconPhoneCall, provisions: IconShare, reports: IconChartBar, records: IconArchive, trash: IconTrash };
 /** Routes whose label lives in their capability's i18n section rather than shell.nav. */
-const labelKeys = { today: 'today.title', moneyOrders: 'moneyOrders.nav', mail: 'mailLog.nav', letters: 'letters.nav', contacts: 'contacts.nav', provisions: 'provisions.nav', reports: 'reports.nav', records: 'records.nav' } as const;
+const labelKeys = { today: 'today.title', moneyOrders: 'moneyOrders.nav', mail: 'mailLog.nav', letters: 'letters.nav', contacts: 'contacts.nav', provisions: 'provisions.nav', reports: 'reports.nav', records: 'records.nav', trash: 'trash.nav' } as const;
 
 interface Props {
   role: Role;

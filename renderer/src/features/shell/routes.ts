@@ -1,7 +1,7 @@
 import { contract, type ChannelName } from '@shared/contract';
 import { allows, type Role } from '@shared/roles';
 
-export const routeNames = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'contacts', 'provisions', 'reports', 'staff', 'audit', 'settings', 'records'] as const;
+export const routeNames = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'contacts', 'provisions', 'reports', 'staff', 'audit', 'settings', 'records', 'trash'] as const;
 export type RouteName = (typeof routeNames)[number];
 
 /**
@@ -22,6 +22,7 @@ const gate: Record<RouteName, ChannelName> = {
   records: 'backup.overview',
   provisions: 'provisions.list',
   reports: 'reports.year',
+  trash: 'trash.list',
 };
 
 export function canOpen(route: RouteName, role: Role | undefined): boolean {

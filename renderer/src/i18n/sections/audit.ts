@@ -166,6 +166,16 @@ const fieldsJa = {
   letterPages: '書面のページ数',
   mailingId: '発送記録',
   needsApproval: '承認が必要',
+  // #13 items 2b and 3: approval (決裁) and the trash
+  approvalCleared: '決裁の取消し（変更のため）',
+  reasonGiven: '差戻しの理由あり',
+  via: '戻し方',
+  letters: '通知書の件数',
+  pageIds: '対象ページ',
+  sourcePage: '元ファイルのページ番号',
+  importId: '取込み',
+  approvalRequired: '通知書の決裁（第二の管理者の承認）',
+  trashDays: 'ごみ箱の保存日数',
   obligation: '未了の事項',
   received: '受領件数',
   rejected: '不採用件数',
@@ -215,6 +225,11 @@ const valuesJa = {
   manual: '手動',
   throttled: '待ち時間中',
   returned_letter: '返送された通知書',
+  // trash (#13 item 3): how a page came back, why the trash was purged
+  reimport: '同じファイルの再取込み',
+  trash: 'ごみ箱から元に戻す',
+  expired: '保存日数の経過',
+  emptied: 'ごみ箱を空にする',
 } satisfies Words;
 
 /** Codes whose words depend on the field (the same code means another thing elsewhere). */
@@ -360,6 +375,15 @@ const fieldsEn: typeof fieldsJa = {
   letterPages: 'Letter pages',
   mailingId: 'Mailing',
   needsApproval: 'Needs approval',
+  approvalCleared: 'Approval withdrawn (changed)',
+  reasonGiven: 'Reason given for sending back',
+  via: 'Restored by',
+  letters: 'Letters',
+  pageIds: 'Pages',
+  sourcePage: 'Page in the scanned file',
+  importId: 'Import',
+  approvalRequired: 'Approval of letters by a second administrator',
+  trashDays: 'Days kept in the trash',
   obligation: 'Obligation',
   received: 'Received',
   rejected: 'Rejected',
@@ -406,6 +430,10 @@ const valuesEn: typeof valuesJa = {
   manual: 'Manual',
   throttled: 'While waiting',
   returned_letter: 'Returned letter',
+  reimport: 'Importing the same file again',
+  trash: 'Restored from the trash',
+  expired: 'Trash period over',
+  emptied: 'Trash emptied',
 };
 
 const fieldValuesEn: typeof fieldValuesJa = {

@@ -19,6 +19,7 @@ import { FieldsPanel } from './FieldsPanel';
 import { FreeFormText } from './FreeFormText';
 import { ImportPanel } from './ImportPanel';
 import { PagesPanel } from './PagesPanel';
+import { TrashList } from '../../trash/TrashList';
 import { VerificationPanel } from './VerificationPanel';
 import { AssigneeControl } from './AssigneeControl';
 import { MoneyOrderPanel } from '../../ledger/MoneyOrderPanel';
@@ -70,6 +71,8 @@ export function CaseFilePage({ id }: { id: string }) {
               <Stack gap="md">
                 {canImport && <ImportPanel caseId={id} onImported={reload} />}
                 <PagesPanel caseId={id} pages={data.pages} editable={canEdit} onChanged={reload} />
+                {/* #13 item 3: this case's trash, shown only when it holds something. */}
+                <TrashList caseId={id} reloadKey={version} onChanged={reload} hideWhenEmpty />
               </Stack>
             </Paper>
             <VerificationPanel detail={data} reloadKey={version} onChanged={reload} />

@@ -117,13 +117,15 @@ export function ImportFileRow({ row, index }: { row: ImportRow; index: number })
       ? errorText(row.error, lang)
       : row.duplicate
         ? t('importScan.duplicate')
-        : row.state === 'done'
+        : row.restoredFromTrash
+          ? t('trash.restoredFromTrash', { count: row.restoredFromTrash })
+          : row.state === 'done'
           ? t('importScan.pages', { count: row.pageIds.length || row.pagesDone })
           : row.pagesTotal > 0
             ? t('importScan.progress', { done: row.pagesDone, total: row.pagesTotal })
             : '';
   return (
-    <Box data-testid={`import-file-${index}`} data-state={row.state} data-duplicate={row.duplicate || undefined}>
+    <Box data-testid={`import-file-${index}`} data-state={row.state} data-duplicate={row.duplicate || undefined} data-restored={row.restoredFromTrash || undefined}>
       <Group gap="xs" wrap="nowrap" justify="space-between">
         <Group gap={6} wrap="nowrap" miw={0}>
           <Icon size={16} stroke={1.6} color={`var(--mantine-color-${stateColor[row.state]}-6)`} />
@@ -132,7 +134,7 @@ export function ImportFileRow({ row, index }: { row: ImportRow; index: number })
           </Text>
         </Group>
         <Badge size="sm" variant="light" radius="sm" tt="none" color={row.duplicate ? 'yellow' : stateColor[row.state]}>
-          {row.duplicate ? t('importScan.duplicateBadge') : label}
+          {row.duplicate ? t('importScan.duplicateBadge') : row.restoredFromTrash ? t('trash.restoredBadge') : label}
         </Badge>
       </Group>
       {(row.state === 'waiting' || row.state === 'processing') && (

@@ -18,12 +18,12 @@ import type { CaseSummary, PageSummary } from '@shared/contract';
 import { PAGE_KINDS, PAGE_KIND_LABELS, type PageKind } from '@shared/domain/page-kind';
 import { kaiji } from '../../../api';
 import { useLang } from '../../../i18n';
-import { ConfirmModal } from '../../../ui/ConfirmModal';
 import { useCall } from '../../../ui/useCall';
 import { useLoad } from '../../../ui/useLoad';
 import { MaskEditor } from '../../masking/MaskEditor';
 import { CasePickerModal } from '../CasePickerModal';
 import { PageViewer } from './PageViewer';
+import { showUndoToast } from '../../trash/undoToast';
 
 interface Props {
   caseId: string;
@@ -36,9 +36,9 @@ interface Props {
 /** The case's scanned pages in order, with what each page is and what can be done to it. */
 export function PagesPanel({ caseId, pages, editable, onChanged }: Props) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { run } = useCall();
   const [viewing, setViewing] = useState<number | null>(null);
-  const [deleting, setDeleting] = useState<PageSummary | null>(null);
   const [moving, setMoving] = useState<PageSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [masking, setMasking] = useState<PageSummary | null>(null);
@@ -56,6 +56,15 @@ export function PagesPanel({ caseId, pages, editable, onChanged }: Props) {
     } finally {
       setBusy(null);
     }
+  };
+
+  // #13 item 3: deleting moves the page to the trash at once; the toast's Undo brings it back.
+  const trashPage = async (page: PageSummary) => {
+    await act(page.id, async () => {
+      const r = await run(() => kaiji.pages.delete({ id: page.id }));
+      if (r.ok) showUndoToast({ t, lang, kind: 'page', id: page.id, message: t('trash.pageTrashed'), onRestored: onChanged });
+      return r;
+    });
   };
 
   const reorder = (index: number, delta: -1 | 1) => {
@@ -93,7 +102,7 @@ export function PagesPanel({ caseId, pages, editable, onChanged }: Props) {
             onUp={() => reorder(index, -1)}
             onDown={() => reorder(index, 1)}
             onMove={() => setMoving(page)}
-            onDelete={() => setDeleting(page)}
+            onDelete={() => void trashPage(page)}
             mask={maskOf(maskState.data, page.id)}
             onMask={() => setMasking(page)}
           />
@@ -101,20 +110,6 @@ export function PagesPanel({ caseId, pages, editable, onChanged }: Props) {
       </SimpleGrid>
       <PageViewer pages={pages} index={viewing} onIndex={setViewing} />
       <MaskEditor page={masking} onClose={() => setMasking(null)} onMasked={onChanged} />
-      <ConfirmModal
-        opened={!!deleting}
-        title={t('pagesPanel.deleteTitle')}
-        confirmLabel={t('pagesPanel.deleteOk')}
-        onClose={() => setDeleting(null)}
-        onConfirm={async () => {
-          if (!deleting) return;
-          const page = deleting;
-          await act(page.id, () => run(() => kaiji.pages.delete({ id: page.id })), t('pagesPanel.deleted'));
-          setDeleting(null);
-        }}
-      >
-        {t('pagesPanel.deleteBody', { n: deleting ? pages.indexOf(deleting) + 1 : 0, name: deleting?.sourceName ?? '' })}
-      </ConfirmModal>
       <CasePickerModal
         opened={!!moving}
         title={t('pagesPanel.moveTitle')}
