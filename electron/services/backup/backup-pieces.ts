@@ -61,8 +61,8 @@ export async function copyNewPieces(
       bytes += data.length;
     }
     progress(++done, pieces.size);
-    // Yield now and then: the app stays responsive while a first backup copies thousands of files.
-    if (done % 16 === 0) await new Promise((r) => setImmediate(r));
+    // Yield between files: the app stays responsive while a first backup copies thousands of them.
+    await new Promise((r) => setImmediate(r));
   }
   return { written, bytes };
 }
