@@ -12,7 +12,10 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decryptPiece, encryptPiece, PAGE_FILES_DIR, sha256 } from '../../electron/services/pages/page-files';
+import { demoPeople } from '../../electron/services/demo/demo-people';
+import { idCopyScan, scannerNoise } from '../../electron/services/demo/demo-scans';
 import { ADMIN, useCores, value } from '../helpers/core';
+import { importAndWait } from '../helpers/imports';
 import { storePages } from '../helpers/page-rows';
 import { listFiles } from '../helpers/scan';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -80,6 +83,27 @@ describe('page files (#15 item 6)', () => {
     expect(existsSync(paths[1]!)).toBe(false);
     expect(existsSync(paths[0]!)).toBe(true);
   });
+
+  it('keeps the scanner’s JPEG of a straight page (about half the PNG), and the PNG of a straightened one', async () => {
+    const dataDir = tempDir();
+    const { core, call } = makeCore({ dataDir, ocrWorkers: 1 });
+    value(await call('vault.setup', ADMIN));
+    const [person] = demoPeople(1, 77);
+    const straight = await idCopyScan(person!, 'license', '2028-01-01', 3);
+    const skewed = await scannerNoise(await sharp(straight).png().toBuffer(), 1.2, 0.002, 4);
+    await importAndWait(call, [{ name: 'straight.jpg', bytes: straight }, { name: 'skewed.jpg', bytes: skewed }], {});
+    const { ws } = core.requireSession();
+    const rows = await ws.db.selectFrom('pages').innerJoin('imports', 'imports.id', 'pages.import_id').select(['pages.id', 'imports.source_name', 'image_file', 'image_key']).execute();
+    const stored = Object.fromEntries(rows.map((r) => [r.source_name, { id: r.id, bytes: ws.pages.files.read(r.image_file!, r.image_key!) }]));
+    expect([...stored['straight.jpg']!.bytes.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    expect(stored['straight.jpg']!.bytes.length).toBeLessThanOrEqual(straight.length);
+    expect([...stored['skewed.jpg']!.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    // The viewer gets the JPEG as is; the services get the normalised PNG, as before.
+    expect(value(await call('pages.image', { id: stored['straight.jpg']!.id })).dataUrl).toMatch(/^data:image\/jpeg;base64,/);
+    const png = (await ws.pages.imageForProcessing(stored['straight.jpg']!.id)).png;
+    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(stored['straight.jpg']!.bytes.length);
+  }, 90_000);
 
   it('moves an older vault’s in-database images out at unlock, and sweeps files no row refers to', async () => {
     const dataDir = tempDir();

@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { KaijiError } from '@shared/errors';
 import { openSqlCipher } from '../vault/database';
-import { decryptPiece, piecePath, sha256, writeFileAtomic } from '../pages/page-files';
+import { decryptPiece, piecePath, sha256 } from '../pages/page-files';
 
 /**
  * The page files of a backup folder (#15 item 6): one shared, content-addressed store per vault
@@ -45,12 +47,13 @@ export async function copyNewPieces(
     if (!existsSync(dest)) {
       let data: Buffer;
       try {
-        data = readFileSync(piecePath(vaultPages, name));
+        data = await readFile(piecePath(vaultPages, name));
       } catch {
         throw new KaijiError('BACKUP_FAILED', { step: 'page files' });
       }
-      writeFileAtomic(dest, data);
-      const back = readFileSync(dest);
+      // On the thread pool (write, fsync, rename): a slow backup drive must not hold the app.
+      await writeFileAtomicAsync(dest, data);
+      const back = await readFile(dest);
       try {
         decryptPiece(back, name, key);
       } catch {
@@ -99,3 +102,29 @@ export function removeUnlisted(store: string, keep: ReadonlySet<string>): number
 }
 
 export { sha256 };
+
+/** writeFileAtomic with every disk wait off the main thread. */
+async function writeFileAtomicAsync(path: string, bytes: Buffer): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const tmp = join(dir, `.tmp-${randomUUID()}`);
+  const fh = await open(tmp, 'w', 0o600);
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } catch (error) {
+    await fh.close();
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  await fh.close();
+  await rename(tmp, path);
+  if (process.platform !== 'win32') {
+    const d = await open(dir, 'r');
+    try {
+      await d.sync();
+    } finally {
+      await d.close();
+    }
+  }
+}

@@ -5,6 +5,7 @@ import type { AuditLog, Actor } from '../audit/audit-log';
 import { rotatePage, thumbnail, type QuarterTurn } from '../imaging';
 import { indexPageText, removePageText } from '../vault/fulltext';
 import type { Database, PagesTable } from '../vault/schema';
+import { normalisedPng } from './keep-original';
 import { PageFiles } from './page-files';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -38,8 +39,13 @@ export class PageStore {
   }
 
   /** The stored image bytes of a row: its page file, or the column in rows from before migration 032. */
-  private bytesOf(row: { image: Uint8Array; image_file: string | null; image_key: Uint8Array | null }): Buffer {
+  private storedOf(row: { image: Uint8Array; image_file: string | null; image_key: Uint8Array | null }): Buffer {
     return row.image_file && row.image_key ? this.files.read(row.image_file, row.image_key) : Buffer.from(row.image);
+  }
+
+  /** The normalised greyscale PNG every service step works on (a kept scanner JPEG is decoded to it). */
+  private async pngOf(row: { image: Uint8Array; image_file: string | null; image_key: Uint8Array | null }): Promise<Buffer> {
+    return normalisedPng(this.storedOf(row));
   }
 
   /**
@@ -104,13 +110,16 @@ export class PageStore {
     return rows.map(toSummary);
   }
 
-  /** The full image: viewing it is a view of personal data (S3). */
-  async image(actor: Actor, id: string): Promise<{ png: Buffer; width: number; height: number }> {
+  /**
+   * The full image: viewing it is a view of personal data (S3). A kept scanner JPEG is shown as
+   * it is (`mime`), not decoded and re-encoded for every view.
+   */
+  async image(actor: Actor, id: string): Promise<{ png: Buffer; mime: 'image/png' | 'image/jpeg'; width: number; height: number }> {
     const row = await this.db.selectFrom('pages').select(['image', 'image_file', 'image_key', 'width', 'height', 'case_id']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
-    const png = this.bytesOf(row);
+    const bytes = this.storedOf(row);
     await this.audit.append(this.db, actor, { action: 'page.viewed', recordType: 'page', recordId: id, summary: { caseId: row.case_id } });
-    return { png, width: row.width, height: row.height };
+    return { png: bytes, mime: bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : 'image/png', width: row.width, height: row.height };
   }
 
   /** The stored image for further processing by the services (not a view by a person). */
@@ -122,7 +131,7 @@ export class PageStore {
   async imageIn(db: Db, id: string): Promise<{ png: Buffer; width: number; height: number }> {
     const row = await db.selectFrom('pages').select(['image', 'image_file', 'image_key', 'width', 'height']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
-    return { png: this.bytesOf(row), width: row.width, height: row.height };
+    return { png: await this.pngOf(row), width: row.width, height: row.height };
   }
 
   async text(id: string): Promise<{ text: string; words: unknown[] }> {
