@@ -299,6 +299,18 @@ export const errorMessages = {
     ja: 'バックアップを作成中です。終わってからもう一度お試しください。',
     en: 'A backup is already running. Try again when it has finished.',
   },
+  BACKUP_PIECE_DAMAGED: {
+    ja: 'バックアップのページ画像ファイル（{count} 件）が見つからないか、壊れているか、書き換えられています。この世代からは復元できません。何も変更していません。別の世代のバックアップをお使いください。',
+    en: 'Page image files of the backup ({count}) are missing, damaged or have been altered. This generation cannot be restored. Nothing was changed. Use another generation of the backup.',
+  },
+  PAGE_FILE_MISSING: {
+    ja: 'ページ画像のファイルが見つかりません。データフォルダが不完全です。バックアップから復元してください。',
+    en: 'A page image file is missing: the data folder is incomplete. Restore from a backup.',
+  },
+  PAGE_FILE_DAMAGED: {
+    ja: 'ページ画像のファイルが壊れているか、書き換えられています。バックアップから復元してください。',
+    en: 'A page image file is damaged or has been altered. Restore from a backup.',
+  },
   RESTORE_TARGET_NOT_EMPTY: {
     ja: '復元先のフォルダには既に Kaiji のデータがあります。空のフォルダを選んでください。何も変更していません。',
     en: 'The restore folder already holds Kaiji data. Choose an empty folder. Nothing was changed.',

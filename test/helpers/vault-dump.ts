@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { PageFiles } from '../../electron/services/pages/page-files';
 import type { Database } from '../../electron/services/vault/schema';
 
 const hash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -21,10 +22,13 @@ export async function dumpTables(db: Kysely<Database>, skip: readonly string[] =
   return out;
 }
 
-/** Page id -> SHA-256 of the stored image and thumbnail. */
-export async function pageHashes(db: Kysely<Database>): Promise<Record<string, string>> {
-  const rows = await db.selectFrom('pages').select(['id', 'image', 'thumbnail']).execute();
-  return Object.fromEntries(rows.map((r) => [r.id, `${hash(r.image)}/${hash(r.thumbnail)}`]));
+/** Page id -> SHA-256 of the stored image (decrypted from its page file, #15 item 6) and thumbnail. */
+export async function pageHashes(db: Kysely<Database>, dataDir: string): Promise<Record<string, string>> {
+  const files = new PageFiles(dataDir);
+  const rows = await db.selectFrom('pages').select(['id', 'image', 'image_file', 'image_key', 'thumbnail']).execute();
+  return Object.fromEntries(
+    rows.map((r) => [r.id, `${hash(r.image_file && r.image_key ? files.read(r.image_file, r.image_key) : r.image)}/${hash(r.thumbnail)}`]),
+  );
 }
 
 export async function auditRows(db: Kysely<Database>): Promise<{ seq: number; hash: string; action: string }[]> {

@@ -76,7 +76,7 @@ describe('encrypted backup and restore (S2)', () => {
 
     const db = second.core.requireSession().ws.db;
     const expectedTables = await dumpTables(db, VOLATILE);
-    const expectedPages = await pageHashes(db);
+    const expectedPages = await pageHashes(db, dataDir);
     expect(Object.keys(expectedPages)).toHaveLength(2);
     const liveAudit = await auditRows(db);
 
@@ -90,7 +90,7 @@ describe('encrypted backup and restore (S2)', () => {
     copyFileSync(file, cut);
     truncateSync(cut, bytes.length - 100);
     const newer = join(tempDir(), 'newer.kaijibak');
-    writeFileSync(newer, Buffer.from(bytes.toString('latin1').replace('"format":1,', '"format":7,'), 'latin1'));
+    writeFileSync(newer, Buffer.from(bytes.toString('latin1').replace('"format":2,', '"format":7,'), 'latin1'));
     const garbage = join(tempDir(), 'notes.txt');
     writeFileSync(garbage, 'not a backup at all');
     const target = tempDir();
@@ -123,14 +123,14 @@ describe('encrypted backup and restore (S2)', () => {
       [byRecovery, 'recovery_key'],
       [byPassphrase, 'passphrase'],
     ] as const) {
-      expect(readdirSync(dir).sort()).toEqual(['kaiji.db', 'vault.json']);
+      expect(readdirSync(dir).sort()).toEqual(['kaiji.db', 'pages', 'vault.json']);
       const restored = makeCore({ dataDir: dir, ocrWorkers: 1 });
       // Every member's passphrase opens the restored vault, as it opened the original.
       expect(value(await restored.call('vault.unlock', { login: CLERK.login, passphrase: CLERK.passphrase })).role).toBe('clerk');
       value(await restored.call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
       const rdb = restored.core.requireSession().ws.db;
       expect(await dumpTables(rdb, VOLATILE)).toEqual(expectedTables);
-      expect(await pageHashes(rdb)).toEqual(expectedPages);
+      expect(await pageHashes(rdb, dir)).toEqual(expectedPages);
       // The chain up to the backup is the live chain; then the restore and this unlock.
       const chain = await auditRows(rdb);
       const upTo = chain.findIndex((r) => r.action === 'vault.restored');

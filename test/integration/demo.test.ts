@@ -78,6 +78,29 @@ describe('npm run demo', () => {
     const register = value(await call('retention.register', {}));
     expect(register.entries).toEqual([expect.objectContaining({ classes: ['id_documents'], pagesErased: 1 })]);
     expect(value(await call('retention.holds', {}))).toHaveLength(1);
+    // The backup is a verified generation with its page files in the folder's piece store (#15 item 6).
+    const backupOverview = value(await call('backup.overview', {}));
+    expect(backupOverview.runs.filter((r) => r.status === 'verified')).toHaveLength(1);
+    const storeDirs = readdirSync(demo.backupFolder).filter((f) => /^kaiji-[0-9a-f-]{8}-pages$/.test(f));
+    expect(storeDirs).toHaveLength(1);
+    const piecesStored = readdirSync(join(demo.backupFolder, storeDirs[0]!), { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f)));
+    // The backup was the demo's last step: every page of the vault has its file there, no more.
+    const pageRows = await core.requireSession().ws.db.selectFrom('pages').select('image_file').execute();
+    expect(pageRows.length).toBeGreaterThan(3);
+    expect(new Set(piecesStored.map((f) => String(f).split('/').pop()))).toEqual(new Set(pageRows.map((r) => r.image_file)));
+    // The provision register (T1) has entries; a K6 case was answered from it with a confirmed
+    // match; a K5 decision put its person on the do-not-provide list (T2), which refuses a provision.
+    expect(value(await call('provisions.list', { limit: 500 })).total).toBeGreaterThanOrEqual(18);
+    const answered = value(await call('letters.overview', { filter: 'issued', limit: 500 })).filter((l) => l.template === 'provision_records');
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    const match = value(await call('provisions.match', { caseId: answered[0]!.caseId }));
+    expect(match.confirmed?.recordIds.length).toBeGreaterThanOrEqual(1);
+    expect(match.confirmed!.recordIds.sort()).toEqual(match.candidates.map((c) => c.id).sort());
+    const blocked = value(await call('provisions.blockList', {}));
+    expect(blocked.filter((b) => b.caseNo !== null).length).toBeGreaterThanOrEqual(1);
+    const optOut = blocked.find((b) => b.caseNo !== null)!;
+    const check = value(await call('provisions.check', { name: optOut.name, kana: optOut.kana, address: optOut.address, recipient: '東都保険株式会社', date: '2027-01-15' }));
+    expect(check.allowed).toBe(false);
 
     // Never over an existing vault.
     await core.dispose();

@@ -49,7 +49,9 @@ describe('importing scans into a case (OCR, classification, search)', () => {
     ]);
     // The sideways licence was turned upright before it was stored.
     expect(pages[1]!.height).toBeGreaterThan(pages[1]!.width);
-    expect(pages[1]!.thumbnail).toMatch(/^data:image\/png;base64,/);
+    // Small WebP thumbnails (#15 item 6: a quarter of the PNG's bytes, kept in the row).
+    expect(pages[1]!.thumbnail).toMatch(/^data:image\/webp;base64,/);
+    expect(Buffer.from(pages[1]!.thumbnail.split(',')[1]!, 'base64').length).toBeLessThan(12_000);
 
     const hits = value(await call('search.text', { query: '丸の内一丁目' }));
     expect(hits.map((h) => h.caseNo)).toEqual([caseNo]);

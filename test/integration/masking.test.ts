@@ -3,6 +3,7 @@
  * rectangles are burned into the stored page, and afterwards neither the decrypted image nor
  * the page's text, words or search index hold the numbers.
  */
+import { existsSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { demoPeople } from '../../electron/services/demo/demo-people';
@@ -29,7 +30,9 @@ describe('masking a stored page (D6)', () => {
     await importAndWait(call, [{ name: 'insurance.jpg', bytes: await insuranceCardScan(person, '2028-03-31') }], { caseId, envelopeId: logged.envelope.id });
     const [page] = value(await call('pages.list', { caseId }));
     const db = core.requireSession().ws.db;
-    const before = await db.selectFrom('pages').select(['ocr_text', 'ocr_words', 'thumbnail']).where('id', '=', page!.id).executeTakeFirstOrThrow();
+    const before = await db.selectFrom('pages').select(['ocr_text', 'ocr_words', 'thumbnail', 'image_file']).where('id', '=', page!.id).executeTakeFirstOrThrow();
+    const files = core.requireSession().ws.pages.files;
+    expect(existsSync(files.path(before.image_file!))).toBe(true);
     // OCR read the numbers: this is what masking must take away.
     expect(digitsOnly(before.ocr_text)).toContain(DEMO_INSURANCE_NUMBERS.insurer);
     expect(wordDigits(before.ocr_words)).toContain(DEMO_INSURANCE_NUMBERS.insurer);
@@ -47,9 +50,14 @@ describe('masking a stored page (D6)', () => {
     expect(masked.id).toBe(page!.id);
 
     // The stored (decrypted) image: every masked pixel is solid black, the rest is still there.
-    const after = await db.selectFrom('pages').select(['image', 'thumbnail', 'ocr_text', 'ocr_words', 'width', 'height']).where('id', '=', page!.id).executeTakeFirstOrThrow();
-    expect(await maskedPixelsClean(Buffer.from(after.image), rects)).toBe(true);
-    const { data, info } = await sharp(Buffer.from(after.image)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const after = await db.selectFrom('pages').select(['image_file', 'thumbnail', 'ocr_text', 'ocr_words', 'width', 'height']).where('id', '=', page!.id).executeTakeFirstOrThrow();
+    const image = (await core.requireSession().ws.pages.imageForProcessing(page!.id)).png;
+    expect(await maskedPixelsClean(image, rects)).toBe(true);
+    // The unmasked image was in its own page file (#15 item 6): that file is gone, a new one holds the masked page.
+    expect(after.image_file).not.toBe(before.image_file);
+    expect(existsSync(files.path(before.image_file!))).toBe(false);
+    expect(files.list()).toEqual([after.image_file]);
+    const { data, info } = await sharp(image).greyscale().raw().toBuffer({ resolveWithObject: true });
     expect([info.width, info.height]).toEqual([page!.width, page!.height]);
     const r = rects[0]!;
     expect(data[(r.y + Math.floor(r.height / 2)) * info.width + r.x + Math.floor(r.width / 2)]).toBe(0);

@@ -5,7 +5,7 @@
  * included, after the checkpoint), keeps a register row without personal data, and prints a
  * disposal record. The case register export follows the encrypted-by-default rule (item 5).
  */
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -15,6 +15,7 @@ import { searchPageText } from '../../electron/services/vault/fulltext';
 import { ADMIN, useCores, value, addStaffSignedInOnce } from '../helpers/core';
 import { importAndWait } from '../helpers/imports';
 import { drawPage } from '../helpers/ocr-pages';
+import { listFiles } from '../helpers/scan';
 import { decryptedPages } from '../helpers/sqlcipher-pages';
 import { useTempDirs } from '../helpers/temp-dir';
 import { renderPages } from './letters-pixels';
@@ -56,7 +57,7 @@ describe('retention and disposal (S4)', () => {
     value(await call('cases.transition', { id: caseId, to: 'closed', reason: '取下げ確認の通知は不要と申出あり' }));
 
     const db = core.requireSession().ws.db;
-    const stored = await db.selectFrom('pages').select(['image', 'thumbnail', 'ocr_text']).where('id', '=', idPage.id).executeTakeFirstOrThrow();
+    const stored = await db.selectFrom('pages').select(['image_file', 'image_key', 'thumbnail', 'ocr_text']).where('id', '=', idPage.id).executeTakeFirstOrThrow();
     const text = stored.ocr_text.replace(/\s+/g, '');
     expect(text).toContain('北海道');
     // Trigrams of the ID page's text that no other page has: what the FTS index segments hold.
@@ -65,7 +66,16 @@ describe('retention and disposal (S4)', () => {
     const trigrams = [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join('')))].filter((g) => /^[\u4e00-\u9fff]{3}$/u.test(g) && !otherText.includes(g));
     expect(trigrams.length).toBeGreaterThan(2);
     const trigramNeedles = trigrams.map((g) => Buffer.from(g, 'utf8'));
-    const needles = [...slices(stored.image), ...slices(stored.thumbnail), Buffer.from(stored.ocr_text.trim().slice(0, 12), 'utf8'), ...trigramNeedles];
+    // The image lives in its own encrypted page file (#15 item 6); the row holds that file's key.
+    const needles = [Buffer.from(stored.image_key!), ...slices(stored.thumbnail), Buffer.from(stored.ocr_text.trim().slice(0, 12), 'utf8'), ...trigramNeedles];
+    const pageFiles = core.requireSession().ws.pages.files;
+    const pageFile = pageFiles.path(stored.image_file!);
+    const cipherNeedles = slices(readFileSync(pageFile));
+    const imageNeedles = slices(pageFiles.read(stored.image_file!, stored.image_key!));
+    const scanFiles = (ns: Buffer[]) => listFiles(dataDir).reduce((n, f) => n + ns.filter((x) => readFileSync(f).includes(x)).length, 0);
+    // Positive control for the files: the page file's bytes are found; its image is nowhere in clear.
+    expect(scanFiles(cipherNeedles)).toBeGreaterThanOrEqual(cipherNeedles.length);
+    expect(scanFiles(imageNeedles)).toBe(0);
     const key = core.vault.backupSource().key;
     const dbFile = join(dataDir, 'kaiji.db');
     const scan = async () => {
@@ -108,6 +118,9 @@ describe('retention and disposal (S4)', () => {
     expect(value(await call('pages.list', { caseId })).map((p) => p.id)).toEqual(pages.filter((p) => p.id !== idPage.id).map((p) => p.id));
     expect(await searchPageText(db, '北海道札幌', 5)).toEqual([]);
     expect(await scan()).toBe(0);
+    // The page file is gone, and neither its bytes nor its image are anywhere in the data folder.
+    expect(existsSync(pageFile)).toBe(false);
+    expect(scanFiles([...cipherNeedles, ...imageNeedles])).toBe(0);
     expect(value(await call('retention.due', {}))).toEqual([]);
 
     // The register row: case number, class, rule, who and when; no personal value.

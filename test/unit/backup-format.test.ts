@@ -2,7 +2,7 @@
  * The backup file's envelope (S2): whatever single byte is changed, wherever the file is cut,
  * it is refused with a BACKUP_* error and never yields data; the intact file round-trips.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +81,37 @@ describe('backup file envelope', () => {
   it('names a newer format or schema as such', async () => {
     await writeBackupFile(src, good, { ...header, schemaVersion: 10 }, key, () => undefined);
     expect(() => readBackupHeader(good, 9)).toThrow(expect.objectContaining({ code: 'BACKUP_TOO_NEW' }));
-    await writeBackupFile(src, good, { ...header, format: 2 }, key, () => undefined);
+    await writeBackupFile(src, good, { ...header, format: 3 }, key, () => undefined);
     expect(() => readBackupHeader(good, 9)).toThrow(expect.objectContaining({ code: 'BACKUP_TOO_NEW' }));
   });
+
+  it('format 2 carries the manifest of page files before the database copy, under the same chunks and tags', async () => {
+    const names = Array.from({ length: 40_000 }, (_, i) => createHash('sha256').update(String(i)).digest('hex'));
+    const file = join(dir, 'manifest.kaijibak');
+    await writeBackupFile(src, file, { ...header, format: 2 }, key, () => undefined, names);
+    const parsed = readBackupHeader(file, 9);
+    // 40,000 names: the manifest alone spans several 1 MB chunks.
+    expect(parsed.header).toMatchObject({ dbBytes: plain.length, pieces: names.length });
+    expect(parsed.header.manifestBytes).toBeGreaterThan(2 * 1024 * 1024);
+    const out = join(dir, 'manifest-out.bin');
+    expect(await decryptBackupBody(file, out, key, parsed, () => undefined)).toEqual(names);
+    expect(readFileSync(out).equals(plain)).toBe(true);
+    // The manifest alone (pruning reads kept generations' lists this way).
+    expect(await decryptBackupBody(file, null, key, parsed, () => undefined)).toEqual(names);
+    // The names are not in clear, and a flipped byte anywhere is refused.
+    const bytes = readFileSync(file);
+    expect(bytes.includes(Buffer.from(names[7]!))).toBe(false);
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (at, xor) => {
+        const copy = Buffer.from(bytes);
+        copy[at]! ^= xor;
+        writeFileSync(bad, copy);
+        expect(await refusal(bad)).toMatch(/^BACKUP_(DAMAGED|INVALID|TOO_NEW)$/);
+      }),
+      { numRuns: 30 },
+    );
+    // A format 1 file (no manifest) still reads, with an empty list.
+    await writeBackupFile(src, good, header, key, () => undefined);
+    expect(await decryptBackupBody(good, null, key, readBackupHeader(good, 9), () => undefined)).toEqual([]);
+  }, 60_000);
 });

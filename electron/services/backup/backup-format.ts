@@ -15,9 +15,16 @@ import { KEYSLOT_FORMAT, type KeySlotFile } from '../vault/keyslot-file';
  * opens a slot gets the database key and so the backup key, nobody else. Each chunk's AAD binds
  * the header's hash, the chunk's index and whether it is the last one, so an altered header, a
  * flipped byte, reordered, missing or extra chunks and a truncated file are all refused.
+ *
+ * Format 2 (#15 item 6, incremental): page images are files beside the database, each encrypted
+ * under its own key held in its row. A generation's body is its manifest (JSON list of the page
+ * files its database refers to) followed by the database copy; the page files themselves are
+ * copied once, as they are (ciphertext, named by its SHA-256), into `<prefix>-pages/` beside the
+ * generation files and shared by every generation that lists them. Format 1 files (no manifest)
+ * are still read.
  */
 export const BACKUP_MAGIC = Buffer.from('KAIJIBAK', 'ascii');
-export const BACKUP_FORMAT = 1;
+export const BACKUP_FORMAT = 2;
 export const BACKUP_EXTENSION = '.kaijibak';
 const CHUNK = 1 << 20;
 const MAX_HEADER = 4 << 20;
@@ -35,6 +42,10 @@ export interface BackupHeader {
   salt: string;
   /** Plain length of the database copy. */
   dbBytes: number;
+  /** Format 2: plain length of the manifest before the database copy (absent in format 1). */
+  manifestBytes?: number;
+  /** Format 2: how many page files the manifest lists. */
+  pieces?: number;
 }
 
 export function backupKey(dbKey: Buffer, salt: string): Buffer {
@@ -60,13 +71,23 @@ export type Progress = (done: number, total: number) => void;
  * Encrypts `srcPath` (the database copy) into `destPath` and fsyncs it. Yields to the event loop
  * between chunks so the app stays responsive; the caller renames the file into place.
  */
-export async function writeBackupFile(srcPath: string, destPath: string, header: Omit<BackupHeader, 'dbBytes'>, dbKey: Buffer, progress: Progress): Promise<number> {
+export async function writeBackupFile(
+  srcPath: string,
+  destPath: string,
+  header: Omit<BackupHeader, 'dbBytes' | 'manifestBytes' | 'pieces'>,
+  dbKey: Buffer,
+  progress: Progress,
+  manifest?: readonly string[],
+): Promise<number> {
   const src = openSync(srcPath, 'r');
   const dest = openSync(destPath, 'w', 0o600);
   const key = backupKey(dbKey, header.salt);
   try {
-    const total = fstatSync(src).size;
-    const headerBytes = Buffer.from(JSON.stringify({ ...header, dbBytes: total }), 'utf8');
+    const dbBytes = fstatSync(src).size;
+    const prefix = manifest ? Buffer.from(JSON.stringify(manifest), 'utf8') : Buffer.alloc(0);
+    const total = prefix.length + dbBytes;
+    const meta = manifest ? { dbBytes, manifestBytes: prefix.length, pieces: manifest.length } : { dbBytes };
+    const headerBytes = Buffer.from(JSON.stringify({ ...header, ...meta }), 'utf8');
     const headerHash = createHash('sha256').update(headerBytes).digest();
     let written = writeAll(dest, Buffer.concat([BACKUP_MAGIC, u32(headerBytes.length), headerBytes]));
     const buf = Buffer.alloc(CHUNK);
@@ -74,7 +95,10 @@ export async function writeBackupFile(srcPath: string, destPath: string, header:
     let index = 0;
     // An empty source still gets one (empty) last chunk, so truncation is always detectable.
     do {
-      const n = readSync(src, buf, 0, CHUNK, offset);
+      // The manifest first, then the database copy, cut into the same chunks.
+      let n = 0;
+      if (offset < prefix.length) n = prefix.copy(buf, 0, offset, Math.min(prefix.length, offset + CHUNK));
+      if (n < CHUNK && offset + n >= prefix.length) n += readSync(src, buf, n, CHUNK - n, offset + n - prefix.length);
       offset += n;
       const last = offset >= total;
       const iv = randomBytes(12);
@@ -123,6 +147,7 @@ export function readBackupHeader(path: string, supportedSchema: number): { heade
       throw new KaijiError('BACKUP_TOO_NEW', { found: `${header.format}/${header.schemaVersion}`, supported: `${BACKUP_FORMAT}/${supportedSchema}` });
     }
     if (!header.keySlots || !Array.isArray(header.keySlots.slots) || typeof header.salt !== 'string') throw new KaijiError('BACKUP_DAMAGED');
+    if (header.manifestBytes !== undefined && (!Number.isInteger(header.manifestBytes) || header.manifestBytes < 0)) throw new KaijiError('BACKUP_DAMAGED');
     return { header, headerHash: createHash('sha256').update(bytes).digest(), bodyOffset: 12 + len };
   } finally {
     closeSync(fd);
@@ -131,13 +156,24 @@ export function readBackupHeader(path: string, supportedSchema: number): { heade
 
 /**
  * Decrypts the body into `destPath` (the SQLCipher copy, still encrypted under the database key),
- * checking every chunk. Any failure throws BACKUP_DAMAGED; the caller removes `destPath`.
+ * checking every chunk, and returns the manifest (format 2; [] for format 1). Any failure throws
+ * BACKUP_DAMAGED; the caller removes `destPath`. Without `destPath` only the manifest is read
+ * (the chunks it spans), e.g. to see which page files a kept generation needs.
  */
-export async function decryptBackupBody(path: string, destPath: string, dbKey: Buffer, parsed: ReturnType<typeof readBackupHeader>, progress: Progress): Promise<void> {
+export async function decryptBackupBody(path: string, destPath: string | null, dbKey: Buffer, parsed: ReturnType<typeof readBackupHeader>, progress: Progress): Promise<string[]> {
   const { header, headerHash, bodyOffset } = parsed;
   const fd = openSync(path, 'r');
-  const dest = openSync(destPath, 'w', 0o600);
+  const dest = destPath === null ? null : openSync(destPath, 'w', 0o600);
   const key = backupKey(dbKey, header.salt);
+  const manifestBytes = header.manifestBytes ?? 0;
+  const total = manifestBytes + header.dbBytes;
+  const prefix = Buffer.alloc(manifestBytes);
+  let prefixFilled = 0;
+  if (dest === null && manifestBytes === 0) {
+    closeSync(fd);
+    key.fill(0);
+    return [];
+  }
   try {
     const size = fstatSync(fd).size;
     let pos = bodyOffset;
@@ -152,7 +188,7 @@ export async function decryptBackupBody(path: string, destPath: string, dbKey: B
       readSync(fd, rec, 0, rec.length, pos + 4);
       pos += 4 + rec.length;
       plain += len;
-      const last = plain >= header.dbBytes;
+      const last = plain >= total;
       let out: Buffer;
       try {
         const d = createDecipheriv('aes-256-gcm', key, rec.subarray(0, 12));
@@ -162,20 +198,40 @@ export async function decryptBackupBody(path: string, destPath: string, dbKey: B
       } catch {
         throw new KaijiError('BACKUP_DAMAGED');
       }
-      writeAll(dest, out);
+      let rest = out;
+      if (prefixFilled < manifestBytes) {
+        const take = Math.min(manifestBytes - prefixFilled, out.length);
+        out.copy(prefix, prefixFilled, 0, take);
+        prefixFilled += take;
+        rest = out.subarray(take);
+        if (dest === null && prefixFilled === manifestBytes) return parseManifest(prefix);
+      }
+      if (dest !== null) writeAll(dest, rest);
       index++;
-      progress(plain, header.dbBytes);
+      progress(plain, total);
       await new Promise((r) => setImmediate(r));
       if (last) break;
     }
     // Bytes after the last chunk were not written by Kaiji.
-    if (pos !== size || plain !== header.dbBytes) throw new KaijiError('BACKUP_DAMAGED');
-    await fsyncAsync(dest);
+    if (pos !== size || plain !== total) throw new KaijiError('BACKUP_DAMAGED');
+    if (dest !== null) await fsyncAsync(dest);
+    return parseManifest(prefix);
   } finally {
     key.fill(0);
     closeSync(fd);
-    closeSync(dest);
+    if (dest !== null) closeSync(dest);
   }
+}
+
+function parseManifest(bytes: Buffer): string[] {
+  if (bytes.length === 0) return [];
+  try {
+    const list = JSON.parse(bytes.toString('utf8')) as unknown;
+    if (Array.isArray(list) && list.every((n) => typeof n === 'string' && /^[0-9a-f]{64}$/.test(n))) return list as string[];
+  } catch {
+    // falls through
+  }
+  throw new KaijiError('BACKUP_DAMAGED');
 }
 
 /** fsync on the thread pool: flushing a large file must not hold the app's event loop. */

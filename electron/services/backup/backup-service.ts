@@ -13,6 +13,8 @@ import type { Database } from '../vault/schema';
 import type { Vault } from '../vault/vault';
 import { BACKUP_EXTENSION, BACKUP_FORMAT, decryptBackupBody, newSalt, readBackupHeader, writeBackupFile } from './backup-format';
 import { checkDatabase, snapshotDatabase } from './snapshot-worker';
+import { copyNewPieces, damagedPieces, pageFilesOf, piecesDir, removeUnlisted } from './backup-pieces';
+import type { PageFiles } from '../pages/page-files';
 
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: '', generations: 7, daily: true, warnAfterDays: 3 };
 const SETTING_KEYS: Record<keyof BackupSettings, string> = {
@@ -45,6 +47,8 @@ export class BackupService {
     private readonly audit: AuditLog,
     private readonly vault: Vault,
     private readonly now: () => Date,
+    /** The vault's page files (#15 item 6): copied into the folder's piece store, held from removal meanwhile. */
+    private readonly pageFiles: PageFiles | null = null,
   ) {}
 
   settings(db: Kysely<Database> = this.db): Promise<BackupSettings> {
@@ -150,6 +154,8 @@ export class BackupService {
     const work = join(this.vault.dataDir, BACKUP_WORK_DIR);
     let partial: string | null = null;
     let key: Buffer | null = null;
+    // Page files the snapshot lists must still be there when they are copied.
+    const release = this.pageFiles?.hold() ?? (() => undefined);
     try {
       const settings = await this.settings();
       assertWritableFolder(settings.folder);
@@ -173,30 +179,41 @@ export class BackupService {
         clearInterval(poll);
       }
 
-      // 2. Encrypted into the folder under a temporary name.
+      // 2. Page files the snapshot refers to: only those the folder's piece store lacks are copied
+      //    (the incremental part, #15 item 6), each read back before it counts.
       this.phase('encrypt');
       const vaultShort = source.keySlots.vaultId.slice(0, 8);
       removeStalePartials(settings.folder, vaultShort);
+      const pieces = pageFilesOf(snapshot, key);
+      const store = piecesDir(settings.folder, vaultShort);
+      const copied = this.pageFiles
+        ? await copyNewPieces(this.pageFiles.root, store, pieces, (d, t) => this.phase('encrypt', (0.5 * d) / Math.max(1, t)))
+        : { written: 0, bytes: 0 };
+      const manifest = [...pieces.keys()].sort();
       const fileName = `kaiji-${vaultShort}-${stamp(this.now())}${BACKUP_EXTENSION}`;
       partial = join(settings.folder, `${fileName}.partial`);
       const keySlots = { ...source.keySlots, pendingRekey: null, unlockFailures: { count: 0, lastAt: null } };
-      const bytes = await writeBackupFile(
+      const fileBytes = await writeBackupFile(
         snapshot,
         partial,
         { format: BACKUP_FORMAT, schemaVersion: LATEST_SCHEMA_VERSION, appVersion: APP_VERSION, createdAt: startedAt, vaultId: keySlots.vaultId, keySlots, salt: newSalt() },
         key,
-        (done, total) => this.phase('encrypt', done / Math.max(1, total)),
+        (done, total) => this.phase('encrypt', 0.5 + (0.5 * done) / Math.max(1, total)),
+        manifest,
       );
+      // What this run wrote: the generation file and the new page files.
+      const bytes = fileBytes + copied.bytes;
       rmSync(snapshot, { force: true });
 
       // 3. Read back what is on the folder's disk before it counts.
       this.phase('verify');
-      const sha256 = await verifyBackupFile(partial, key, work, (f) => this.phase('verify', f));
+      const sha256 = await verifyBackupFile(partial, key, work, (f) => this.phase('verify', f), { store, expected: pieces });
       const finalPath = join(settings.folder, fileName);
       renameSync(partial, finalPath);
       partial = null;
       fsyncDir(settings.folder);
       const removed = pruneGenerations(settings.folder, vaultShort, settings.generations);
+      const piecesRemoved = await prunePieces(settings.folder, vaultShort, key);
 
       const finishedAt = this.now().toISOString();
       await this.db.transaction().execute(async (trx) => {
@@ -205,7 +222,7 @@ export class BackupService {
           action: 'backup.verified',
           recordType: 'backup',
           recordId: runId,
-          summary: { trigger, fileName, bytes, sha256, generationsRemoved: removed },
+          summary: { trigger, fileName, bytes, sha256, generationsRemoved: removed, pagesWritten: copied.written, pagesShared: pieces.size - copied.written, pagesRemoved: piecesRemoved },
         });
       });
       this.state = { running: false, runId, phase: 'done', progress: 1, errorCode: null };
@@ -225,6 +242,7 @@ export class BackupService {
       this.state = { running: false, runId, phase: 'failed', progress: this.state.progress, errorCode: code };
       throw error instanceof KaijiError ? error : new KaijiError('BACKUP_FAILED', { step: 'write' });
     } finally {
+      release();
       key?.fill(0);
       rmSync(work, { recursive: true, force: true });
     }
@@ -251,13 +269,25 @@ export async function lastVerifiedBackupAt(db: Kysely<Database>): Promise<string
  * Reads a written backup back: every chunk decrypts under its tag, the copy passes
  * integrity_check and its audit chain verifies. Returns the file's SHA-256.
  */
-export async function verifyBackupFile(path: string, dbKey: Buffer, workDir: string, progress: (f: number) => void): Promise<string> {
+export async function verifyBackupFile(
+  path: string,
+  dbKey: Buffer,
+  workDir: string,
+  progress: (f: number) => void,
+  pieces?: { store: string; expected: Map<string, Buffer> },
+): Promise<string> {
   const parsed = readBackupHeader(path, LATEST_SCHEMA_VERSION);
   const copy = join(workDir, 'verify.db');
   try {
-    await decryptBackupBody(path, copy, dbKey, parsed, (d, t) => progress((0.8 * d) / Math.max(1, t)));
+    const manifest = await decryptBackupBody(path, copy, dbKey, parsed, (d, t) => progress((0.8 * d) / Math.max(1, t)));
     const check = await checkDatabase(copy, dbKey);
     if (!check.intact) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'integrity_check' });
+    if (pieces) {
+      // The manifest read back names exactly the snapshot's page files, and every one is in the store.
+      const listed = new Set(manifest);
+      if (listed.size !== pieces.expected.size || [...pieces.expected.keys()].some((n) => !listed.has(n))) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'manifest' });
+      if (damagedPieces(pieces.store, pieces.expected, false).length) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'page files' });
+    }
     const chain = await verifyAuditChain(copy, dbKey);
     if (!chain) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'audit chain' });
     progress(0.9);
@@ -317,6 +347,26 @@ function pruneGenerations(folder: string, vaultShort: string, keep: number): num
   for (const f of old) rmSync(join(folder, f), { force: true });
   if (old.length) fsyncDir(folder);
   return old.length;
+}
+
+/**
+ * Page files no kept generation lists are removed from the piece store (after pruning generations).
+ * Every kept generation's manifest is read first; if any cannot be read (another key after a
+ * rekey, damage), nothing is removed: a later generation is never broken by pruning.
+ */
+async function prunePieces(folder: string, vaultShort: string, dbKey: Buffer): Promise<number> {
+  const keep = new Set<string>();
+  for (const f of generationFiles(folder, vaultShort)) {
+    try {
+      const path = join(folder, f);
+      for (const name of await decryptBackupBody(path, null, dbKey, readBackupHeader(path, LATEST_SCHEMA_VERSION), () => undefined)) keep.add(name);
+    } catch {
+      return 0;
+    }
+  }
+  const removed = removeUnlisted(piecesDir(folder, vaultShort), keep);
+  if (removed) fsyncDir(folder);
+  return removed;
 }
 
 /** A run that was killed left its `.partial`; it never counted. */

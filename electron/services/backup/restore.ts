@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { RestoreResult } from '@shared/contract/backup-types';
 import { KaijiError } from '@shared/errors';
 import { AuditLog } from '../audit/audit-log';
@@ -11,6 +11,8 @@ import { DB_FILE, dbKeyFromSlots } from '../vault/vault';
 import { decryptBackupBody, readBackupHeader } from './backup-format';
 import { sha256File, verifyAuditChain } from './backup-service';
 import { checkDatabase } from './snapshot-worker';
+import { pageFilesOf, piecesDir } from './backup-pieces';
+import { PAGE_FILES_DIR, decryptPiece, piecePath, writeFileAtomic } from '../pages/page-files';
 
 export type RestoreCredentials = { login: string; passphrase: string } | { recoveryKey: string };
 
@@ -36,16 +38,40 @@ export async function restoreBackup(options: {
   const opened = await dbKeyFromSlots(parsed.header.keySlots, options.credentials);
   if (!opened) throw new KaijiError('RESTORE_WRONG_CREDENTIALS');
   const target = resolve(options.targetDir);
-  if (existsSync(join(target, KEYSLOT_FILE)) || existsSync(join(target, DB_FILE))) throw new KaijiError('RESTORE_TARGET_NOT_EMPTY');
+  if (existsSync(join(target, KEYSLOT_FILE)) || existsSync(join(target, DB_FILE)) || existsSync(join(target, PAGE_FILES_DIR))) throw new KaijiError('RESTORE_TARGET_NOT_EMPTY');
   mkdirSync(target, { recursive: true, mode: 0o700 });
   const staging = join(target, `.kaiji-restore-${randomUUID()}`);
   mkdirSync(staging, { mode: 0o700 });
   const key = opened.key;
+  let movedPages = false;
   try {
     const copy = join(staging, DB_FILE);
-    await decryptBackupBody(options.file, copy, key, parsed, (d, t) => progress((0.7 * d) / Math.max(1, t)));
+    const manifest = await decryptBackupBody(options.file, copy, key, parsed, (d, t) => progress((0.6 * d) / Math.max(1, t)));
     if (!(await checkDatabase(copy, key)).intact) throw new KaijiError('BACKUP_DAMAGED');
     if (!(await verifyAuditChain(copy, key))) throw new KaijiError('BACKUP_DAMAGED');
+    // Format 2 (#15 item 6): the page files the generation lists, from the shared piece store beside
+    // it; each is checked against its content address and opened under its row's key (GCM tag).
+    const pieces = pageFilesOf(copy, key);
+    if (manifest.length !== pieces.size || manifest.some((n) => !pieces.has(n))) throw new KaijiError('BACKUP_DAMAGED');
+    if (pieces.size) {
+      const store = piecesDir(dirname(resolve(options.file)), parsed.header.vaultId.slice(0, 8));
+      const stagedPages = join(staging, PAGE_FILES_DIR);
+      const bad: string[] = [];
+      let done = 0;
+      for (const [name, pieceKey] of pieces) {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(piecePath(store, name));
+          decryptPiece(bytes, name, pieceKey);
+        } catch {
+          bad.push(name);
+          continue;
+        }
+        writeFileAtomic(piecePath(stagedPages, name), bytes);
+        if (++done % 64 === 0) progress(0.6 + (0.25 * done) / pieces.size);
+      }
+      if (bad.length) throw new KaijiError('BACKUP_PIECE_DAMAGED', { count: bad.length });
+    }
     progress(0.9);
     const fileSha256 = await sha256File(options.file);
     const handle = openSqlCipher(copy, key);
@@ -64,7 +90,12 @@ export async function restoreBackup(options: {
     } finally {
       await db.destroy();
     }
-    for (const f of readdirSync(staging)) if (f !== DB_FILE) rmSync(join(staging, f), { force: true });
+    for (const f of readdirSync(staging)) if (f !== DB_FILE && f !== PAGE_FILES_DIR) rmSync(join(staging, f), { force: true });
+    // Page files first, then the database, then vault.json: a folder without vault.json is no vault.
+    if (existsSync(join(staging, PAGE_FILES_DIR))) {
+      renameSync(join(staging, PAGE_FILES_DIR), join(target, PAGE_FILES_DIR));
+      movedPages = true;
+    }
     renameSync(copy, join(target, DB_FILE));
     fsyncDir(target);
     // Last: a folder with vault.json is a vault; before this the target is still "no vault".
@@ -73,6 +104,7 @@ export async function restoreBackup(options: {
     return { dataDir: target, backupCreatedAt: parsed.header.createdAt };
   } catch (error) {
     rmSync(join(target, DB_FILE), { force: true });
+    if (movedPages) rmSync(join(target, PAGE_FILES_DIR), { recursive: true, force: true });
     throw error;
   } finally {
     key.fill(0);

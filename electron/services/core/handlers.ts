@@ -139,7 +139,7 @@ export const handlers: HandlerMap = {
   },
   'pages.image': async (input, ctx) => {
     const image = await must(ctx).ws.pages.image(must(ctx).actor, input.id);
-    return { dataUrl: `data:image/png;base64,${image.png.toString('base64')}`, width: image.width, height: image.height };
+    return { dataUrl: `data:${image.mime};base64,${image.png.toString('base64')}`, width: image.width, height: image.height };
   },
   'pages.text': async (input, ctx) => ({ text: (await must(ctx).ws.pages.text(input.id)).text }),
   'pages.setKind': async (input, ctx) => must(ctx).ws.pages.setKind(must(ctx).actor, input.id, input.kind),

@@ -227,6 +227,10 @@ export class KaijiCore {
       await this.vault.lock();
       throw new KaijiError('ACCOUNT_DISABLED');
     }
+    // #15 item 6: an older vault's page images move out to encrypted page files; files of
+    // interrupted writes (no row refers to them, so no key exists) are removed.
+    await ws.pages.moveImagesOut();
+    await ws.pages.sweepFiles();
     const user: SessionUser = { id: row.id, login: row.login, displayName: row.displayName, role: row.role };
     // #13 item 8: the dispatcher lets this session do nothing else until the passphrase changes.
     if (await ws.staff.mustChangePassphrase(row.id)) user.mustChangePassphrase = true;

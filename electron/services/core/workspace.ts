@@ -76,7 +76,7 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
   const audit = new AuditLog(db, now);
   const cases = new CaseService(db, audit, now);
   const envelopes = new EnvelopeService(db, audit, cases, now);
-  const pages = new PageStore(db, audit);
+  const pages = new PageStore(db, audit, vault.dataDir);
   const caseFiles = new CaseFileService(db, audit, pages, envelopes, now);
   const imports = new ImportService(db, audit, pages, pipeline, caseFiles, now);
   const settings = new SettingsService(db, audit);
@@ -130,8 +130,8 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
     today,
     contacts,
     lifecycle: new LifecycleService(db, audit, now),
-    backups: new BackupService(db, audit, vault, now),
-    retention: new RetentionService(db, audit, now),
+    backups: new BackupService(db, audit, vault, now, pages.files),
+    retention: new RetentionService(db, audit, now, pages.files),
     provisions,
     reports: new ReportService(db, audit, now),
     caseList: new CaseListService(db, audit, cases.deadlines, now),

@@ -51,10 +51,10 @@ export async function rotateBy(png: Buffer, degrees: number): Promise<GreyPage> 
 export async function thumbnail(
   png: Buffer,
   maxEdge = 320,
-  format: 'png' | 'webp' = 'png',
+  format: 'png' | 'webp' = 'webp',
 ): Promise<Buffer> {
   const img = sharp(png)
     .resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true })
     .toColourspace('b-w');
-  return format === 'webp' ? img.webp({ quality: 80 }).toBuffer() : img.png({ compressionLevel: 9 }).toBuffer();
+  return format === 'webp' ? img.webp({ quality: 70 }).toBuffer() : img.png({ compressionLevel: 9 }).toBuffer();
 }

@@ -8,6 +8,7 @@ import type { DocumentService } from '../verification/document-service';
 import type { Database } from '../vault/schema';
 import type { PagePipeline, ProcessedPage } from './page-pipeline';
 import type { PageStore } from './page-store';
+import { keepScannerImage } from './keep-original';
 
 export interface ImportTarget {
   envelopeId?: string;
@@ -96,7 +97,10 @@ export class ImportService {
     if (earlier) return { name: file.name, sha256, duplicateOf: earlier.id };
     await this.checkTarget(target);
     try {
-      return { name: file.name, sha256, pages: await this.pipeline.process(file.bytes, file.name, onPage) };
+      const pages = await this.pipeline.process(file.bytes, file.name, onPage);
+      // A one-page JPEG stored as the scanner made it when that is exactly the page (#15 item 6).
+      if (pages.length === 1) pages[0] = await keepScannerImage(file.bytes, pages[0]!);
+      return { name: file.name, sha256, pages };
     } catch (error) {
       const info = error instanceof KaijiError ? error.toInfo() : errorInfo('FILE_CORRUPT', { file: file.name });
       return { name: file.name, sha256, error: info };
@@ -154,7 +158,7 @@ export class ImportService {
           auto_rotation: page.autoRotation,
           width: page.width,
           height: page.height,
-          image: page.png,
+          image: page.original ?? page.png,
           thumbnail: page.thumbnail,
           ocr_status: page.ocr.status,
           ocr_text: page.ocr.text,

@@ -7,6 +7,11 @@ import type { LetterQr } from '../intake/letter-qr';
 export interface ProcessedPage {
   sourcePage: number;
   png: Buffer;
+  /**
+   * The scanner's own JPEG (metadata stripped) when it decodes to exactly `png`: stored instead
+   * of the PNG, at about half its size (keep-original.ts, #15 item 6).
+   */
+  original?: Buffer | null;
   width: number;
   height: number;
   thumbnail: Buffer;

@@ -1,26 +1,84 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { PageKindId, PageSummary } from '@shared/contract';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { rotatePage, thumbnail, type QuarterTurn } from '../imaging';
 import { indexPageText, removePageText } from '../vault/fulltext';
 import type { Database, PagesTable } from '../vault/schema';
+import { normalisedPng } from './keep-original';
+import { PageFiles } from './page-files';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** A page row as the import writes it: the image in memory, stored to a page file on insert. */
+export type NewPage = Omit<PagesTable, 'image_file' | 'image_key'>;
+
 /**
- * Scanned pages. Images and thumbnails live inside the encrypted database, so a page is
- * either stored whole, with its text indexed, or not at all (one transaction).
+ * Scanned pages. The row (text, words, small thumbnail, the image file's key) lives in the
+ * encrypted database; the image itself in an individually encrypted page file beside it
+ * (page-files.ts, #15 item 6). A page is stored whole, with its text indexed, or not at all: the
+ * file is written before the row's transaction commits, and a file whose row never committed has
+ * no key anywhere and is swept at the next unlock. Files are removed after the commit that
+ * deleted or replaced their row.
  */
 export class PageStore {
+  readonly files: PageFiles;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
-  ) {}
+    files: PageFiles | string,
+  ) {
+    this.files = typeof files === 'string' ? new PageFiles(files) : files;
+  }
 
-  async insert(trx: Transaction<Database>, row: PagesTable): Promise<void> {
-    await trx.insertInto('pages').values(row).execute();
+  async insert(trx: Transaction<Database>, row: NewPage): Promise<void> {
+    const file = this.files.write(Buffer.from(row.image));
+    await trx.insertInto('pages').values({ ...row, image: Buffer.alloc(0), image_file: file.name, image_key: file.key }).execute();
     await indexPageText(trx, row.id, row.ocr_text);
+  }
+
+  /** The stored image bytes of a row: its page file, or the column in rows from before migration 032. */
+  private storedOf(row: { image: Uint8Array; image_file: string | null; image_key: Uint8Array | null }): Buffer {
+    return row.image_file && row.image_key ? this.files.read(row.image_file, row.image_key) : Buffer.from(row.image);
+  }
+
+  /** The normalised greyscale PNG every service step works on (a kept scanner JPEG is decoded to it). */
+  private async pngOf(row: { image: Uint8Array; image_file: string | null; image_key: Uint8Array | null }): Promise<Buffer> {
+    return normalisedPng(this.storedOf(row));
+  }
+
+  /**
+   * Rows of older vaults carry their image inside the database: moved out to page files, a
+   * batch per transaction, and the column emptied (secure_delete zeroes the freed pages).
+   * Idempotent; run at unlock.
+   */
+  async moveImagesOut(batch = 50): Promise<number> {
+    let moved = 0;
+    for (;;) {
+      const rows = await this.db.selectFrom('pages').select(['id', 'image']).where('image_file', 'is', null).limit(batch).execute();
+      if (!rows.length) return moved;
+      const written: string[] = [];
+      try {
+        await this.db.transaction().execute(async (trx) => {
+          for (const r of rows) {
+            const file = this.files.write(Buffer.from(r.image));
+            written.push(file.name);
+            await trx.updateTable('pages').set({ image: Buffer.alloc(0), image_file: file.name, image_key: file.key }).where('id', '=', r.id).execute();
+          }
+        });
+      } catch (error) {
+        for (const name of written) this.files.remove(name);
+        throw error;
+      }
+      moved += rows.length;
+    }
+  }
+
+  /** Page files no row refers to (interrupted writes or deletes): removed. Run at unlock. */
+  async sweepFiles(minAgeMs?: number): Promise<number> {
+    const rows = await this.db.selectFrom('pages').select('image_file').where('image_file', 'is not', null).execute();
+    return this.files.sweep(new Set(rows.map((r) => r.image_file!)), minAgeMs);
   }
 
   async nextPosition(db: Db, caseId: string | null): Promise<number> {
@@ -52,20 +110,29 @@ export class PageStore {
     return rows.map(toSummary);
   }
 
-  /** The full image: viewing it is a view of personal data (S3). */
-  async image(actor: Actor, id: string): Promise<{ png: Buffer; width: number; height: number }> {
-    // A trashed page (#13 item 3) is not shown until restored; the Trash view shows its thumbnail.
-    const row = await this.db.selectFrom('pages').select(['image', 'width', 'height', 'case_id']).where('id', '=', id).where('trashed_at', 'is', null).executeTakeFirst();
+  /**
+   * The full image: viewing it is a view of personal data (S3). A kept scanner JPEG is shown as
+   * it is (`mime`), not decoded and re-encoded for every view. A trashed page (#13 item 3) is not
+   * shown until restored; the Trash view shows its thumbnail.
+   */
+  async image(actor: Actor, id: string): Promise<{ png: Buffer; mime: 'image/png' | 'image/jpeg'; width: number; height: number }> {
+    const row = await this.db.selectFrom('pages').select(['image', 'image_file', 'image_key', 'width', 'height', 'case_id']).where('id', '=', id).where('trashed_at', 'is', null).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
+    const bytes = this.storedOf(row);
     await this.audit.append(this.db, actor, { action: 'page.viewed', recordType: 'page', recordId: id, summary: { caseId: row.case_id } });
-    return { png: Buffer.from(row.image), width: row.width, height: row.height };
+    return { png: bytes, mime: bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : 'image/png', width: row.width, height: row.height };
   }
 
   /** The stored image for further processing by the services (not a view by a person). */
   async imageForProcessing(id: string): Promise<{ png: Buffer; width: number; height: number }> {
-    const row = await this.db.selectFrom('pages').select(['image', 'width', 'height']).where('id', '=', id).executeTakeFirst();
+    return this.imageIn(this.db, id);
+  }
+
+  /** The same inside a transaction (masking reads and replaces in one). */
+  async imageIn(db: Db, id: string): Promise<{ png: Buffer; width: number; height: number }> {
+    const row = await db.selectFrom('pages').select(['image', 'image_file', 'image_key', 'width', 'height']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
-    return { png: Buffer.from(row.image), width: row.width, height: row.height };
+    return { png: await this.pngOf(row), width: row.width, height: row.height };
   }
 
   async text(id: string): Promise<{ text: string; words: unknown[] }> {
@@ -107,21 +174,35 @@ export class PageStore {
 
   /** Replaces the stored image (rotation, masking): the old pixels are overwritten, not kept. */
   async replaceImage(actor: Actor, id: string, image: { png: Buffer; thumbnail: Buffer; width: number; height: number }, action: string, summary: Record<string, unknown>): Promise<PageSummary> {
-    return this.change(actor, id, action, async (trx) => {
-      await trx
-        .updateTable('pages')
-        .set({ image: image.png, thumbnail: image.thumbnail, width: image.width, height: image.height })
-        .where('id', '=', id)
-        .execute();
+    let old: string | null = null;
+    const result = await this.change(actor, id, action, async (trx) => {
+      old = await this.setImageIn(trx, id, image);
       return summary;
     });
+    this.files.remove(old);
+    return result;
+  }
+
+  /**
+   * Writes a new image file for a page inside the caller's transaction and points the row at it.
+   * Returns the old file's name: the caller removes it after the commit (`files.remove`).
+   */
+  async setImageIn(trx: Transaction<Database>, id: string, image: { png: Buffer; thumbnail: Buffer; width: number; height: number }): Promise<string | null> {
+    const before = await trx.selectFrom('pages').select('image_file').where('id', '=', id).executeTakeFirst();
+    if (!before) throw new KaijiError('NOT_FOUND');
+    const file = this.files.write(image.png);
+    await trx
+      .updateTable('pages')
+      .set({ image: Buffer.alloc(0), image_file: file.name, image_key: file.key, thumbnail: image.thumbnail, width: image.width, height: image.height })
+      .where('id', '=', id)
+      .execute();
+    return before.image_file;
   }
 
   /** The clerk's "turn this page" (lossless quarter turns). */
   async rotate(actor: Actor, id: string, degrees: QuarterTurn): Promise<PageSummary> {
-    const row = await this.db.selectFrom('pages').select('image').where('id', '=', id).executeTakeFirst();
-    if (!row) throw new KaijiError('NOT_FOUND');
-    const turned = await rotatePage(Buffer.from(row.image), degrees);
+    const { png } = await this.imageForProcessing(id);
+    const turned = await rotatePage(png, degrees);
     // Crops were measured on the page as it was; after a turn they would show the wrong place.
     await this.db.updateTable('case_fields').set({ zone: null }).where('source_page_id', '=', id).execute();
     return this.replaceImage(actor, id, { ...turned, thumbnail: await thumbnail(turned.png) }, 'page.rotated', { degrees });
@@ -129,14 +210,18 @@ export class PageStore {
 
   /** Deletion removes the image and its text for good; the audit trail keeps that it happened. */
   async delete(actor: Actor, id: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('pages').select(['case_id', 'source_page', 'import_id', 'kind']).where('id', '=', id).executeTakeFirst();
-      if (!before) throw new KaijiError('NOT_FOUND');
+    const file = await this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('pages').select(['case_id', 'source_page', 'import_id', 'kind', 'image_file']).where('id', '=', id).executeTakeFirst();
+      if (!row) throw new KaijiError('NOT_FOUND');
+      const { image_file, ...before } = row;
       await trx.updateTable('case_fields').set({ source_page_id: null }).where('source_page_id', '=', id).execute();
       await removePageText(trx, id);
       await trx.deleteFrom('pages').where('id', '=', id).execute();
       await this.audit.append(trx, actor, { action: 'page.deleted', recordType: 'page', recordId: id, summary: before });
+      return image_file;
     });
+    // After the commit: the key is gone with the row; the file follows.
+    this.files.remove(file);
   }
 
   private summaryQuery() {
@@ -168,7 +253,7 @@ export class PageStore {
     actor: Actor,
     id: string,
     action: string,
-    apply: (trx: Transaction<Database>, before: PagesTable) => Promise<Record<string, unknown>>,
+    apply: (trx: Transaction<Database>, before: Selectable<PagesTable>) => Promise<Record<string, unknown>>,
   ): Promise<PageSummary> {
     await this.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('pages').selectAll().where('id', '=', id).executeTakeFirst();
@@ -212,7 +297,17 @@ function toSummary(row: SummaryRow): PageSummary {
     height: row.height,
     ocrStatus: row.ocr_status as 'done' | 'failed',
     ocrConfidence: row.ocr_confidence,
-    thumbnail: `data:image/png;base64,${Buffer.from(row.thumbnail).toString('base64')}`,
+    thumbnail: thumbnailDataUrl(row.thumbnail),
     formId: row.form_id,
   };
+}
+
+/** Thumbnails are WebP since #15 item 6 (about a quarter of the PNG's size); older rows keep PNG. */
+/** A stored thumbnail as a data URL naming its format (WebP since #15 item 6; older rows PNG). */
+export function thumbnailDataUrl(bytes: Uint8Array): string {
+  return `data:image/${isWebp(bytes) ? 'webp' : 'png'};base64,${Buffer.from(bytes).toString('base64')}`;
+}
+
+function isWebp(b: Uint8Array): boolean {
+  return b.length > 12 && Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' && Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP';
 }

@@ -20,6 +20,7 @@ import { KaijiError } from '@shared/errors';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import { japanDay } from '../today/deadline-store';
 import { removePageText } from '../vault/fulltext';
+import type { PageFiles } from '../pages/page-files';
 import type { Database } from '../vault/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -49,6 +50,8 @@ export class RetentionService {
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
+    /** Where page images live since #15 item 6: their files are removed after the disposal commits. */
+    private readonly pageFiles: PageFiles | null = null,
   ) {}
 
   async schedule(db: Db = this.db): Promise<RetentionSchedule> {
@@ -151,6 +154,7 @@ export class RetentionService {
   async dispose(actor: Actor, input: { items: { caseId: string; classes: RecordClass[] }[]; reason: string }): Promise<DisposalBatch> {
     const batchId = randomUUID();
     const at = this.now().toISOString();
+    const files: string[] = [];
     const entries = await this.db.transaction().execute(async (trx) => {
       // FTS5 secure-delete (SQLite >= 3.42; persistent for the table): a deleted row's terms
       // leave the index's segments now, not at some later merge.
@@ -174,7 +178,7 @@ export class RetentionService {
             dueOn: closedOn ? disposalDueOn(cls, closedOn, schedule) : '—',
           });
         }
-        const pagesErased = await this.erase(trx, c.id, classes);
+        const pagesErased = await this.erase(trx, c.id, classes, files);
         const entry: DisposalEntry = {
           id: randomUUID(),
           batchId,
@@ -213,8 +217,10 @@ export class RetentionService {
       });
       return entries;
     });
-    // Outside the transaction: write the zeroed pages back into the main file, then empty the WAL.
+    // Outside the transaction: write the zeroed pages back into the main file, then empty the WAL
+    // (the page files' keys were in those rows), then the page files themselves go.
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+    for (const f of files) this.pageFiles?.remove(f);
     return { batchId, entries };
   }
 
@@ -275,10 +281,12 @@ export class RetentionService {
   }
 
   /** Erases what the classes cover; returns the number of pages removed. */
-  private async erase(trx: Transaction<Database>, caseId: string, classes: RecordClass[]): Promise<number> {
-    let q = trx.selectFrom('pages').select('id').where('case_id', '=', caseId);
+  private async erase(trx: Transaction<Database>, caseId: string, classes: RecordClass[], files: string[]): Promise<number> {
+    let q = trx.selectFrom('pages').select(['id', 'image_file']).where('case_id', '=', caseId);
     if (!classes.includes('case_file')) q = q.where('kind', 'in', classes.flatMap((c) => (c === 'case_file' ? [] : [...CLASS_PAGE_KINDS[c]])));
-    const pages = (await q.execute()).map((p) => p.id);
+    const rows = await q.execute();
+    const pages = rows.map((p) => p.id);
+    for (const r of rows) if (r.image_file) files.push(r.image_file);
     for (const id of pages) {
       await removePageText(trx, id);
       await trx.updateTable('case_fields').set({ source_page_id: null, zone: null }).where('source_page_id', '=', id).execute();

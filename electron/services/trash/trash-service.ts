@@ -3,7 +3,7 @@ import type { TrashItem, TrashKind } from '@shared/contract/trash-types';
 import { purgeDueOn, trashCutoff } from '@shared/domain/trash';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
-import type { PageStore } from '../pages/page-store';
+import { thumbnailDataUrl, type PageStore } from '../pages/page-store';
 import type { SettingsService } from '../settings/settings-service';
 import { indexPageText, removePageText } from '../vault/fulltext';
 import type { Database } from '../vault/schema';
@@ -199,7 +199,7 @@ export class TrashService {
       sourcePage: p.source_page,
       template: null,
       title: null,
-      thumbnail: `data:image/png;base64,${Buffer.from(p.thumbnail).toString('base64')}`,
+      thumbnail: thumbnailDataUrl(p.thumbnail),
       trashed: !!p.trashed_at,
       trashedAt: p.trashed_at ?? '',
       trashedByName: p.by_name,

@@ -1,5 +1,5 @@
 import type { LifecycleTables } from '../lifecycle/schema';
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { ContactTables } from '../contacts/schema';
 import type { LedgerTables } from '../fees/schema';
 import type { LetterTables } from '../letters/schema';
@@ -140,9 +140,14 @@ export interface PagesTable {
   auto_rotation: number;
   width: number;
   height: number;
-  /** Greyscale PNG, upright; encrypted with the rest of the database. */
+  /** Greyscale PNG, upright: only in rows of vaults from before migration 032 (empty once moved out to a page file). */
   image: Buffer;
+  /** Small WebP (PNG in older rows), kept in the row: lists show it without touching page files. */
   thumbnail: Buffer;
+  /** Content address of the page's encrypted image file (pages/ in the data folder), #15 item 6. */
+  image_file: ColumnType<string | null, string | null | undefined, string | null>;
+  /** That file's AES-256-GCM key: only here, so deleting the row makes the file unreadable. */
+  image_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
   /** 'done' | 'failed' */
   ocr_status: string;
   ocr_text: string;

@@ -66,20 +66,18 @@ export class MaskingService {
 
   async mask(actor: Actor, pageId: string, rects: readonly MaskRect[]): Promise<PageSummary> {
     if (rects.length === 0) throw new KaijiError('INVALID_INPUT', { issues: [{ path: 'rects', code: 'too_small' }] });
-    await this.db.transaction().execute(async (trx) => {
-      const page = await trx.selectFrom('pages').select(['image', 'width', 'height', 'case_id', 'ocr_words']).where('id', '=', pageId).executeTakeFirst();
+    const unmaskedFile = await this.db.transaction().execute(async (trx) => {
+      const page = await trx.selectFrom('pages').select(['width', 'height', 'case_id', 'ocr_words']).where('id', '=', pageId).executeTakeFirst();
       if (!page) throw new KaijiError('NOT_FOUND');
       if (!rects.every((r) => rectInsidePage(r, page))) throw new KaijiError('MASK_OUTSIDE_PAGE');
-      const burned = await burnMask(Buffer.from(page.image), rects);
+      const burned = await burnMask((await this.pages.imageIn(trx, pageId)).png, rects);
       // The self-check of mask.ts: never store a page whose rectangles are not solid black.
       if (burned.width !== page.width || burned.height !== page.height || !(await maskedPixelsClean(burned.png, rects))) throw new KaijiError('INTERNAL');
       const { kept, removed } = splitWordsByMask(JSON.parse(page.ocr_words) as MaskWord[], rects);
       const text = textOfWords(kept);
-      await trx
-        .updateTable('pages')
-        .set({ image: burned.png, thumbnail: await thumbnail(burned.png), ocr_words: JSON.stringify(kept), ocr_text: text })
-        .where('id', '=', pageId)
-        .execute();
+      // The masked image goes to a new page file; the unmasked one is removed after the commit.
+      const old = await this.pages.setImageIn(trx, pageId, { png: burned.png, thumbnail: await thumbnail(burned.png), width: burned.width, height: burned.height });
+      await trx.updateTable('pages').set({ ocr_words: JSON.stringify(kept), ocr_text: text }).where('id', '=', pageId).execute();
       await indexPageText(trx, pageId, text);
       const maskId = randomUUID();
       await trx
@@ -93,7 +91,9 @@ export class MaskingService {
         recordId: pageId,
         summary: { caseId: page.case_id, maskId, rects: rects.length, wordsRemoved: removed.length },
       });
+      return old;
     });
+    this.pages.files.remove(unmaskedFile);
     // Old page versions of the image sit in the WAL until a checkpoint: write them back now.
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
     return this.pages.summary(pageId);

@@ -1,0 +1,130 @@
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { KaijiError } from '@shared/errors';
+import { openSqlCipher } from '../vault/database';
+import { decryptPiece, piecePath, sha256 } from '../pages/page-files';
+
+/**
+ * The page files of a backup folder (#15 item 6): one shared, content-addressed store per vault
+ * (`kaiji-<vault>-pages/`) that every generation's manifest points into. A piece is the vault's
+ * page file as it is (AES-256-GCM under the key held in its row, named by the SHA-256 of its
+ * bytes), so copying reveals nothing and needs no re-encryption. Pieces are only ever added while
+ * generations are written; the pruning step removes those no kept generation lists.
+ */
+export const piecesDir = (folder: string, vaultShort: string) => join(folder, `kaiji-${vaultShort}-pages`);
+
+/** The page files a database (copy) refers to, with their keys: the generation's manifest. */
+export function pageFilesOf(dbPath: string, dbKey: Buffer): Map<string, Buffer> {
+  const h = openSqlCipher(dbPath, dbKey, { readonly: true });
+  try {
+    const hasColumn = (h.prepare("select count(*) as n from pragma_table_info('pages') where name = 'image_file'").get() as { n: number }).n > 0;
+    if (!hasColumn) return new Map();
+    const rows = h.prepare('select image_file, image_key from pages where image_file is not null').all() as { image_file: string; image_key: Buffer }[];
+    return new Map(rows.map((r) => [r.image_file, Buffer.from(r.image_key)]));
+  } finally {
+    h.close();
+  }
+}
+
+/**
+ * Copies the pieces the backup store lacks from the vault's page folder and reads each one back
+ * (content address and GCM tag under its key) before it counts. Returns the number and bytes
+ * written. Pieces already there were read back when they were written.
+ */
+export async function copyNewPieces(
+  vaultPages: string,
+  store: string,
+  pieces: Map<string, Buffer>,
+  progress: (done: number, total: number) => void,
+): Promise<{ written: number; bytes: number }> {
+  let written = 0;
+  let bytes = 0;
+  let done = 0;
+  for (const [name, key] of pieces) {
+    const dest = piecePath(store, name);
+    if (!existsSync(dest)) {
+      let data: Buffer;
+      try {
+        data = await readFile(piecePath(vaultPages, name));
+      } catch {
+        throw new KaijiError('BACKUP_FAILED', { step: 'page files' });
+      }
+      // On the thread pool (write, fsync, rename): a slow backup drive must not hold the app.
+      await writeFileAtomicAsync(dest, data);
+      const back = await readFile(dest);
+      try {
+        decryptPiece(back, name, key);
+      } catch {
+        rmSync(dest, { force: true });
+        throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'page files' });
+      }
+      written++;
+      bytes += data.length;
+    }
+    progress(++done, pieces.size);
+    // Yield between files: the app stays responsive while a first backup copies thousands of them.
+    await new Promise((r) => setImmediate(r));
+  }
+  return { written, bytes };
+}
+
+/** Pieces the manifest lists that are missing from the store, differ from their name or do not open under their key. */
+export function damagedPieces(store: string, pieces: Map<string, Buffer>, full: boolean): string[] {
+  const bad: string[] = [];
+  for (const [name, key] of pieces) {
+    const p = piecePath(store, name);
+    try {
+      if (full) decryptPiece(readFileSync(p), name, key);
+      else if (!statSync(p).isFile()) bad.push(name);
+    } catch {
+      bad.push(name);
+    }
+  }
+  return bad;
+}
+
+/** Removes pieces (and temp files of interrupted copies) that no kept generation lists. */
+export function removeUnlisted(store: string, keep: ReadonlySet<string>): number {
+  if (!existsSync(store)) return 0;
+  let removed = 0;
+  for (const d of readdirSync(store)) {
+    const dir = join(store, d);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const f of readdirSync(dir)) {
+      if (keep.has(f)) continue;
+      rmSync(join(dir, f), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+export { sha256 };
+
+/** writeFileAtomic with every disk wait off the main thread. */
+async function writeFileAtomicAsync(path: string, bytes: Buffer): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const tmp = join(dir, `.tmp-${randomUUID()}`);
+  const fh = await open(tmp, 'w', 0o600);
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } catch (error) {
+    await fh.close();
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  await fh.close();
+  await rename(tmp, path);
+  if (process.platform !== 'win32') {
+    const d = await open(dir, 'r');
+    try {
+      await d.sync();
+    } finally {
+      await d.close();
+    }
+  }
+}
