@@ -78,8 +78,11 @@ describe('page files (#15 item 6)', () => {
     writeFileSync(paths[0]!, bytes);
     expect(await call('pages.image', { id: a! })).toMatchObject({ ok: false, error: { code: 'PAGE_FILE_DAMAGED' } });
 
-    // Deleting a page removes its file; the other stays.
+    // Deleting a page puts it in the trash (#13 item 3): its file stays until the trash is
+    // emptied, then it goes; the other page's file stays.
     value(await call('pages.delete', { id: b! }));
+    expect(existsSync(paths[1]!)).toBe(true);
+    value(await call('trash.empty', {}));
     expect(existsSync(paths[1]!)).toBe(false);
     expect(existsSync(paths[0]!)).toBe(true);
   });

@@ -48,7 +48,7 @@ describe('trash with undo (#13 item 3)', () => {
     expect(value(await call('search.text', { query: '北海道札幌' }))).toEqual([]);
     const inTrash = value(await call('trash.list', { caseId }));
     expect(inTrash).toEqual([expect.objectContaining({ kind: 'page', id: page.id, caseId, trashed: true, trashedByName: ADMIN.adminName, purgeOn: '2026-12-31' })]);
-    expect(inTrash[0]!.thumbnail).toMatch(/^data:image\/png;base64,/);
+    expect(inTrash[0]!.thumbnail).toMatch(/^data:image\/(webp|png);base64,/);
     expect(value(await call('trash.list', {})).map((i) => i.id)).toEqual([page.id]);
     const undone = value(await call('trash.restore', { kind: 'page', id: page.id }));
     expect(undone.trashed).toBe(false);
