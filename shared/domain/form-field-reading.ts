@@ -100,7 +100,7 @@ const ERA_READS: readonly { era: string; first: RegExp }[] = [
 function eraDate(field: FieldName, text: string, today: string): FieldReading {
   let v = squeeze(text).replace(/\s+/g, '');
   const original = v;
-  v = v.replace(/元年/g, '1年').replace(/(年\d{1,2}月\d{1,2})(?:[昌晶口曰目旦日]|)$/u, '$1日');
+  v = v.replace(/元年/g, '1年').replace(/(年\d{1,2}月\d{1,2})(?:[昌晶口曰目旦日白ゴ]|)$/u, '$1日');
   const m = /^(\D{0,3}?)(\d{1,2})[年牛](\d{1,2})[月日](\d{1,2})日$/u.exec(v);
   if (!m) return { value: original, repaired: false, implausible: true };
   const prefix = m[1]!;
@@ -117,7 +117,7 @@ function eraDate(field: FieldName, text: string, today: string): FieldReading {
   if (!iso) return { value: original, repaired: true, implausible: true };
   const value = formatEraDate(iso);
   const plausible = field === 'subject.birthDate' ? iso <= today && iso >= `${Number(today.slice(0, 4)) - 120}${today.slice(4)}` : iso.startsWith('20') && iso >= ERAS.at(-1)!.start && iso <= `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-  return { value, repaired: value !== original.replace(/元年/g, '元年'), implausible: !plausible };
+  return { value, repaired: value !== original, implausible: !plausible };
 }
 
 /** The usual way a block number is written after the town: 5丁目15番16号, 15番地, 3-4-5. */
@@ -156,6 +156,10 @@ function address(text: string, postcodeAddresses: readonly PostcodeAddress[]): F
       value = value.slice(0, value.length - rest.length) + canonical;
       repaired = true;
     }
+  } else {
+    // Not the usual block number (a building, 番地, a stray mark read into it): left as read, and
+    // for a person to look at, since nothing checked it.
+    repaired = true;
   }
   const prefecture = /^(東京都|北海道|京都府|大阪府|\p{Script=Han}{2,3}県)/u.test(value);
   return { value, repaired, implausible: !prefecture || !/\d/.test(value), confirmed };
