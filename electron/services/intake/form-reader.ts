@@ -223,8 +223,21 @@ function textValues(texts: Map<FieldName, OcrText>, today: string): Map<FieldNam
       out.set(field, { field, value: '', confidence: o.confidence, zone: o.zone });
       continue;
     }
-    const ctx = { today, postcodeAddresses: field.startsWith('agent.') ? postcodeAddresses('agent.postalCode') : postcodeAddresses('subject.postalCode') };
-    const r = readFieldValue(field, o.text, ctx);
+    const codeField = field.startsWith('agent.') ? 'agent.postalCode' : 'subject.postalCode';
+    const ctx = { today, postcodeAddresses: postcodeAddresses(codeField) };
+    let r = readFieldValue(field, o.text, ctx);
+    const text = o.text;
+    if (field.endsWith('.address') && !r.confirmed) {
+      // One digit of the postcode misread (9 as 2, 3 as 5): the one code a digit away whose Japan
+      // Post address is the address read takes its place. Both values are then repairs, flagged.
+      const fixed = postcodeOneDigitOff(readings.get(codeField), (addresses) => readFieldValue(field, text, { today, postcodeAddresses: addresses }));
+      if (fixed) {
+        r = { ...fixed.address, repaired: true };
+        readings.set(codeField, { value: fixed.code, repaired: true, implausible: false });
+        const p = out.get(codeField)!;
+        out.set(codeField, { ...p, value: fixed.code, confidence: Math.min(p.confidence, 70) });
+      }
+    }
     readings.set(field, r);
     out.set(field, { field, value: r.value, confidence: confidenceOf(field, r, o.confidence), zone: o.zone });
   }
@@ -234,7 +247,7 @@ function textValues(texts: Map<FieldName, OcrText>, today: string): Map<FieldNam
   for (const [code, address] of [['subject.postalCode', 'subject.address'], ['agent.postalCode', 'agent.address']] as const) {
     const p = out.get(code);
     if (!p?.value) continue;
-    const agrees = readings.get(address)?.confirmed === true && !readings.get(code)?.implausible;
+    const agrees = readings.get(address)?.confirmed === true && !readings.get(code)?.implausible && !readings.get(code)?.repaired;
     p.confidence = agrees ? Math.max(p.confidence, TRUSTED_OCR) : Math.min(p.confidence, 70);
   }
   // The applicant writes their name twice (氏名 and 署名). Two reads that differ are both for a
@@ -254,6 +267,27 @@ function textValues(texts: Map<FieldName, OcrText>, today: string): Map<FieldNam
  */
 const TRUSTED_UNCHECKED = 93;
 const UNCHECKED: ReadonlySet<FieldName> = new Set(['subject.name', 'agent.name', 'signature', 'request.target', 'request.reason', 'subject.accountId']);
+
+/**
+ * The postcode one digit away from the one read whose Japan Post address is the address read,
+ * when exactly one is; null otherwise (nothing is guessed between two).
+ */
+function postcodeOneDigitOff(read: FieldReading | undefined, readAddress: (addresses: PostcodeAddress[]) => FieldReading): { code: string; address: FieldReading } | null {
+  const digits = read && !read.implausible ? postcodeOf(read.value) : null;
+  if (!digits) return null;
+  const found: { code: string; address: FieldReading }[] = [];
+  for (let i = 0; i < 7; i++) {
+    for (let d = 0; d <= 9; d++) {
+      if (String(d) === digits[i]) continue;
+      const candidate = digits.slice(0, i) + d + digits.slice(i + 1);
+      const { addresses } = lookupPostcode(candidate);
+      if (!addresses.length) continue;
+      const address = readAddress(addresses);
+      if (address.confirmed) found.push({ code: `${candidate.slice(0, 3)}-${candidate.slice(3)}`, address });
+    }
+  }
+  return found.length === 1 ? found[0]! : null;
+}
 
 function confidenceOf(field: FieldName, r: FieldReading, ocrConfidence: number): number {
   const trusted = UNCHECKED.has(field) ? TRUSTED_UNCHECKED : TRUSTED_OCR;
