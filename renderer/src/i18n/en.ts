@@ -7,6 +7,7 @@ import { recordsEn } from './sections/records';
 import { readingEn } from './sections/reading';
 import { provisionsEn } from './sections/provisions';
 import { reportsEn } from './sections/reports';
+import { shortcutsEn } from './sections/shortcuts';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -776,4 +777,5 @@ export const en: Translations = {
   ...readingEn,
   ...provisionsEn,
   ...reportsEn,
+  ...shortcutsEn,
 };

@@ -7,6 +7,7 @@ import { recordsJa } from './sections/records';
 import { readingJa } from './sections/reading';
 import { provisionsJa } from './sections/provisions';
 import { reportsJa } from './sections/reports';
+import { shortcutsJa } from './sections/shortcuts';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -771,6 +772,7 @@ export const ja = {
   ...readingJa,
   ...provisionsJa,
   ...reportsJa,
+  ...shortcutsJa,
 };
 
 export type Translations = typeof ja;
