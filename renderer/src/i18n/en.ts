@@ -8,6 +8,7 @@ import { readingEn } from './sections/reading';
 import { provisionsEn } from './sections/provisions';
 import { reportsEn } from './sections/reports';
 import { shortcutsEn } from './sections/shortcuts';
+import { deskEn } from './sections/desk';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -219,6 +220,7 @@ export const en: Translations = {
     },
     submit: 'Log envelope',
     created: 'Created {{caseNos}}.',
+    openLogged: 'Open the logged case (Enter):',
     listSep: ', ',
     listToday: "Today's envelopes",
     list: 'Envelopes',
@@ -328,6 +330,7 @@ export const en: Translations = {
       none: 'No envelope is recorded for this case.',
       red: 'Red marking',
       noRed: 'No red marking',
+      note: 'Memo',
     },
     notes: {
       title: 'Notes',
@@ -778,4 +781,5 @@ export const en: Translations = {
   ...provisionsEn,
   ...reportsEn,
   ...shortcutsEn,
+  ...deskEn,
 };

@@ -49,6 +49,15 @@ export function EnvelopesCard({ envelopes }: { envelopes: Envelope[] }) {
                     </Text>
                   )}
                 </Group>
+                {e.note && (
+                  // The memo typed at intake (#13 finding: it appeared nowhere).
+                  <Text size="sm" data-testid={`envelope-note-${e.id}`} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    <Text span size="xs" c="dimmed" fw={600} mr={6}>
+                      {t('caseFile.envelopes.note')}
+                    </Text>
+                    {e.note}
+                  </Text>
+                )}
               </Stack>
             </Group>
           ))}
