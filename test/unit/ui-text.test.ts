@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../renderer/src/i18n/en';
 import { ja } from '../../renderer/src/i18n/ja';
 import { formatYen } from '../../shared/domain/letters/wording';
+import { formatMonth } from '../../renderer/src/ui/dates';
 
 type Tree = { [k: string]: string | Tree };
 
@@ -59,6 +60,20 @@ describe('translations (#13 item 9)', () => {
 
   it('kana headers match the data: readings are stored in katakana, so the label says フリガナ', () => {
     expect([...jaLeaves].filter(([, text]) => text.includes('ふりがな')).map(([k]) => k)).toEqual([]);
+  });
+
+  it('one month format: era months in Japanese, never 2026-12', () => {
+    expect(formatMonth('2026-12', 'ja')).toBe('令和8年12月');
+    expect(formatMonth('2019-04', 'ja')).toBe('平成31年4月');
+    expect(formatMonth('2019-05', 'ja')).toMatch(/^令和(元|1)年5月$/);
+    expect(formatMonth('2026-12', 'en')).toBe('Dec 2026');
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const month = `${y}-${String(m).padStart(2, '0')}`;
+        expect(formatMonth(month, 'ja')).toMatch(/^(平成|令和)(元|\d+)年\d{1,2}月$/);
+        expect(formatMonth(month, 'ja')).not.toContain(month);
+      }),
+    );
   });
 
   it('one yen format: "1,000円" in Japanese, never "1,000 円"', () => {

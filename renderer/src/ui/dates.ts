@@ -34,3 +34,14 @@ export function formatTime(timestamp: string, lang: Lang): string {
   const day = [date.getFullYear(), pad(date.getMonth() + 1), pad(date.getDate())].join(sep);
   return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
+
+/**
+ * A month `YYYY-MM` (#13 item 9: never `2026-12` on screen): 令和8年12月 in ja (the era of the
+ * month's first day), `Dec 2026` in en.
+ */
+export function formatMonth(month: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  if (lang === 'ja') return formatEraDate(`${month}-01`).replace(/\d+日$/u, '');
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}

@@ -4,8 +4,9 @@
  * Mantine's `useHotkeys` using `hotkey` (its format: `mod` is Ctrl, or ⌘ on a Mac); entries that
  * describe keys a component handles itself (Enter in a form) have `hotkey: null`.
  *
- * Labels live in i18n under `shortcuts.keys.<id>` (ja first, en typed alike). Other pages add
- * their entries here (lists: j / k / Enter), with the label beside them in the shortcuts section.
+ * Labels live in i18n under `shortcuts.keys.<id>` (ja first, en typed alike), or at the full key
+ * an entry names in `label`. Other pages add their entries here: the lists' keys
+ * (`listShortcuts` of ui/list-shortcuts.ts, j / k / Enter / [ ]) join this array at merge.
  */
 export type ShortcutScope = 'global' | 'lists' | 'caseFile' | 'intake';
 
@@ -13,25 +14,27 @@ export interface Shortcut {
   /** i18n key under `shortcuts.keys`. */
   id: string;
   scope: ShortcutScope;
-  /** What the sheet prints, key by key (`mod` is shown as Ctrl or ⌘). */
+  /** Alternatives, each a key or a chord written `mod+K` (`mod` is shown as Ctrl or ⌘). */
   keys: readonly string[];
+  /** Full i18n key of the label, when it is not `shortcuts.keys.<id>`. */
+  label?: string;
   /** Mantine useHotkeys binding, or null where the key is handled by a field or form itself. */
   hotkey: string | null;
 }
 
 export const shortcuts = [
-  { id: 'palette', scope: 'global', keys: ['mod', 'K'], hotkey: 'mod+K' },
+  { id: 'palette', scope: 'global', keys: ['mod+K'], hotkey: 'mod+K' },
   { id: 'search', scope: 'global', keys: ['/'], hotkey: '/' },
   { id: 'sheet', scope: 'global', keys: ['?'], hotkey: 'shift+?' },
-  { id: 'submit', scope: 'global', keys: ['mod', 'Enter'], hotkey: null },
+  { id: 'submit', scope: 'global', keys: ['mod+Enter'], hotkey: null },
   { id: 'newEnvelope', scope: 'intake', keys: ['N'], hotkey: 'N' },
-  { id: 'nextField', scope: 'caseFile', keys: ['mod', '↓'], hotkey: 'mod+ArrowDown' },
-  { id: 'prevField', scope: 'caseFile', keys: ['mod', '↑'], hotkey: 'mod+ArrowUp' },
+  { id: 'nextField', scope: 'caseFile', keys: ['mod+↓'], hotkey: 'mod+ArrowDown' },
+  { id: 'prevField', scope: 'caseFile', keys: ['mod+↑'], hotkey: 'mod+ArrowUp' },
   { id: 'saveField', scope: 'caseFile', keys: ['Enter'], hotkey: null },
-  { id: 'nextEnvelope', scope: 'caseFile', keys: ['mod', 'shift', 'N'], hotkey: 'mod+shift+N' },
-] as const satisfies readonly Shortcut[];
+  { id: 'nextEnvelope', scope: 'caseFile', keys: ['mod+shift+N'], hotkey: 'mod+shift+N' },
+] as const satisfies readonly Shortcut[] as readonly Shortcut[];
 
-export type ShortcutId = (typeof shortcuts)[number]['id'];
+export type ShortcutId = 'palette' | 'search' | 'sheet' | 'submit' | 'newEnvelope' | 'nextField' | 'prevField' | 'saveField' | 'nextEnvelope';
 
 /** The useHotkeys binding of a registered shortcut (so a page never spells a key twice). */
 export function hotkeyOf(id: ShortcutId): string {
@@ -45,6 +48,9 @@ export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(
 
 /** A key as printed on the sheet and in tooltips. */
 export const keyLabel = (key: string): string => (key === 'mod' ? (isMac ? '⌘' : 'Ctrl') : key === 'shift' ? 'Shift' : key);
+
+/** One alternative (`mod+shift+N`) as the keys pressed together. */
+export const chordKeys = (alternative: string): string[] => (alternative === '+' ? ['+'] : alternative.split('+'));
 
 /** Marks a page's main search box: `/` focuses the first one on screen. */
 export const SEARCH_ATTR = 'data-kaiji-search';

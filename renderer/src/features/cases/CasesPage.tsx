@@ -44,6 +44,7 @@ export function CasesPage() {
         <Group mb="md">
           <TextInput
             data-testid="cases-search"
+            data-kaiji-search
             placeholder={t('cases.search')}
             aria-label={t('cases.search')}
             leftSection={<IconSearch size={16} stroke={1.6} />}

@@ -124,16 +124,16 @@ export function MoneyOrdersPage() {
               <Table.Tbody>
                 {(data?.orders ?? []).map((o) => (
                   <Table.Tr key={o.id} data-testid="orders-row" data-state={o.state} data-lapse={o.lapse}>
-                    <Table.Td>
+                    <Table.Td className="kaiji-nowrap">
                       <Anchor href={caseHref(o.caseId)} ff="monospace" size="sm">
                         {o.caseNo}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td ff="monospace">{o.certificateNo}</Table.Td>
-                    <Table.Td ta="right">{t('moneyOrders.yen', { amount: yen(o.faceValue) })}</Table.Td>
-                    <Table.Td>{formatDay(o.receivedOn, lang)}</Table.Td>
-                    <Table.Td>{formatDay(o.payableUntil, lang)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td ff="monospace" className="kaiji-nowrap">{o.certificateNo}</Table.Td>
+                    <Table.Td ta="right" className="kaiji-nowrap">{t('moneyOrders.yen', { amount: yen(o.faceValue) })}</Table.Td>
+                    <Table.Td className="kaiji-nowrap">{formatDay(o.receivedOn, lang)}</Table.Td>
+                    <Table.Td className="kaiji-nowrap">{formatDay(o.payableUntil, lang)}</Table.Td>
+                    <Table.Td className="kaiji-nowrap">
                       <OrderBadges order={o} />
                     </Table.Td>
                     <Table.Td>

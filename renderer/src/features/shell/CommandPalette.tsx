@@ -147,6 +147,13 @@ export function CommandPalette({ user }: { user: SessionUser }) {
         'aria-label': t('shortcuts.palette.placeholder'),
         // @ts-expect-error data attributes pass through to the input
         'data-testid': 'command-palette-input',
+        // Spotlight selects the first match as the query changes; case hits arrive a moment later
+        // (from the server), so Enter with nothing selected opens the first one shown.
+        onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => {
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          const list = document.querySelector('.mantine-Spotlight-actionsList');
+          if (list && !list.querySelector('[data-selected]')) list.querySelector<HTMLElement>('[data-action]')?.click();
+        },
       }}
     />
   );

@@ -1,7 +1,7 @@
 import { Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keyLabel, shortcuts, type ShortcutScope } from '../../ui/shortcuts';
+import { chordKeys, keyLabel, shortcuts, type ShortcutId, type ShortcutScope } from '../../ui/shortcuts';
 
 const OPEN_EVENT = 'kaiji:shortcut-sheet';
 
@@ -36,16 +36,25 @@ export function ShortcutSheet() {
                   {entries.map((s) => (
                     <Table.Tr key={s.id} data-shortcut={s.id}>
                       <Table.Td w={170} style={{ whiteSpace: 'nowrap' }}>
-                        <Group gap={4} wrap="nowrap">
-                          {s.keys.map((k, i) => (
-                            <Kbd key={i} size="sm">
-                              {keyLabel(k)}
-                            </Kbd>
+                        <Group gap={6} wrap="nowrap">
+                          {s.keys.map((alt, i) => (
+                            <Group key={i} gap={3} wrap="nowrap">
+                              {i > 0 && (
+                                <Text span size="xs" c="dimmed" mr={3}>
+                                  /
+                                </Text>
+                              )}
+                              {chordKeys(alt).map((k, j) => (
+                                <Kbd key={j} size="sm">
+                                  {keyLabel(k)}
+                                </Kbd>
+                              ))}
+                            </Group>
                           ))}
                         </Group>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{t(`shortcuts.keys.${s.id}`)}</Text>
+                        <Text size="sm">{s.label ? t(s.label as never) : t(`shortcuts.keys.${s.id as ShortcutId}`)}</Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}

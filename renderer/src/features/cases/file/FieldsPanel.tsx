@@ -32,6 +32,7 @@ import { useCall } from '../../../ui/useCall';
 import { hotkeyOf } from '../../../ui/shortcuts';
 import { FieldCrop } from './FieldCrop';
 import { FieldPageView } from './FieldPageView';
+import { FIELD_ORDER as ORDER, stepField } from './fieldSteps';
 import { fieldsToReview, isAgentApplication, isRequired } from './fieldReview';
 import { usePageImages } from './pageImages';
 
@@ -47,27 +48,6 @@ const GROUPS: { section: number; fields: FieldName[] }[] = [
   { section: 4, fields: FIELDS.filter((f) => f.name === 'application.date' || f.name === 'signature').map((f) => f.name) },
 ];
 const byName = new Map(FIELDS.map((f) => [f.name, f] as const));
-/** Field names in the order the panel shows them (the paper form's order). */
-const ORDER: FieldName[] = GROUPS.flatMap((g) => g.fields);
-
-/**
- * Where Ctrl/⌘+↓ (or ↑) goes from `from`: the next field still to review, wrapping round; when
- * nothing is left to review, simply the next field. Pure, so the order is tested without a browser.
- */
-export function stepField(from: string | null, toReview: ReadonlySet<string>, direction: 1 | -1): FieldName {
-  const n = ORDER.length;
-  const start = from ? ORDER.indexOf(from as FieldName) : -1;
-  const at = (i: number) => ORDER[(((start + direction * i) % n) + n) % n]!;
-  if (toReview.size > 0) {
-    for (let i = 1; i <= n; i++) {
-      // From nowhere, forward starts at the first field itself.
-      const name = start < 0 ? ORDER[(direction === 1 ? i - 1 : n - i)]! : at(i);
-      if (toReview.has(name)) return name;
-    }
-  }
-  return start < 0 ? ORDER[direction === 1 ? 0 : n - 1]! : at(1);
-}
-
 /** Puts the caret in a field's input (or its first option) and scrolls it into the list's view. */
 function focusField(name: string) {
   const row = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);

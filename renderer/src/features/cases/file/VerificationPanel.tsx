@@ -382,9 +382,9 @@ function DocumentsTable({ documents, editable, onRemoved }: { documents: CaseDoc
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{d.address}</Table.Td>
                   <Table.Td>
                     <Stack gap={0}>
-                      {d.birthDate && <Text size="xs">{t('verification.documents.birth')}: {date(d.birthDate)}</Text>}
-                      {d.issuedOn && <Text size="xs">{t('verification.documents.issued')}: {date(d.issuedOn)}</Text>}
-                      {d.validUntil && <Text size="xs">{t('verification.documents.valid')}: {date(d.validUntil)}</Text>}
+                      {d.birthDate && <Text size="xs" className="kaiji-nowrap">{t('verification.documents.birth')}: {date(d.birthDate)}</Text>}
+                      {d.issuedOn && <Text size="xs" className="kaiji-nowrap">{t('verification.documents.issued')}: {date(d.issuedOn)}</Text>}
+                      {d.validUntil && <Text size="xs" className="kaiji-nowrap">{t('verification.documents.valid')}: {date(d.validUntil)}</Text>}
                     </Stack>
                   </Table.Td>
                   {editable && (
