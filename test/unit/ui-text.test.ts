@@ -113,3 +113,18 @@ describe('no hard-coded UI text in components (#13 item 9)', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('one date rule for timestamps (#13 item 9)', () => {
+  it('era date and minute in details, compact era in lists, the second on hover; never ISO with T', async () => {
+    const { compactTime, formatTime, fullTime } = await import('../../renderer/src/ui/dates');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2019-06-01T00:00:00Z'), max: new Date('2099-12-01T00:00:00Z'), noInvalidDate: true }), (d) => {
+        const at = d.toISOString();
+        expect(formatTime(at, 'ja')).toMatch(/^令和(元|\d+)年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+        expect(compactTime(at, 'ja')).toMatch(/^R\d+\.\d{1,2}\.\d{1,2} \d{2}:\d{2}$/);
+        expect(fullTime(at, 'ja')).toMatch(/^令和(元|\d+)年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
+        expect(compactTime(at, 'en')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      }),
+    );
+  });
+});

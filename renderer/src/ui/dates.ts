@@ -26,13 +26,38 @@ export function formatDay(iso: string, lang: Lang): string {
   return lang === 'ja' ? eraDate(date) : isoDay(date);
 }
 
-/** A timestamp in local time: `2026/11/24 09:05:00` in ja, `2026-11-24 09:05:00` in en. */
-export function formatTime(timestamp: string, lang: Lang): string {
+const localParts = (timestamp: string) => {
   const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) return timestamp;
-  const sep = lang === 'ja' ? '/' : '-';
-  const day = [date.getFullYear(), pad(date.getMonth() + 1), pad(date.getDate())].join(sep);
-  return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  if (Number.isNaN(date.getTime())) return null;
+  return { date, day: isoDay(date), hm: `${pad(date.getHours())}:${pad(date.getMinutes())}`, s: pad(date.getSeconds()) };
+};
+
+/**
+ * A timestamp in local time, in sentences and details (#13 item 9: one date rule): the era date
+ * and the minute in ja (`令和8年11月24日 09:05`), ISO day and minute in en.
+ */
+export function formatTime(timestamp: string, lang: Lang): string {
+  const p = localParts(timestamp);
+  if (!p) return timestamp;
+  return `${lang === 'ja' ? formatEraDate(p.day) : p.day} ${p.hm}`;
+}
+
+/** A timestamp in a list's cell: compact (`R8.11.24 09:05` in ja); the full one goes on hover. */
+export function compactTime(timestamp: string, lang: Lang): string {
+  const p = localParts(timestamp);
+  if (!p) return timestamp;
+  if (lang === 'en') return `${p.day} ${p.hm}`;
+  const m = /^(令和|平成|昭和)(元|\d+)年(\d+)月(\d+)日$/u.exec(formatEraDate(p.day));
+  if (!m) return `${formatEraDate(p.day)} ${p.hm}`;
+  const era = { 令和: 'R', 平成: 'H', 昭和: 'S' }[m[1] as '令和' | '平成' | '昭和'];
+  return `${era}${m[2] === '元' ? 1 : m[2]}.${m[3]}.${m[4]} ${p.hm}`;
+}
+
+/** The whole timestamp, to the second (the hover title of a compact one). */
+export function fullTime(timestamp: string, lang: Lang): string {
+  const p = localParts(timestamp);
+  if (!p) return timestamp;
+  return `${formatTime(timestamp, lang)}:${p.s}`;
 }
 
 /**

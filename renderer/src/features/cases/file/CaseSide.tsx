@@ -9,6 +9,7 @@ import { formatTrackingNumber } from '@shared/domain/tracking-number';
 import { kaiji } from '../../../api';
 import { useLang } from '../../../i18n';
 import { formatDay, formatTime } from '../../../ui/dates';
+import { Timestamp } from '../../../ui/Timestamp';
 import { useCall } from '../../../ui/useCall';
 import { isKnownAction } from '../../audit/actions';
 
@@ -167,7 +168,7 @@ export function TimelineCard({ entries }: { entries: TimelineEntry[] }) {
               }
             >
               <Text size="xs" c="dimmed">
-                {formatTime(e.at, lang)} · {e.actor ?? t('audit.system')}
+                <Timestamp at={e.at} /> · {e.actor ?? t('audit.system')}
               </Text>
             </Timeline.Item>
           ))}
