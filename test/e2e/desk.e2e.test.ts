@@ -186,7 +186,7 @@ describe('the desk at 1366×768 (#13 items 4, 5, 9, 11b)', () => {
 
       // Ctrl+K: go to a page by typing its name.
       await page.keyboard.press('Control+k');
-      await page.getByTestId('command-palette-input').waitFor(WAIT);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), WAIT).toBe('command-palette-input');
       await page.keyboard.type('受付');
       // The first match is selected as you type: the page comes before the action of the same name.
       await page.keyboard.press('Enter');
@@ -240,6 +240,7 @@ describe('the desk at 1366×768 (#13 items 4, 5, 9, 11b)', () => {
 
       // Ctrl+K again: open the case by its number.
       await page.keyboard.press('Control+k');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), WAIT).toBe('command-palette-input');
       await page.keyboard.type('2026-0001');
       await page.locator('.mantine-Spotlight-action', { hasText: '2026-0001' }).first().waitFor(WAIT);
       await page.keyboard.press('Enter');

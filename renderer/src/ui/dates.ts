@@ -42,15 +42,22 @@ export function formatTime(timestamp: string, lang: Lang): string {
   return `${lang === 'ja' ? formatEraDate(p.day) : p.day} ${p.hm}`;
 }
 
+/** A calendar day in a list's cell: `R8.11.24` in ja (the full era date goes on hover), ISO in en. */
+export function compactDay(iso: string, lang: Lang): string {
+  const date = parseDay(iso);
+  if (!date) return iso;
+  if (lang === 'en') return isoDay(date);
+  const m = /^(令和|平成|昭和|大正|明治)(元|\d+)年(\d+)月(\d+)日$/u.exec(eraDate(date));
+  if (!m) return eraDate(date);
+  const era = { 令和: 'R', 平成: 'H', 昭和: 'S', 大正: 'T', 明治: 'M' }[m[1] as '令和'];
+  return `${era}${m[2] === '元' ? 1 : m[2]}.${m[3]}.${m[4]}`;
+}
+
 /** A timestamp in a list's cell: compact (`R8.11.24 09:05` in ja); the full one goes on hover. */
 export function compactTime(timestamp: string, lang: Lang): string {
   const p = localParts(timestamp);
   if (!p) return timestamp;
-  if (lang === 'en') return `${p.day} ${p.hm}`;
-  const m = /^(令和|平成|昭和)(元|\d+)年(\d+)月(\d+)日$/u.exec(formatEraDate(p.day));
-  if (!m) return `${formatEraDate(p.day)} ${p.hm}`;
-  const era = { 令和: 'R', 平成: 'H', 昭和: 'S' }[m[1] as '令和' | '平成' | '昭和'];
-  return `${era}${m[2] === '元' ? 1 : m[2]}.${m[3]}.${m[4]} ${p.hm}`;
+  return `${compactDay(p.day, lang)} ${p.hm}`;
 }
 
 /** The whole timestamp, to the second (the hover title of a compact one). */
