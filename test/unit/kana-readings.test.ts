@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { demoPeople } from '../../electron/services/demo/demo-people';
+import { fieldsToReview } from '../../renderer/src/features/cases/file/fieldReview';
+import type { CaseField } from '../../shared/contract';
 import { plausibleFieldValue, plausibleReading } from '../../shared/domain/form-values';
 
 /** Syllables of native name readings (no パ行: those come only after ッ or ン). */
@@ -37,5 +39,16 @@ describe('name readings (kana) that betray a misread', () => {
 
   it('a part starting with ン, ッ, ー or a small kana, or ending in ッ, or three of a kind, is flagged', () => {
     for (const k of ['ンタロウ', 'ヤマダ ッタ', 'ーミホ', 'ャマダ', 'ヤマッ ミホ', 'ミミミ', 'ヲサム']) expect(plausibleReading(k), k).toBe(false);
+  });
+});
+
+describe('the case file flags such a reading', () => {
+  const field = (value: string, confidence: number | null, needsReview = false) =>
+    ({ field: 'subject.kana', value, confidence, needsReview, zone: null, sourcePageId: null }) as unknown as CaseField;
+
+  it('read at 89 % before the rule existed (stored unflagged): flagged now; typed by staff: left alone', () => {
+    expect(fieldsToReview([field('スプキミホ', 89)]).has('subject.kana')).toBe(true);
+    expect(fieldsToReview([field('スプキミホ', null)]).has('subject.kana')).toBe(false);
+    expect(fieldsToReview([field('スギ ミホ', 89)]).has('subject.kana')).toBe(false);
   });
 });
