@@ -149,7 +149,7 @@ export const errorMessages = {
     en: 'A money order that is "{fromEn}" cannot become "{toEn}".',
   },
   MONEY_ORDER_FACE_VALUE_UNKNOWN: {
-    ja: '額面 {value} 円の定額小為替はありません（50円〜1,000円の12種類）。',
+    ja: '額面 {value}円の定額小為替はありません（50円〜1,000円の12種類）。',
     en: 'No fixed postal money order has a face value of {value} yen (there are 12, from 50 to 1,000 yen).',
   },
   MONEY_ORDER_DUPLICATE: {

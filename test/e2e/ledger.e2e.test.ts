@@ -59,7 +59,7 @@ describe('money-order ledger, end to end in Chromium', () => {
       expect(await page.getByText('令和8年11月2日（2026-11-02）').count()).toBeGreaterThan(0);
       await recordOrder(page, '12-345678', '令和8年11月2日');
       // One 500-yen order: still short (F3).
-      await expect.poll(async () => (await page.getByTestId('rule-F3').textContent()) ?? '', WAIT).toMatch(/500 円不足/);
+      await expect.poll(async () => (await page.getByTestId('rule-F3').textContent()) ?? '', WAIT).toMatch(/500円不足/);
       await recordOrder(page, '12-345679', '2026-11-02');
       await expect.poll(() => page.getByTestId('rule-F1').getAttribute('data-status'), WAIT).toBe('pass');
       expect(await page.getByTestId('rule-F3').count()).toBe(0);

@@ -112,7 +112,7 @@ describe('money-order ledger (F1-F4) on a real vault', () => {
     expect(await feeLine(call, caseId)).toMatchObject({ ruleId: 'F3', status: 'fail' });
     value(await call('moneyOrders.record', order(caseId, 'D-1')));
     const one = await feeLine(call, caseId);
-    expect(one).toMatchObject({ ruleId: 'F3', status: 'fail', message: { en: 'The fee is 500 yen short (500 of 1,000 yen).' } });
+    expect(one).toMatchObject({ ruleId: 'F3', status: 'fail', message: { en: 'The fee is ¥500 short (¥500 of ¥1,000).' } });
     const second = value(await call('moneyOrders.record', order(caseId, 'D-2')));
     expect(await feeLine(call, caseId)).toMatchObject({ ruleId: 'F1', status: 'pass' });
     value(await call('moneyOrders.cash', { id: second.id, cashedOn: '2026-11-24', depositRef: 'DEP-1' }));

@@ -88,7 +88,7 @@ describe('deficiencyList (R5, I4)', () => {
     expect(notice.problems.map((p) => p.ja)).toEqual([
       '電話番号が記入されていません。',
       '請求日「令和8年2月30日」は存在しない日付です（2月30日）。',
-      '手数料として定額小為替 1,000 円分',
+      '手数料として定額小為替 1,000円分',
     ]);
     expect(notice.problems[1]!.en).toContain('not a real calendar date');
     expect(notice.resend.map((r) => r.ja)).toEqual([

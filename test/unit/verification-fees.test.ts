@@ -52,8 +52,8 @@ describe('money orders (F1, F3)', () => {
 
   it('messages give the shortfall in yen', () => {
     const r = checkFee(['K1'], orders(750));
-    expect(r.message.ja).toContain('250 円不足');
-    expect(r.message.en).toContain('250 yen short');
+    expect(r.message.ja).toContain('250円不足');
+    expect(r.message.en).toContain('¥250 short');
   });
 
   it('an unknown face value is named', () => {

@@ -3,6 +3,7 @@
  * the drawing code so the wording can be reviewed by the privacy office in one place, and
  * because every character here must go into the embedded font subset.
  */
+import { oneLine, splitContactPoint } from '@shared/domain/company-text';
 import type { CompanyInfo } from './company';
 
 export const TITLE = '個人情報開示等請求書';
@@ -10,8 +11,13 @@ export const TITLE_EN = 'Application for Disclosure, etc. of Personal Informatio
 export const LEAD = '個人情報の保護に関する法律に基づき、下記のとおり請求します。';
 export const LEAD_EN = 'Under the Act on the Protection of Personal Information, I hereby apply as follows.';
 
+/**
+ * One line under the title: the company and its desk, then 殿 (御中 without a named desk). A phone
+ * number in the contact point is left out here (it is printed with the mailing address).
+ */
 export function addressee(company: CompanyInfo): string {
-  return `${company.name}　${company.contactPoint}　殿`;
+  const { desk } = splitContactPoint(company.contactPoint);
+  return desk ? `${oneLine(company.name)}　${desk}　殿` : `${oneLine(company.name)}　御中`;
 }
 
 export const NOTES_TITLE = 'ご注意';
@@ -47,8 +53,11 @@ export const NOTES: readonly { ja: string; en: string }[] = [
 
 export const MAIL_TO = '送付先';
 export const MAIL_TO_EN = 'Mail to';
+/** Address, company and desk, then 宛; phone or e-mail after it in brackets. One line. */
 export function mailTo(company: CompanyInfo): string {
-  return `${company.address}　${company.name}　${company.contactPoint} 宛`;
+  const { desk, reach } = splitContactPoint(company.contactPoint);
+  const to = [oneLine(company.address), oneLine(company.name), desk].filter(Boolean).join('　');
+  return `${to} 宛${reach.length > 0 ? `（${reach.join('　')}）` : ''}`;
 }
 
 export const ENVELOPE_MARK = '開示等請求書在中';

@@ -9,6 +9,8 @@ import { provisionsEn } from './sections/provisions';
 import { reportsEn } from './sections/reports';
 import { worklistsEn } from './sections/worklists';
 import { trashEn } from './sections/trash';
+import { shortcutsEn } from './sections/shortcuts';
+import { deskEn } from './sections/desk';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -220,6 +222,7 @@ export const en: Translations = {
     },
     submit: 'Log envelope',
     created: 'Created {{caseNos}}.',
+    openLogged: 'Open the logged case (Enter):',
     listSep: ', ',
     listToday: "Today's envelopes",
     list: 'Envelopes',
@@ -329,6 +332,7 @@ export const en: Translations = {
       none: 'No envelope is recorded for this case.',
       red: 'Red marking',
       noRed: 'No red marking',
+      note: 'Memo',
     },
     notes: {
       title: 'Notes',
@@ -794,4 +798,6 @@ export const en: Translations = {
   ...reportsEn,
   ...worklistsEn,
   ...trashEn,
+  ...shortcutsEn,
+  ...deskEn,
 };

@@ -9,6 +9,8 @@ import { provisionsJa } from './sections/provisions';
 import { reportsJa } from './sections/reports';
 import { worklistsJa } from './sections/worklists';
 import { trashJa } from './sections/trash';
+import { shortcutsJa } from './sections/shortcuts';
+import { deskJa } from './sections/desk';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -141,12 +143,12 @@ export const ja = {
   },
   cases: {
     title: '案件',
-    search: '案件番号・氏名・ふりがなで検索',
+    search: '案件番号・氏名・フリガナで検索',
     caseNo: '案件番号',
     received: '受付日',
     status: '状況',
     subject: '本人氏名',
-    kana: 'ふりがな',
+    kana: 'フリガナ',
     emptyTitle: 'まだ案件はありません',
     empty:
       '開示等の請求は郵送で届きます。届いた郵便物を受付（郵便受付）で登録すると、ここに案件として表示されます。',
@@ -217,6 +219,7 @@ export const ja = {
     },
     submit: '記録する',
     created: '{{caseNos}} を作成しました。',
+    openLogged: '記録した案件を開く（Enter）:',
     listSep: '、',
     listToday: '本日の受付',
     list: '受付一覧',
@@ -284,7 +287,7 @@ export const ja = {
     address: '住所',
     earlier: {
       title: '同一人物からの過去の請求があります',
-      body: '氏名・ふりがな等が一致する過去の案件が {{count}} 件あります。同じ請求の繰り返しでないか確認してください（R3）。',
+      body: '氏名・フリガナ等が一致する過去の案件が {{count}} 件あります。同じ請求の繰り返しでないか確認してください（R3）。',
     },
     pages: {
       title: 'ページ',
@@ -325,6 +328,7 @@ export const ja = {
       none: 'この案件に記録された封筒はありません。',
       red: '朱書きあり',
       noRed: '朱書きなし',
+      note: 'メモ',
     },
     notes: {
       title: 'メモ',
@@ -789,6 +793,8 @@ export const ja = {
   ...reportsJa,
   ...worklistsJa,
   ...trashJa,
+  ...shortcutsJa,
+  ...deskJa,
 };
 
 export type Translations = typeof ja;

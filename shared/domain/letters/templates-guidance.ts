@@ -7,6 +7,7 @@
  * fixed postal money orders for K1/K2/K6 (F1), the address, registered mail with a return
  * receipt and the red marking 開示等請求書在中 (I2), an answer in writing (M2).
  */
+import { oneLine } from '../company-text';
 import { FEE_KINDS, FEE_PER_APPLICATION } from '../verification/fees';
 import type { RequestKind } from '../page-kind';
 import type { LetterCompany, LetterDraft, LetterLang } from './types';
@@ -134,8 +135,8 @@ export function composeGuidanceLetter(d: GuidanceLetterData, lang: LetterLang): 
       pick(lang, '同封書類：個人情報開示等請求書　1部', 'Enclosed: Application for Disclosure, etc. of Personal Information (1 copy)'),
       pick(
         lang,
-        `本件についてのお問い合わせは、${c.contactPoint}までお願いいたします。その際は受付番号（${d.contactNo}）をお知らせください。`,
-        `If you have any questions, please contact ${c.contactPoint}, quoting the number ${d.contactNo} printed at the top of this letter.`,
+        `本件についてのお問い合わせは、${oneLine(c.contactPoint)}までお願いいたします。その際は受付番号（${d.contactNo}）をお知らせください。`,
+        `If you have any questions, please contact ${oneLine(c.contactPoint)}, quoting the number ${d.contactNo} printed at the top of this letter.`,
       ),
     ],
     closing: pick(lang, '以上', ''),

@@ -2,6 +2,7 @@
  * Phrases every letter shares: dates, postal codes, the formal names of the request kinds,
  * decision outcomes and legal grounds as letters print them.
  */
+import { oneLine } from '../company-text';
 import { KaijiError } from '../../errors';
 import { DECISION_GROUND_LABELS, type KindDecision } from '../decisions';
 import { formatEraDate } from '../era';
@@ -114,8 +115,8 @@ export function frame(d: LetterData, lang: LetterLang) {
     closing: pick(lang, '以上', ''),
     inquiries: pick(
       lang,
-      `本件についてのお問い合わせは、${d.company.contactPoint}までお願いいたします。その際は受付番号（${d.caseNo}）をお知らせください。`,
-      `If you have any questions about this letter, please contact ${d.company.contactPoint}, quoting case number ${d.caseNo}.`,
+      `本件についてのお問い合わせは、${oneLine(d.company.contactPoint)}までお願いいたします。その際は受付番号（${d.caseNo}）をお知らせください。`,
+      `If you have any questions about this letter, please contact ${oneLine(d.company.contactPoint)}, quoting case number ${d.caseNo}.`,
     ),
   };
 }

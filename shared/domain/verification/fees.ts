@@ -59,7 +59,7 @@ export function checkFee(kinds: readonly RequestKind[], orders: readonly MoneyOr
   const findings: Finding[] = unknownFaceValues.map((v) => ({
     code: 'unknown_face_value',
     status: 'needs_review',
-    message: { ja: `額面 ${yen(v)} 円の定額小為替は存在しません。記録を確認してください。`, en: `No fixed postal money order has a face value of ${yen(v)} yen: check the record.` },
+    message: { ja: `額面 ${yen(v)}円の定額小為替は存在しません。記録を確認してください。`, en: `No fixed postal money order has a face value of ¥${yen(v)}: check the record.` },
   }));
   if (kinds.length === 0) {
     // #10 item 7: with no kind recorded the fee cannot be judged; never a pass.
@@ -91,14 +91,14 @@ export function checkFee(kinds: readonly RequestKind[], orders: readonly MoneyOr
       status: 'fail',
       message:
         outcome === 'none_enclosed'
-          ? { ja: `手数料 ${yen(due)} 円分の定額小為替が同封されていません。`, en: `No fixed postal money order for the ${yen(due)}-yen fee is enclosed.` }
-          : { ja: `手数料が ${yen(short)} 円不足しています（${yen(due)} 円のうち ${yen(paid)} 円）。`, en: `The fee is ${yen(short)} yen short (${yen(paid)} of ${yen(due)} yen).` },
+          ? { ja: `手数料 ${yen(due)}円分の定額小為替が同封されていません。`, en: `No fixed postal money order for the ¥${yen(due)} fee is enclosed.` }
+          : { ja: `手数料が ${yen(short)}円不足しています（${yen(due)}円のうち ${yen(paid)}円）。`, en: `The fee is ¥${yen(short)} short (¥${yen(paid)} of ¥${yen(due)}).` },
       findings: [
         ...findings,
         {
           code: outcome,
           status: 'fail',
-          message: { ja: `手数料として定額小為替 ${yen(due)} 円分`, en: `Fixed postal money orders for the ${yen(due)}-yen fee` },
+          message: { ja: `手数料として定額小為替 ${yen(due)}円分`, en: `Fixed postal money orders for the ¥${yen(due)} fee` },
         },
       ],
       details: { due, paid, short, excess: 0, unknownFaceValues, outcome },
@@ -112,10 +112,10 @@ export function checkFee(kinds: readonly RequestKind[], orders: readonly MoneyOr
     return {
       ruleId: 'F1',
       status: 'needs_review',
-      message: { ja: `手数料を ${yen(excess)} 円超えて同封されています。超過分の返還を検討してください。`, en: `${yen(excess)} yen more than the fee was enclosed: consider returning the excess.` },
+      message: { ja: `手数料を ${yen(excess)}円超えて同封されています。超過分の返還を検討してください。`, en: `¥${yen(excess)} more than the fee was enclosed: consider returning the excess.` },
       findings,
       details,
     };
   }
-  return { ruleId: 'F1', status: 'pass', message: { ja: `手数料 ${yen(due)} 円を確認しました。`, en: `The ${yen(due)}-yen fee is covered.` }, findings, details };
+  return { ruleId: 'F1', status: 'pass', message: { ja: `手数料 ${yen(due)}円を確認しました。`, en: `The ¥${yen(due)} fee is covered.` }, findings, details };
 }

@@ -86,6 +86,7 @@ export function AuditFilters({ actors, onApply }: Props) {
         />
         <TextInput
           data-testid="audit-filter-text"
+          data-kaiji-search
           label={t('audit.text')}
           value={draft.text}
           onChange={set('text')}

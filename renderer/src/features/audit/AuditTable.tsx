@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@shared/contract';
 import { useLang } from '../../i18n';
-import { formatTime } from '../../ui/dates';
+import { Timestamp } from '../../ui/Timestamp';
 import { recordLabel } from './summary';
 import { actionWords, recordTypeWords, summaryLine } from './wording';
 
@@ -29,7 +29,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             return (
               <Table.Tr key={entry.seq} data-testid={`audit-row-${entry.seq}`}>
                 <Table.Td ff="monospace">{entry.seq}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(entry.at, lang)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Timestamp at={entry.at} />
+                </Table.Td>
                 <Table.Td>{entry.actorName ?? <Text span c="dimmed" size="sm">{t('audit.system')}</Text>}</Table.Td>
                 <Table.Td data-action={entry.action}>
                   <Text size="sm">{actionWords(entry.action, lang)}</Text>

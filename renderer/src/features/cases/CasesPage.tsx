@@ -99,7 +99,7 @@ export function CasesPage() {
           )}
           <TextInput
             data-testid="cases-search"
-            data-kaiji-search=""
+            data-kaiji-search
             placeholder={t('cases.search')}
             aria-label={t('cases.search')}
             leftSection={<IconSearch size={16} stroke={1.6} />}

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Checkbox,
   Grid,
@@ -15,7 +16,8 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCircleCheck, IconInfoCircle, IconMailbox } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { getHotkeyHandler, useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnvelopeLogged } from '@shared/contract';
 import { isoDateInJapan, isValidIsoDate } from '@shared/domain/dates';
@@ -24,7 +26,9 @@ import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { eraDate, parseDay } from '../../ui/dates';
 import { errorText } from '../../ui/errors';
+import { hotkeyOf } from '../../ui/shortcuts';
 import { useCall } from '../../ui/useCall';
+import { caseHref } from '../shell/routes';
 import { useLoad } from '../../ui/useLoad';
 import { ResubmissionPicker } from './ResubmissionPicker';
 import { couldBeIncomplete, trackingVerdict } from './tracking';
@@ -85,6 +89,16 @@ export function EnvelopeForm({ onLogged }: Props) {
   const applicationsRef = useRef<HTMLInputElement>(null);
   const resubmissionRef = useRef<HTMLSelectElement>(null);
   const senderRef = useRef<HTMLInputElement>(null);
+  const openRef = useRef<HTMLAnchorElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The cases the last envelope became: the keyboard path goes on to the case file (#13 item 5).
+  const [logged, setLogged] = useState<EnvelopeLogged['cases']>([]);
+
+  // `N` anywhere on the page, or arriving from "next envelope" (#/intake?new): start a new envelope.
+  useHotkeys([[hotkeyOf('newEnvelope'), () => dateRef.current?.focus()]]);
+  useEffect(() => {
+    if (window.location.hash.includes('?new')) dateRef.current?.focus();
+  }, []);
 
   const isTracked = tracked.has(delivery);
   const verdict = trackingVerdict(tracking);
@@ -189,13 +203,22 @@ export function EnvelopeForm({ onLogged }: Props) {
     });
     if (resubmission) setWaitingKey((k) => k + 1);
     reset();
+    setLogged(result.value.cases);
     onLogged(result.value);
-    (isTracked ? trackingRef : senderRef).current?.focus();
+    // Next: the new case file (Enter), or Tab back into the form for another envelope.
+    window.setTimeout(() => openRef.current?.focus(), 0);
   };
 
   return (
     <Paper withBorder radius="md" p="lg">
-      <form onSubmit={submit} noValidate data-testid="envelope-form">
+      <form
+        onSubmit={submit}
+        noValidate
+        data-testid="envelope-form"
+        // Ctrl/⌘+Enter sends from any field, the memo's textarea included (Enter there is a new line).
+        onKeyDown={getHotkeyHandler([['mod+Enter', () => formRef.current?.requestSubmit()]])}
+        ref={formRef}
+      >
         <Stack gap="md">
           <Group gap="xs">
             <IconMailbox size={20} stroke={1.6} color="var(--mantine-color-indigo-6)" />
@@ -400,7 +423,21 @@ export function EnvelopeForm({ onLogged }: Props) {
             maxRows={6}
           />
 
-          <Group justify="flex-end">
+          <Group justify="space-between" wrap="wrap">
+            <Group gap="xs" data-testid="envelope-logged" aria-live="polite">
+              {logged.length > 0 && (
+                <>
+                  <Text size="sm" c="dimmed">
+                    {t('intake.openLogged')}
+                  </Text>
+                  {logged.map((c, i) => (
+                    <Anchor key={c.id} ref={i === 0 ? openRef : undefined} href={caseHref(c.id)} ff="monospace" fw={600} size="sm" data-testid={`envelope-open-${c.caseNo}`}>
+                      {c.caseNo}
+                    </Anchor>
+                  ))}
+                </>
+              )}
+            </Group>
             <Button data-testid="envelope-submit" type="submit" loading={loading}>
               {t('intake.submit')}
             </Button>

@@ -6,13 +6,12 @@ import { contract } from '@shared/contract';
 import { MONEY_ORDER_STATES, type MoneyOrderState } from '@shared/domain/money-orders';
 import { allows } from '@shared/roles';
 import { kaiji } from '../../api';
-import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { useListKeys } from '../../ui/useListKeys';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { caseHref } from '../shell/routes';
+import { Day } from '../../ui/Timestamp';
 import { ExportDialog } from './ExportDialog';
 import { MonthlyTotals } from './MonthlyTotals';
 import { OrderActions } from './OrderActions';
@@ -24,7 +23,6 @@ const PAGE = 100;
 /** 定額小為替台帳 `#/moneyOrders`: every order in the office, filters, lapse warnings, monthly totals and the accounts export. */
 export function MoneyOrdersPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   const { status } = useVault();
   const role = status.user?.role;
   const canChange = allows(contract['moneyOrders.cash'].access, role);
@@ -142,16 +140,20 @@ export function MoneyOrdersPage() {
               <Table.Tbody>
                 {orders.map((o, i) => (
                   <Table.Tr key={o.id} {...keys.rowProps(i)} tabIndex={-1} bg={i === keys.selected ? 'indigo.0' : undefined} data-testid="orders-row" data-state={o.state} data-lapse={o.lapse}>
-                    <Table.Td>
+                    <Table.Td className="kaiji-nowrap">
                       <Anchor href={caseHref(o.caseId)} ff="monospace" size="sm">
                         {o.caseNo}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td ff="monospace">{o.certificateNo}</Table.Td>
-                    <Table.Td ta="right">{t('moneyOrders.yen', { amount: yen(o.faceValue) })}</Table.Td>
-                    <Table.Td>{formatDay(o.receivedOn, lang)}</Table.Td>
-                    <Table.Td>{formatDay(o.payableUntil, lang)}</Table.Td>
+                    <Table.Td ff="monospace" className="kaiji-nowrap">{o.certificateNo}</Table.Td>
+                    <Table.Td ta="right" className="kaiji-nowrap">{t('moneyOrders.yen', { amount: yen(o.faceValue) })}</Table.Td>
                     <Table.Td>
+                      <Day iso={o.receivedOn} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Day iso={o.payableUntil} />
+                    </Table.Td>
+                    <Table.Td className="kaiji-nowrap">
                       <OrderBadges order={o} />
                     </Table.Td>
                     <Table.Td>

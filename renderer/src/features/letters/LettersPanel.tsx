@@ -76,7 +76,7 @@ export function LettersPanel({ detail, reloadKey, onChanged }: { detail: CaseDet
                       { value: 'ja', label: '日本語' },
                       { value: 'en', label: 'English' },
                     ]}
-                    aria-label="lang"
+                    aria-label={t('letterLanguage')}
                   />
                   {hasAgent && (
                     <SegmentedControl

@@ -85,7 +85,7 @@ function Register({ canEdit, version, onChanged }: { canEdit: boolean; version: 
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
         <Group justify="space-between">
-          <TextInput data-testid="provisions-search" aria-label={t('provisions.search')} placeholder={t('provisions.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={320} />
+          <TextInput data-testid="provisions-search" data-kaiji-search aria-label={t('provisions.search')} placeholder={t('provisions.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={320} />
           <Group gap="sm">
             {data && <Text size="sm" c="dimmed" data-testid="provisions-total">{t('provisions.total', { count: data.total })}</Text>}
             {canEdit && (
@@ -142,7 +142,7 @@ export function RecordsTable({ records, lang, select }: { records: readonly Prov
                   <input type="checkbox" aria-label={r.recipient} checked={select.selected.has(r.id)} onChange={() => select.toggle(r.id)} data-testid="provisions-select" />
                 </Table.Td>
               )}
-              <Table.Td>{dateText(r.providedOn, lang)}</Table.Td>
+              <Table.Td className="kaiji-nowrap">{dateText(r.providedOn, lang)}</Table.Td>
               <Table.Td>{r.recipient}</Table.Td>
               <Table.Td>
                 <Text size="sm">{r.name}</Text>
@@ -150,14 +150,14 @@ export function RecordsTable({ records, lang, select }: { records: readonly Prov
                   {r.kana}
                 </Text>
               </Table.Td>
-              <Table.Td>{dateText(r.birthDate, lang)}</Table.Td>
+              <Table.Td className="kaiji-nowrap">{dateText(r.birthDate, lang)}</Table.Td>
               <Table.Td>{r.items}</Table.Td>
               <Table.Td>
                 <Badge variant="light" tt="none">
                   {PROVISION_BASIS_LABELS[r.basis][lang]}
                 </Badge>
               </Table.Td>
-              <Table.Td>{dateText(r.keepUntil, lang)}</Table.Td>
+              <Table.Td className="kaiji-nowrap">{dateText(r.keepUntil, lang)}</Table.Td>
               <Table.Td>{r.source === 'import' ? t('provisions.sources.import', { row: r.sourceRow }) : t('provisions.sources.manual')}</Table.Td>
             </Table.Tr>
           ))}

@@ -6,6 +6,7 @@ import type { BackupSettings, BackupStatus } from '@shared/contract/backup-types
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { formatTime } from '../../ui/dates';
+import { Timestamp } from '../../ui/Timestamp';
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 
@@ -108,7 +109,9 @@ export function BackupPanel() {
           <Table.Tbody>
             {data.runs.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{formatTime(r.startedAt, lang)}</Table.Td>
+                <Table.Td>
+                  <Timestamp at={r.startedAt} />
+                </Table.Td>
                 <Table.Td>{t(`records.backup.triggers.${r.trigger}`)}</Table.Td>
                 <Table.Td>
                   <Badge color={STATUS_COLOR[r.status]} variant="light">

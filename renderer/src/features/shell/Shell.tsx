@@ -1,6 +1,7 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
+import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import type { SessionUser } from '@shared/contract';
 import { kaiji } from '../../api';
 import { useCall } from '../../ui/useCall';
@@ -22,11 +23,13 @@ import { RecordsPage } from '../records/RecordsPage';
 import { TrashPage } from '../trash/TrashPage';
 import { ForcedPassphraseChange } from './ForcedPassphraseChange';
 import { Forbidden } from './Forbidden';
-import { canOpen, type RouteName } from './routes';
+import { CommandPalette } from './CommandPalette';
+import { useKaijiLocation } from './location';
+import { HOME_ROUTE, canOpen, parseRoute, routeNames, type RouteName } from './routes';
+import { ShortcutSheet } from './ShortcutSheet';
 import { ShellHeader } from './ShellHeader';
 import { ShellNav } from './ShellNav';
 import { claimRoute } from './signInRoute';
-import { useHashRoute } from './useHashRoute';
 
 const pages: Record<RouteName, () => React.JSX.Element> = {
   today: TodayPage,
@@ -47,11 +50,30 @@ const pages: Record<RouteName, () => React.JSX.Element> = {
 
 /** The signed-in frame: header, role-filtered navigation and the current page. */
 export function Shell({ user }: { user: SessionUser }) {
-  const { status, refresh } = useVault();
   // Before the hash is read: each person starts on their own home (#13 item 8). The shell is
   // keyed by user id, so this runs once per sign-in.
   useState(() => claimRoute(user));
-  const { route, caseId } = useHashRoute();
+  return (
+    <Router hook={useKaijiLocation}>
+      <ShellFrame user={user} />
+    </Router>
+  );
+}
+
+/** A case id from the path; ids are opaque and URL-encoded by caseHref. */
+function decodeId(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+function ShellFrame({ user }: { user: SessionUser }) {
+  const { status, refresh } = useVault();
+  const [path] = useLocation();
+  // The navigation highlights the page's section, also inside it (#/cases/<id> is under cases).
+  const route = parseRoute(`#${path}`) ?? HOME_ROUTE;
   const [navOpened, nav] = useDisclosure(false);
   const { run, loading } = useCall();
 
@@ -60,7 +82,6 @@ export function Shell({ user }: { user: SessionUser }) {
     await refresh();
   };
 
-  const Page = pages[route];
   if (user.mustChangePassphrase) {
     return <ForcedPassphraseChange user={user} onChanged={() => void refresh()} onLock={() => void lock()} />;
   }
@@ -84,14 +105,30 @@ export function Shell({ user }: { user: SessionUser }) {
         <ShellNav role={user.role} current={route} onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
-        {!canOpen(route, user.role) ? (
-          <Forbidden role={user.role} />
-        ) : route === 'cases' && caseId ? (
-          <CaseFilePage key={`case:${caseId}`} id={caseId} />
-        ) : (
-          <Page key={route} />
-        )}
+        <Switch>
+          <Route path="/cases/:id">
+            {({ id }) => {
+              const caseId = decodeId(id);
+              if (!canOpen('cases', user.role)) return <Forbidden role={user.role} />;
+              return caseId ? <CaseFilePage key={`case:${caseId}`} id={caseId} /> : <Redirect to="/cases" replace />;
+            }}
+          </Route>
+          {routeNames.map((name) => {
+            const Page = pages[name];
+            // `/contacts/<id>` and the like stay on their page, which reads the rest itself.
+            return (
+              <Route key={name} path={`/${name}/*?`}>
+                {canOpen(name, user.role) ? <Page key={name} /> : <Forbidden role={user.role} />}
+              </Route>
+            );
+          })}
+          <Route>
+            <Redirect to={`/${HOME_ROUTE}`} replace />
+          </Route>
+        </Switch>
       </AppShell.Main>
+      <CommandPalette user={user} />
+      <ShortcutSheet />
     </AppShell>
   );
 }

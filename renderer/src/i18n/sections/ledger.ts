@@ -27,14 +27,14 @@ export const ledgerJa = {
       state: '状態',
       done: '処理',
     },
-    yen: '{{amount}} 円',
+    yen: '{{amount}}円',
     cashedDetail: '{{date}} 換金（{{ref}}）',
     returnedDetail: '{{date}} 返還',
     lapsedDetail: '{{date}} 期間経過を記録',
     panel: {
       title: '定額小為替',
       empty: 'この案件の定額小為替はまだ記録されていません。',
-      sum: '記録 {{count}} 枚・合計 {{total}} 円（手数料に充当 {{paying}} 円）',
+      sum: '記録 {{count}} 枚・合計 {{total}}円（手数料に充当 {{paying}}円）',
       add: '定額小為替を記録',
     },
     form: {
@@ -197,14 +197,14 @@ export const ledgerEn: typeof ledgerJa = {
       state: 'State',
       done: 'Handled',
     },
-    yen: '{{amount}} yen',
+    yen: '¥{{amount}}',
     cashedDetail: 'Cashed {{date}} ({{ref}})',
     returnedDetail: 'Returned {{date}}',
     lapsedDetail: 'Recorded lapsed {{date}}',
     panel: {
       title: 'Money orders',
       empty: 'No money order is recorded for this case yet.',
-      sum: '{{count}} recorded, {{total}} yen in all ({{paying}} yen count towards the fee)',
+      sum: '{{count}} recorded, ¥{{total}} in all (¥{{paying}} count towards the fee)',
       add: 'Record a money order',
     },
     form: {

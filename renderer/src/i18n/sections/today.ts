@@ -45,7 +45,7 @@ export const todayJa = {
     daysOver_one: '{{count}} 日超過',
     daysOver_other: '{{count}} 日超過',
     payableUntil: '払渡期限 {{date}}',
-    yen: '{{amount}} 円',
+    yen: '{{amount}}円',
     since: '{{date}} から {{days}} 日',
     sentOn: '{{date}} 発送・{{days}} 日経過',
     issuedOn: '{{date}} 発行',

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@shared/contract';
 import { contract } from '@shared/contract';
@@ -11,17 +12,20 @@ import { useLang } from '../../../i18n';
 import { formatDay } from '../../../ui/dates';
 import { useLoad } from '../../../ui/useLoad';
 import { useVault } from '../../../ui/vault';
+import { hotkeyOf } from '../../../ui/shortcuts';
+import { goTo } from '../../shell/location';
 import { caseHref, hrefOf } from '../../shell/routes';
 import { isCaseStatus, statusColors } from '../status';
 import { EnvelopesCard, NotesCard, TimelineCard } from './CaseSide';
 import { fieldsToReview } from './fieldReview';
 import { FieldsPanel } from './FieldsPanel';
+import { Fold } from './Fold';
 import { FreeFormText } from './FreeFormText';
 import { ImportPanel } from './ImportPanel';
 import { PagesPanel } from './PagesPanel';
 import { TrashList } from '../../trash/TrashList';
-import { VerificationPanel } from './VerificationPanel';
 import { AssigneeControl } from './AssigneeControl';
+import { VerificationPanel } from './VerificationPanel';
 import { MoneyOrderPanel } from '../../ledger/MoneyOrderPanel';
 import { DecisionsPanel } from '../../letters/DecisionsPanel';
 import { LettersPanel } from '../../letters/LettersPanel';
@@ -39,6 +43,13 @@ export function CaseFilePage({ id }: { id: string }) {
   const [version, setVersion] = useState(0);
   const { data, failed } = useLoad(() => kaiji.cases.detail({ id }), `${id}#${version}`);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
+  // The intake path without the mouse (#13 item 5): back to the envelope form for the next one.
+  useHotkeys([[hotkeyOf('nextEnvelope'), () => goTo(`${hrefOf('intake')}?new`)]], []);
+  // A new case with no pages yet: the scan drop zone has the focus (Enter opens the file picker).
+  const empty = data ? data.pages.length === 0 : false;
+  useEffect(() => {
+    if (empty && canImport) document.querySelector<HTMLElement>('[data-testid="import-drop"]')?.focus();
+  }, [empty, canImport]);
 
   if (!data) {
     return (
@@ -56,42 +67,69 @@ export function CaseFilePage({ id }: { id: string }) {
       <CaseHeader detail={data} />
       <ObligationsCard caseId={id} reloadKey={`${version}#${data.case.status}`} onChanged={reload} />
       {data.earlierCases.length > 0 && <EarlierCases detail={data} />}
+      {(data.fields.length > 0 || data.pages.length > 0) && (
+        <Fold
+          id="fields"
+          title={t('caseFile.fields.title')}
+          extra={
+            review > 0 && (
+              <Badge size="sm" color="orange" variant="light" radius="sm" tt="none">
+                {t('caseFile.fields.reviewBadge', { count: review })}
+              </Badge>
+            )
+          }
+        >
+          {/* The review task first and full width: fields beside the page they were read from (#13 item 4). */}
+          <Stack gap="sm" data-testid="case-fields">
+            {data.fields.length === 0 && <FreeFormText pages={data.pages} />}
+            <FieldsPanel caseId={id} fields={data.fields} editable={canEdit} onSaved={reload} />
+          </Stack>
+        </Fold>
+      )}
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <Paper withBorder radius="md" p="md" data-testid="case-pages">
-              <Group justify="space-between" mb="sm">
-                <Group gap="xs" align="baseline">
-                  <Title order={4}>{t('caseFile.pages.title')}</Title>
-                  <Text size="sm" c="dimmed">
-                    {t('caseFile.pages.count', { count: data.pages.length })}
-                  </Text>
+            <Fold id="pages" title={t('caseFile.pages.title')}>
+              <Paper withBorder radius="md" p="md" data-testid="case-pages">
+                <Group justify="space-between" mb="sm">
+                  <Group gap="xs" align="baseline">
+                    <Title order={4}>{t('caseFile.pages.title')}</Title>
+                    <Text size="sm" c="dimmed">
+                      {t('caseFile.pages.count', { count: data.pages.length })}
+                    </Text>
+                  </Group>
                 </Group>
-              </Group>
-              <Stack gap="md">
-                {canImport && <ImportPanel caseId={id} onImported={reload} />}
-                <PagesPanel caseId={id} pages={data.pages} editable={canEdit} onChanged={reload} />
-                {/* #13 item 3: this case's trash, shown only when it holds something. */}
-                <TrashList caseId={id} reloadKey={version} onChanged={reload} hideWhenEmpty />
-              </Stack>
-            </Paper>
-            <VerificationPanel detail={data} reloadKey={version} onChanged={reload} />
-            <MoneyOrderPanel caseId={id} receivedOn={data.case.receivedOn} reloadKey={version} onChanged={reload} />
-            <DecisionsPanel detail={data} reloadKey={version} onChanged={reload} />
-            {asksK6(data) && <ProvisionMatchPanel detail={data} reloadKey={version} onChanged={reload} />}
-            <LettersPanel detail={data} reloadKey={version} onChanged={reload} />
-            <Stack gap="sm" data-testid="case-fields">
-              <Group gap="xs" align="baseline">
+                <Stack gap="md">
+                  {canImport && <ImportPanel caseId={id} onImported={reload} />}
+                  <PagesPanel caseId={id} pages={data.pages} editable={canEdit} onChanged={reload} />
+                  {/* #13 item 3: this case's trash, shown only when it holds something. */}
+                  <TrashList caseId={id} reloadKey={version} onChanged={reload} hideWhenEmpty />
+                </Stack>
+              </Paper>
+            </Fold>
+            <Fold id="verification" title={t('verification.title')}>
+              <VerificationPanel detail={data} reloadKey={version} onChanged={reload} />
+            </Fold>
+            <Fold id="moneyOrders" title={t('moneyOrders.panel.title')}>
+              <MoneyOrderPanel caseId={id} receivedOn={data.case.receivedOn} reloadKey={version} onChanged={reload} />
+            </Fold>
+            <Fold id="decisions" title={t('decisions.title')}>
+              <DecisionsPanel detail={data} reloadKey={version} onChanged={reload} />
+            </Fold>
+            {asksK6(data) && (
+              <Fold id="provisions" title={t('provisions.match.title')}>
+                <ProvisionMatchPanel detail={data} reloadKey={version} onChanged={reload} />
+              </Fold>
+            )}
+            <Fold id="letters" title={t('letters.panelTitle')}>
+              <LettersPanel detail={data} reloadKey={version} onChanged={reload} />
+            </Fold>
+            {data.fields.length === 0 && data.pages.length === 0 && (
+              <Stack gap="sm" data-testid="case-fields">
                 <Title order={4}>{t('caseFile.fields.title')}</Title>
-                {review > 0 && (
-                  <Badge size="sm" color="orange" variant="light" radius="sm" tt="none">
-                    {t('caseFile.fields.reviewBadge', { count: review })}
-                  </Badge>
-                )}
-              </Group>
-              {data.fields.length === 0 && <FreeFormText pages={data.pages} />}
-              <FieldsPanel caseId={id} fields={data.fields} editable={canEdit} onSaved={reload} />
-            </Stack>
+                <FieldsPanel caseId={id} fields={data.fields} editable={canEdit} onSaved={reload} />
+              </Stack>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

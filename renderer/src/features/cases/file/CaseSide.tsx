@@ -9,6 +9,7 @@ import { formatTrackingNumber } from '@shared/domain/tracking-number';
 import { kaiji } from '../../../api';
 import { useLang } from '../../../i18n';
 import { formatDay, formatTime } from '../../../ui/dates';
+import { Timestamp } from '../../../ui/Timestamp';
 import { useCall } from '../../../ui/useCall';
 import { isKnownAction } from '../../audit/actions';
 
@@ -49,6 +50,15 @@ export function EnvelopesCard({ envelopes }: { envelopes: Envelope[] }) {
                     </Text>
                   )}
                 </Group>
+                {e.note && (
+                  // The memo typed at intake (#13 finding: it appeared nowhere).
+                  <Text size="sm" data-testid={`envelope-note-${e.id}`} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    <Text span size="xs" c="dimmed" fw={600} mr={6}>
+                      {t('caseFile.envelopes.note')}
+                    </Text>
+                    {e.note}
+                  </Text>
+                )}
               </Stack>
             </Group>
           ))}
@@ -158,7 +168,7 @@ export function TimelineCard({ entries }: { entries: TimelineEntry[] }) {
               }
             >
               <Text size="xs" c="dimmed">
-                {formatTime(e.at, lang)} · {e.actor ?? t('audit.system')}
+                <Timestamp at={e.at} /> · {e.actor ?? t('audit.system')}
               </Text>
             </Timeline.Item>
           ))}

@@ -18,6 +18,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
+import { getHotkeyHandler } from '@mantine/hooks';
 import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { PostcodeChoices } from '../../reading/PostcodeChoices';
 import { usePostcodeAddress } from '../../reading/usePostcodeAddress';
@@ -28,7 +29,10 @@ import { formatEraDate, parseJapaneseDate } from '@shared/domain/era';
 import { kaiji } from '../../../api';
 import { useLang, type Lang } from '../../../i18n';
 import { useCall } from '../../../ui/useCall';
+import { hotkeyOf } from '../../../ui/shortcuts';
 import { FieldCrop } from './FieldCrop';
+import { FieldPageView } from './FieldPageView';
+import { FIELD_ORDER as ORDER, stepField } from './fieldSteps';
 import { fieldsToReview, isAgentApplication, isRequired } from './fieldReview';
 import { usePageImages } from './pageImages';
 
@@ -44,6 +48,14 @@ const GROUPS: { section: number; fields: FieldName[] }[] = [
   { section: 4, fields: FIELDS.filter((f) => f.name === 'application.date' || f.name === 'signature').map((f) => f.name) },
 ];
 const byName = new Map(FIELDS.map((f) => [f.name, f] as const));
+/** Puts the caret in a field's input (or its first option) and scrolls it into the list's view. */
+function focusField(name: string) {
+  const row = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
+  const input = row?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea');
+  if (!row || !input) return;
+  input.focus();
+  row.scrollIntoView({ block: 'nearest' });
+}
 
 type Values = Record<string, string>;
 
@@ -89,6 +101,20 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
   const review = toReview.size;
   const isAgent = isAgentApplication(draft['applicant.type']);
   const recognised = fields.some((f) => f.confidence !== null);
+  // The field being worked on: its box is outlined on the page beside the list (#13 item 4).
+  const [current, setCurrent] = useState<FieldName | null>(() => ORDER.find((n) => toReview.has(n)) ?? null);
+  const sourceOf = (name: string | null) => (name ? meta.get(name)?.sourcePageId : undefined) ?? undefined;
+  // The form page: the current field's source, else the page most fields were read from.
+  const formPage = sourceOf(current) ?? fields.find((f) => f.sourcePageId)?.sourcePageId ?? undefined;
+  const currentMeta = current ? meta.get(current) : undefined;
+  const workbench = fields.some((f) => f.sourcePageId);
+  // Still to review: flagged by reading and not yet changed here.
+  const open = useMemo(() => new Set([...toReview].filter((n) => draft[n] === initial[n])), [toReview, draft, initial]);
+  const step = (direction: 1 | -1) => {
+    const next = stepField(current, open, direction);
+    setCurrent(next);
+    focusField(next);
+  };
 
   const set = (name: string, value: string) => setDraft((d) => ({ ...d, [name]: value }));
   // 〒 typed -> address filled from Japan Post's data, still editable (issue 12 item 6).
@@ -99,7 +125,12 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
 
   const save = async (e?: FormEvent) => {
     e?.preventDefault();
-    if (changed.length === 0 || !editable) return;
+    // Enter in a field saves and moves on to the next one to review (#13 item 5).
+    const onward = e ? stepField(current, new Set([...open].filter((n) => n !== current)), 1) : null;
+    if (changed.length === 0 || !editable) {
+      if (onward) step(1);
+      return;
+    }
     const values = changed.map((field) => ({ field, value: draft[field]!.trim() }));
     const result = await run(() => kaiji.cases.setFields({ id: caseId, fields: values }));
     if (result.ok) {
@@ -107,21 +138,27 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
       setDraft((d) => ({ ...d, ...Object.fromEntries(values.map((v) => [v.field, v.value])) }));
       notifications.show({ color: 'teal', message: t('caseFile.fields.saved', { count: changed.length }) });
       onSaved();
+      if (onward) {
+        setCurrent(onward);
+        focusField(onward);
+      }
     }
   };
 
   return (
     <form
       onSubmit={(e) => void save(e)}
-      onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-          e.preventDefault();
-          void save();
-        }
-      }}
+      onKeyDown={getHotkeyHandler([
+        ['mod+S', () => void save()],
+        ['mod+Enter', () => void save()],
+        [hotkeyOf('nextField'), () => step(1)],
+        [hotkeyOf('prevField'), () => step(-1)],
+      ])}
       noValidate
+      data-testid="fields-form"
     >
-      <Stack gap="md">
+      <div className={workbench ? 'kaiji-workbench' : undefined} data-testid={workbench ? 'workbench' : undefined}>
+      <Stack gap="md" className={workbench ? 'kaiji-workbench-fields' : undefined} data-testid="workbench-fields">
         {fields.length === 0 ? (
           <Alert data-testid="fields-none" color="blue" variant="light" icon={<IconInfoCircle />} title={t('caseFile.fields.noneTitle')}>
             {t('caseFile.fields.none')}
@@ -154,6 +191,8 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
                   return (
                     <Fragment key={name}>
                     <FieldRow
+                      current={current === name}
+                      onCurrent={() => setCurrent(name)}
                       field={f}
                       meta={m}
                       value={draft[name] ?? ''}
@@ -208,11 +247,24 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
           </Paper>
         )}
       </Stack>
+      {workbench && (
+        <div className="kaiji-workbench-side">
+          <FieldPageView
+            image={formPage ? images[formPage] : undefined}
+            zone={currentMeta?.sourcePageId === formPage ? (currentMeta?.zone ?? null) : null}
+            label={current ? fieldLabel(byName.get(current)!, lang) : null}
+            pending={!!formPage}
+          />
+        </div>
+      )}
+      </div>
     </form>
   );
 }
 
 interface RowProps {
+  current?: boolean;
+  onCurrent?: () => void;
   field: FormField;
   meta: CaseField | undefined;
   value: string;
@@ -224,10 +276,18 @@ interface RowProps {
   crop: ReactNode;
 }
 
-function FieldRow({ field: f, meta, value, dirty, attention, required, editable, onChange, crop }: RowProps) {
+function FieldRow({ current, onCurrent, field: f, meta, value, dirty, attention, required, editable, onChange, crop }: RowProps) {
   const review = attention && !dirty;
   return (
-    <Box className="kaiji-field-row" data-review={review || undefined} data-dirty={dirty || undefined} data-field={f.name}>
+    <Box
+      className="kaiji-field-row"
+      data-review={review || undefined}
+      data-dirty={dirty || undefined}
+      data-current={current || undefined}
+      data-field={f.name}
+      onFocusCapture={onCurrent}
+      onClick={onCurrent}
+    >
       <Grid gap="md" align="center">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <FieldInput field={f} value={value} required={required} editable={editable} onChange={onChange} />
@@ -263,7 +323,7 @@ function FieldLabel({ f, bilingual = true }: { f: FormField; bilingual?: boolean
   );
 }
 
-function FieldInput({ field: f, value, required, editable, onChange }: Omit<RowProps, 'meta' | 'dirty' | 'attention' | 'crop'>) {
+function FieldInput({ field: f, value, required, editable, onChange }: Omit<RowProps, 'meta' | 'dirty' | 'attention' | 'crop' | 'current' | 'onCurrent'>) {
   const { t } = useTranslation();
   const lang = useLang();
   const testid = `field-${f.name}`;

@@ -1,7 +1,7 @@
 import { Badge, Button, Center, Divider, Group, List, Loader, Modal, Paper, Select, Stack, Table, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconTrash, IconX } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseDocument } from '@shared/contract';
 import { contract } from '@shared/contract';
@@ -46,6 +46,18 @@ export function VerificationPanel({ detail, reloadKey, onChanged }: { detail: Ca
   const documents = useLoad(() => kaiji.documents.list({ caseId: id }), key);
   const deficiency = useLoad(() => kaiji.cases.deficiency({ id }), `${key}#${detail.case.status}`);
   const refresh = useCallback(() => setLocal((v) => v + 1), []);
+  // After a document is recorded its result (the documents table, the checklist above it) is
+  // brought into view once the reload arrives, not left scrolled away above the form (#13 item 4).
+  const recorded = useRef(false);
+  const onRecorded = useCallback(() => {
+    recorded.current = true;
+    refresh();
+  }, [refresh]);
+  useEffect(() => {
+    if (!recorded.current || !documents.data) return;
+    recorded.current = false;
+    document.querySelector('[data-testid="documents"]')?.scrollIntoView({ block: 'center' });
+  }, [documents.data]);
   const r3 = checklist.data?.results.find((r) => r.ruleId === 'R3');
   // #10 item 7: "enclosed but not recorded yet" opens the record form on that page.
   const [recordFrom, setRecordFrom] = useState('');
@@ -77,7 +89,7 @@ export function VerificationPanel({ detail, reloadKey, onChanged }: { detail: Ca
           <>
             <Divider />
             <div data-testid="document-form">
-              <DocumentForm key={`${id}#${recordFrom}`} detail={detail} onRecorded={refresh} initialPageId={recordFrom} />
+              <DocumentForm key={`${id}#${recordFrom}`} detail={detail} onRecorded={onRecorded} initialPageId={recordFrom} />
             </div>
           </>
         )}
@@ -370,9 +382,9 @@ function DocumentsTable({ documents, editable, onRemoved }: { documents: CaseDoc
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{d.address}</Table.Td>
                   <Table.Td>
                     <Stack gap={0}>
-                      {d.birthDate && <Text size="xs">{t('verification.documents.birth')}: {date(d.birthDate)}</Text>}
-                      {d.issuedOn && <Text size="xs">{t('verification.documents.issued')}: {date(d.issuedOn)}</Text>}
-                      {d.validUntil && <Text size="xs">{t('verification.documents.valid')}: {date(d.validUntil)}</Text>}
+                      {d.birthDate && <Text size="xs" className="kaiji-nowrap">{t('verification.documents.birth')}: {date(d.birthDate)}</Text>}
+                      {d.issuedOn && <Text size="xs" className="kaiji-nowrap">{t('verification.documents.issued')}: {date(d.issuedOn)}</Text>}
+                      {d.validUntil && <Text size="xs" className="kaiji-nowrap">{t('verification.documents.valid')}: {date(d.validUntil)}</Text>}
                     </Stack>
                   </Table.Td>
                   {editable && (
