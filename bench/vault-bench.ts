@@ -55,7 +55,7 @@ async function openServices(path: string, encrypted: boolean) {
   const db = toKysely(handle);
   await migrate(db);
   const cases = new CaseService(db, new AuditLog(db, () => new Date()), () => new Date());
-  return { db, cases };
+  return { db, cases, handle };
 }
 
 /** Bytes this process read and wrote through the file system (Linux; null elsewhere): with SQLCipher every page of it passes the cipher. */
@@ -107,6 +107,11 @@ export async function benchCases(n = 100_000, searches = 1_000): Promise<BenchRe
         await side.cases.list(ACTOR, { query: q, limit: 50, offset: 0 });
         side.search.push(performance.now() - t);
       }
+      // Both sides checkpoint at the same points (end of each round, timed): left to the
+      // autocheckpoint, the encrypted side (80 bytes of IV + HMAC per page, ~2 % more pages)
+      // crosses the threshold a commit earlier now and then, and a round holding a checkpoint
+      // on one side only was a ratio of 0.8 or 3 (issue #14: figures that reproduce).
+      if (step >= 0 && step % slices === slices - 1) side.handle.pragma('wal_checkpoint(PASSIVE)');
     });
     const io1 = ioBytes();
     if (io0 && io1) {
@@ -116,7 +121,7 @@ export async function benchCases(n = 100_000, searches = 1_000): Promise<BenchRe
     side.cpu.push(cpu);
     return performance.now() - t0;
   };
-  const t = await interleave({ plain: turn(sides.plain), encrypted: turn(sides.encrypted) }, { rounds: Math.max(1, Math.floor(steps / slices)), slices });
+  const t = await interleave({ plain: turn(sides.plain), encrypted: turn(sides.encrypted) }, { rounds: Math.max(1, Math.floor(steps / slices)), slices, gc: true });
   for (const side of Object.values(sides)) await side.db.destroy();
   rmSync(dir, { recursive: true, force: true });
   const { encrypted: enc, plain } = sides;
