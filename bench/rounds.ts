@@ -11,6 +11,8 @@
 //   const t = await interleave({ fast: () => a(), slow: () => b() }, { rounds: 7, warmup: 1 });
 //   results.push(figure('a / b', ratios(t.fast, t.slow), 'ratio', { max: 1.2 }));
 // A single-sided figure (ms per thing): `figure('x', await rounds(7, () => timeOne()), 'ms', { max: 15 })`.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { BenchResult } from './report';
 
 export type Status = 'ok' | 'MISSED' | 'not proven' | '-';
@@ -57,10 +59,11 @@ async function measure(fn: RoundFn, round: number): Promise<number> {
  * side, alternating (A B A B ... then B A B A ...): the round's measure is their sum, so both
  * sides sample the machine's load many times per round and the round's ratio stays steady.
  * The side is then called with the step index `round * slices + slice` (negative in warm-up).
+ * With `gc`, a full garbage collection runs before every turn (untimed).
  */
 export async function interleave<K extends string>(
   sides: Record<K, RoundFn>,
-  options: { rounds: number; warmup?: number; slices?: number },
+  options: { rounds: number; warmup?: number; slices?: number; gc?: boolean },
 ): Promise<Record<K, number[]>> {
   const names = Object.keys(sides) as K[];
   if (names.length === 0 || options.rounds < 1) throw new Error('interleave: need sides and at least one round');
@@ -70,7 +73,11 @@ export async function interleave<K extends string>(
   for (let r = 0; r < warmup + options.rounds; r++) {
     const sum = Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>;
     for (let s = 0; s < slices; s++) {
-      for (const name of roundOrder(names, r + s)) sum[name] += await measure(sides[name], (r - warmup) * slices + s);
+      for (const name of roundOrder(names, r + s)) {
+        // Garbage left by one side is collected before the next turn, not during it.
+        if (options.gc) collectGarbage();
+        sum[name] += await measure(sides[name], (r - warmup) * slices + s);
+      }
     }
     if (r >= warmup) for (const name of names) out[name].push(sum[name]);
   }
@@ -139,4 +146,14 @@ export async function cpuTime(fn: () => unknown): Promise<number> {
   await fn();
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
+}
+
+let gcFn: (() => void) | undefined;
+/** A full garbage collection now (V8's gc, exposed at run time: no node flag needed). */
+export function collectGarbage(): void {
+  if (!gcFn) {
+    setFlagsFromString('--expose-gc');
+    gcFn = runInNewContext('gc') as () => void;
+  }
+  gcFn();
 }

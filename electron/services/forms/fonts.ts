@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import * as fontkitModule from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { PDFArray, PDFContentStream, PDFName, PDFRef, type PDFDocument, type PDFFont } from 'pdf-lib';
 import { uniqueChars } from './charset';
 
 export type FontWeight = 'regular' | 'bold';
@@ -167,15 +167,84 @@ export function notoSansJpSubset(weight: FontWeight, text: string): Promise<Uint
  * format, a fraction of the time for a letter's ~50 KB font (issue #14).
  */
 export async function embedJapaneseFont(doc: PDFDocument, weight: FontWeight, text: string): Promise<PDFFont> {
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(parsingOnce);
   const context = doc.context;
   context.flateStream = (contents, dict = {}) =>
     context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents, { level: 9 }), { ...dict, Filter: 'FlateDecode' });
-  return doc.embedFont(await notoSansJpSubset(weight, text), { subset: false });
+  const bytes = await notoSansJpSubset(weight, text);
+  const font = await doc.embedFont(bytes, { subset: false });
+  glyphsByFont.set(font, glyphsOf(parse(bytes)));
+  return font;
 }
+
+export interface GlyphInfo {
+  /** The glyph id as the 4 hex digits a content stream shows (Identity-H). */
+  code: string;
+  /** Advance in 1/1000 em. */
+  advance: number;
+}
+
+/** Per subset (glyph ids belong to it, reprints reuse it): each character looked up once. */
+const glyphMaps = new WeakMap<fontkitModule.Font, (char: string) => GlyphInfo>();
+function glyphsOf(font: fontkitModule.Font): (char: string) => GlyphInfo {
+  let lookup = glyphMaps.get(font);
+  if (!lookup) {
+    const known = new Map<string, GlyphInfo>();
+    lookup = (c) => {
+      let g = known.get(c);
+      if (!g) {
+        const glyph = font.glyphForCodePoint(c.codePointAt(0)!);
+        known.set(c, (g = { code: glyph.id.toString(16).toUpperCase().padStart(4, '0'), advance: (glyph.advanceWidth * 1000) / font.unitsPerEm }));
+      }
+      return g;
+    };
+    glyphMaps.set(font, lookup);
+  }
+  return lookup;
+}
+const glyphsByFont = new WeakMap<PDFFont, (char: string) => GlyphInfo>();
+
+/**
+ * A character's glyph (code and advance) in a font made by embedJapaneseFont; undefined for
+ * other fonts. forms/draw.ts measures and encodes text with it: pdf-lib's widthOfTextAtSize
+ * and encodeText run fontkit's whole layout per call for the same glyphs (our subsets keep no
+ * GSUB/GPOS, so one character is one glyph and widths add up; #14).
+ */
+export function glyphOf(font: PDFFont): ((char: string) => GlyphInfo) | undefined {
+  return glyphsByFont.get(font);
+}
+
+/**
+ * Page content streams compressed by Node's zlib before `save` (pdf-lib deflates them with
+ * pure-JS pako at save: a quarter of a letter's render time, #14). Same FlateDecode format.
+ */
+export function deflatePageContents(doc: PDFDocument): void {
+  const context = doc.context;
+  for (const page of doc.getPages()) {
+    const contents = page.node.get(PDFName.of('Contents'));
+    const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+    for (const ref of refs) {
+      if (!(ref instanceof PDFRef)) continue;
+      const stream = context.lookup(ref);
+      if (stream instanceof PDFContentStream) context.assign(ref, context.stream(deflateSync(stream.getUnencodedContents(), { level: 6 }), { Filter: 'FlateDecode' }));
+    }
+  }
+}
+
+/**
+ * fontkit with one parse per subset: the glyph check below and pdf-lib's embedder get the
+ * same (cached) subset bytes, so the second parse (~0.5 ms a letter) is a lookup (#14).
+ */
+const parsedSubsets = new WeakMap<Uint8Array, fontkitModule.Font>();
+function parse(bytes: Uint8Array): fontkitModule.Font {
+  let font = parsedSubsets.get(bytes);
+  if (!font) parsedSubsets.set(bytes, (font = fontkit.create(bytes)));
+  return font;
+}
+const parsingOnce: typeof fontkit = { ...fontkit, create: (bytes: Uint8Array) => parse(bytes) };
 
 /** Characters of `text` that Noto Sans JP cannot draw (they would print as empty boxes). */
 export async function charsWithoutGlyph(text: string): Promise<string[]> {
-  const font = fontkit.create(await notoSansJpSubset('regular', text));
+  const font = parse(await notoSansJpSubset('regular', text));
   return Array.from(uniqueChars(text)).filter((c) => !/\s/.test(c) && !font.hasGlyphForCodePoint(c.codePointAt(0) ?? 0));
 }

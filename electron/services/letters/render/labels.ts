@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import { KaijiError } from '../../../../shared/errors';
 import { formatPostalCode, type LetterRecipient } from '../../../../shared/domain/letters';
-import { fitSize, GREY, line } from '../../forms/draw';
+import { fitSize, GREY, line, textWidth } from '../../forms/draw';
 import { charsWithoutGlyph, embedJapaneseFont } from '../../forms/fonts';
 import { wrapText } from '../../forms/text-layout';
 import { MM, PAGE } from './geometry';
@@ -46,10 +46,10 @@ function drawLabel(page: PDFPage, r: LabelRecipient, index: number, font: PDFFon
   let fit: { small: number; address: string[]; big: number; names: string[] } | undefined;
   for (let scale = 1; scale >= 0.7 && !fit; scale -= 0.05) {
     const small = 10 * scale;
-    const address = wrapText(r.address.trim(), (s) => font.widthOfTextAtSize(s, small), width - small);
+    const address = wrapText(r.address.trim(), (s) => textWidth(font, s, small), width - small);
     // Long names wrap rather than shrink below 10 pt × scale.
     const big = Math.max(fitSize(name, font, 13 * scale, width - small * 0.5, 4), 10 * scale);
-    const names = wrapText(name, (s) => font.widthOfTextAtSize(s, big), width - small * 0.5);
+    const names = wrapText(name, (s) => textWidth(font, s, big), width - small * 0.5);
     if (small * 1.3 * ((postal ? 1 : 0) + address.length) + 3 + big * (1 + 1.2 * (names.length - 1)) <= height - 6) fit = { small, address, big, names };
   }
   if (!fit) throw new KaijiError('LETTER_ADDRESS_TOO_LONG');
@@ -69,7 +69,7 @@ function drawLabel(page: PDFPage, r: LabelRecipient, index: number, font: PDFFon
   }
   if (r.caseNo) {
     const size = 6.5;
-    const w = font.widthOfTextAtSize(r.caseNo, size);
+    const w = textWidth(font, r.caseNo, size);
     line(page, r.caseNo, x + LABEL_SHEET.width * MM - pad - w, y + LABEL_SHEET.height * MM - pad * 0.6 - size, size, font, GREY);
   }
 }

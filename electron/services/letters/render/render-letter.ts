@@ -9,8 +9,8 @@ import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { KaijiError } from '../../../../shared/errors';
 import { isValidIsoDate } from '../../../../shared/domain/dates';
 import { formatLetterDate, formatPostalCode, letterQrPayload, type LetterCompany, type LetterDraft, type LetterLang, type LetterRecipient } from '../../../../shared/domain/letters';
-import { fitSize, GREY, INK, line, RED } from '../../forms/draw';
-import { charsWithoutGlyph, embedJapaneseFont } from '../../forms/fonts';
+import { fitSize, GREY, INK, line, RED, textWidth } from '../../forms/draw';
+import { charsWithoutGlyph, deflatePageContents, embedJapaneseFont } from '../../forms/fonts';
 import { drawQr } from '../../forms/qr';
 import { wrapText } from '../../forms/text-layout';
 import { flow, type PlacedLine } from './flow';
@@ -63,7 +63,7 @@ function fixedTexts(input: LetterRenderInput) {
 }
 
 const rightAligned = (page: PDFPage, text: string, right: number, top: number, size: number, font: PDFFont, color = INK) =>
-  line(page, text, right - font.widthOfTextAtSize(text, size), top, size, font, color);
+  line(page, text, right - textWidth(font, text, size), top, size, font, color);
 
 /**
  * 〒, address lines and name + 様 inside ADDRESS_BLOCK. A long address or name shrinks the
@@ -76,10 +76,10 @@ function drawRecipient(page: PDFPage, r: LetterRecipient, postal: string, font: 
   const layout = (scale: number) => {
     const small = 10.5 * scale;
     const indent = small;
-    const address = wrapText(r.address.trim(), (s) => font.widthOfTextAtSize(s, small), z.width - indent);
+    const address = wrapText(r.address.trim(), (s) => textWidth(font, s, small), z.width - indent);
     // The name shrinks to fit one line, but not below 11 pt × scale: longer names wrap instead.
     const big = Math.max(fitSize(name, font, 14 * scale, z.width - small * 0.5, 4), 11 * scale);
-    const names = wrapText(name, (s) => font.widthOfTextAtSize(s, big), z.width - small * 0.5);
+    const names = wrapText(name, (s) => textWidth(font, s, big), z.width - small * 0.5);
     const height = small * 1.35 * ((postal ? 1 : 0) + address.length) + small * 0.6 + big * (1 + 1.25 * (names.length - 1));
     return { small, indent, address, big, names, height };
   };
@@ -113,7 +113,7 @@ function drawSender(page: PDFPage, s: LetterCompany, postal: string, font: PDFFo
   }
   const small = 8.5;
   for (const text of [postal, s.address, s.contactPoint].filter((t) => t.trim() !== '')) {
-    for (const l of wrapText(text, (t) => font.widthOfTextAtSize(t, small), z.width)) {
+    for (const l of wrapText(text, (t) => textWidth(font, t, small), z.width)) {
       line(page, l, z.x, top, small, font, GREY);
       top += small * 1.35;
     }
@@ -123,7 +123,7 @@ function drawSender(page: PDFPage, s: LetterCompany, postal: string, font: PDFFo
 
 function drawCopyMark(page: PDFPage, font: PDFFont): void {
   const size = 11;
-  const w = font.widthOfTextAtSize(COPY_MARK, size) + 12;
+  const w = textWidth(font, COPY_MARK, size) + 12;
   const x = (PAGE.width - w) / 2;
   page.drawRectangle({ x, y: PAGE.height - 5 * MM - size - 8, width: w, height: size + 8, borderColor: RED, borderWidth: 1.2 });
   line(page, COPY_MARK, x + 6, 5 * MM + 4, size, font, RED);
@@ -173,7 +173,7 @@ export async function renderLetter(raw: LetterRenderInput): Promise<RenderedPdf>
   doc.setModificationDate(at);
   doc.setLanguage(input.lang === 'ja' ? 'ja-JP' : 'en');
   const font = await embedJapaneseFont(doc, 'regular', all);
-  const widthOf = (s: string, size: number) => font.widthOfTextAtSize(s, size);
+  const widthOf = (s: string, size: number) => textWidth(font, s, size);
 
   // Page 1 header, to know where the title goes.
   const first = doc.addPage([PAGE.width, PAGE.height]);
@@ -210,6 +210,7 @@ export async function renderLetter(raw: LetterRenderInput): Promise<RenderedPdf>
     if (input.copy) drawCopyMark(page, font);
   });
 
+  deflatePageContents(doc);
   const pdf = await doc.save({ useObjectStreams: true });
   return { pdf, pageCount, sha256: createHash('sha256').update(pdf).digest('hex') };
 }
