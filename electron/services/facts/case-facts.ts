@@ -36,11 +36,18 @@ export async function computeCaseFacts(db: Db, caseIds: readonly string[], rules
   const r = rules ?? (await readDeadlineSettings(db)).rules;
   for (let i = 0; i < caseIds.length; i += CHUNK) {
     const ids = caseIds.slice(i, i + CHUNK);
-    const [rows, changes, kinds] = await Promise.all([
+    const [rows, changes, kinds, decisions] = await Promise.all([
       db.selectFrom('cases').select(['id', 'status', 'received_on']).where('id', 'in', ids).execute(),
       db.selectFrom('case_status_changes').select(['case_id', 'from_state', 'to_state', 'changed_at']).where('case_id', 'in', ids).orderBy('case_id').orderBy('changed_at').execute(),
       kindsFor(db, ids),
+      db.selectFrom('case_decisions').select(['case_id', 'outcome', 'grounds']).where('case_id', 'in', ids).execute(),
     ]);
+    const decided = new Map<string, string[]>();
+    for (const d of decisions) {
+      const grounds = JSON.parse(d.grounds) as string[];
+      const key = grounds.length ? `${d.outcome}:${[...grounds].sort().join(',')}` : d.outcome;
+      decided.set(d.case_id, [...(decided.get(d.case_id) ?? []), key]);
+    }
     const owing = rows.filter((c) => (OWING_STATES as readonly string[]).includes(c.status)).map((c) => c.id);
     const snapshots = await caseSnapshots(db, owing);
     const history = new Map<string, { fromState: string; toState: string; at: string }[]>();
@@ -66,6 +73,7 @@ export async function computeCaseFacts(db: Db, caseIds: readonly string[], rules
         target_on: pausedState(c.status) ? null : targetDate(c.received_on, r, spansFromChanges(h, pausedState, japanDay)),
         day14_on: day14Date(c.received_on),
         was_deficient: h.some((x) => x.toState === 'deficient') ? 1 : 0,
+        decided: (decided.get(c.id) ?? []).sort().join(';'),
       });
     }
   }

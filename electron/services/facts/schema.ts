@@ -17,6 +17,8 @@ export interface CaseFactsTable {
   target_on: string | null;
   day14_on: string | null;
   was_deficient: number;
+  /** Each decision as `outcome` or `outcome:ground,ground`, sorted and joined by `;` (reports). */
+  decided: string;
 }
 
 export interface FactsTables {

@@ -5,7 +5,7 @@ import { DECISION_GROUNDS, DECISION_GROUND_LABELS, DECISION_OUTCOMES, DECISION_O
 import { spansFromChanges, targetDate } from '@shared/domain/deadlines';
 import { isoDateInJapan } from '@shared/domain/dates';
 import { REQUEST_KINDS, type RequestKind } from '@shared/domain/page-kind';
-import { caseLateness, yearReportFromGroups, type ReportCaseGroup, type ReportFigures, type ReportOrderGroup, type YearReport } from '@shared/domain/reports';
+import { caseLateness, yearReportFromGroups, type ReportCaseGroup, type ReportDecisionGroup, type ReportFigures, type ReportOrderGroup, type YearReport } from '@shared/domain/reports';
 import { refreshCaseFacts } from '../facts/case-facts';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import { japanDay, readDeadlineSettings } from '../today/deadline-store';
@@ -63,35 +63,35 @@ export class ReportService {
         .where(col, '<=', to)
         .groupBy(month(col))
         .execute();
-    const [grouped, paused, decisions, received, cashed, returned] = await Promise.all([
-      sql<{ month: string; kinds: string; answer_days: number | null; over_target: number; past14: number; was_deficient: number; n: number }>`
-        SELECT substr(received_on, 1, 7) AS month, kinds, answer_days,
+    const [grouped, paused, received, cashed, returned] = await Promise.all([
+      sql<{ month: string; kinds: string; answer_days: number | null; over_target: number; past14: number; was_deficient: number; decided: string; n: number }>`
+        SELECT substr(received_on, 1, 7) AS month, kinds, answer_days, decided,
           CASE WHEN coalesce(answered_on, ${today}) > target_on THEN 1 ELSE 0 END AS over_target,
           CASE WHEN coalesce(answered_on, ${today}) > day14_on THEN 1 ELSE 0 END AS past14,
           was_deficient, count(*) AS n
         FROM case_facts
         WHERE received_on >= ${from} AND received_on <= ${to} AND target_on IS NOT NULL
-        GROUP BY 1, 2, 3, 4, 5, 6`.execute(this.db),
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(this.db),
       this.db
         .selectFrom('case_facts')
-        .select(['case_id', 'received_on', 'kinds', 'answered_on', 'answer_days', 'day14_on', 'was_deficient'])
+        .select(['case_id', 'received_on', 'kinds', 'answered_on', 'answer_days', 'day14_on', 'was_deficient', 'decided'])
         .where('received_on', '>=', from)
         .where('received_on', '<=', to)
         .where('target_on', 'is', null)
-        .execute(),
-      this.db
-        .selectFrom('case_facts as f')
-        .innerJoin('case_decisions as d', 'd.case_id', 'f.case_id')
-        .select([month('f.received_on').as('month'), 'd.outcome', 'd.grounds', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('f.received_on', '>=', from)
-        .where('f.received_on', '<=', to)
-        .groupBy([month('f.received_on'), 'd.outcome', 'd.grounds'])
         .execute(),
       inYear('received_on'),
       inYear('cashed_on'),
       inYear('returned_on'),
     ]);
     const kindsOf = (k: string) => (k ? (k.split(',') as RequestKind[]) : []);
+    const decisions: ReportDecisionGroup[] = [];
+    const addDecisions = (month: string, decided: string, count: number) => {
+      for (const d of decided ? decided.split(';') : []) {
+        const [outcome, grounds] = d.split(':');
+        decisions.push({ month, outcome: outcome as DecisionOutcome, grounds: grounds ? (grounds.split(',') as DecisionGround[]) : [], count });
+      }
+    };
+    for (const g of grouped.rows) addDecisions(g.month, g.decided, Number(g.n));
     const cases: ReportCaseGroup[] = grouped.rows.map((g) => ({
       month: g.month,
       kinds: kindsOf(g.kinds),
@@ -116,6 +116,7 @@ export class ReportService {
           japanDay,
         );
         const late = caseLateness({ answeredOn: p.answered_on, targetOn: targetDate(p.received_on!, rules, spans, today), day14On: p.day14_on! }, today);
+        addDecisions(p.received_on!.slice(0, 7), p.decided, 1);
         cases.push({ month: p.received_on!.slice(0, 7), kinds: kindsOf(p.kinds), answerDays: p.answer_days, ...late, wasDeficient: p.was_deficient === 1, count: 1 });
       }
     }
@@ -129,7 +130,7 @@ export class ReportService {
     return yearReportFromGroups(
       year,
       cases,
-      decisions.map((d) => ({ month: d.month, outcome: d.outcome as DecisionOutcome, grounds: JSON.parse(d.grounds) as DecisionGround[], count: Number(d.n) })),
+      decisions,
       orders,
     );
   }

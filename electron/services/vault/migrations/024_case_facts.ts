@@ -45,6 +45,8 @@ export const m024: SchemaMigration = {
       .addColumn('target_on', 'text')
       .addColumn('day14_on', 'text')
       .addColumn('was_deficient', 'integer', (c) => c.notNull().defaultTo(0))
+      // The decisions' outcomes and grounds (R1-R4) as one sorted key, e.g. `done;partial:business`.
+      .addColumn('decided', 'text', (c) => c.notNull().defaultTo(''))
       .execute();
     await db.schema.createIndex('case_facts_dirty').on('case_facts').column('case_id').where(sql.ref('dirty'), '=', 1).execute();
     await db.schema.createIndex('case_facts_owing').on('case_facts').columns(['received_on', 'case_id']).where(sql.ref('owes'), '>', 0).execute();
@@ -52,7 +54,7 @@ export const m024: SchemaMigration = {
     await db.schema
       .createIndex('case_facts_report')
       .on('case_facts')
-      .columns(['received_on', 'kinds', 'answer_days', 'answered_on', 'target_on', 'day14_on', 'was_deficient'])
+      .columns(['received_on', 'kinds', 'answer_days', 'answered_on', 'target_on', 'day14_on', 'was_deficient', 'decided'])
       .execute();
 
     const mark = (expr: string) => `UPDATE case_facts SET dirty = 1 WHERE case_id = ${expr} AND dirty = 0;`;
