@@ -1,7 +1,7 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok, status, min, max, ... }]). Every ratio is measured in
 // interleaved rounds of one run, median and spread (bench/rounds.ts).
-// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies|marks|orientation|reports runs one group.
+// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies|marks|orientation|reports|channels runs one group.
 import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
 import { benchLetters } from './letters';
 import { benchIdSuggestions } from './id-suggestions';
@@ -12,6 +12,7 @@ import { benchReports } from './reports-bench';
 import { report, type BenchResult } from './report';
 import { benchCases, benchUnlock } from './vault-bench';
 import { benchBackup } from './backup-bench';
+import { benchChannels } from './channels';
 
 const only = process.env.KAIJI_BENCH_ONLY;
 const results: BenchResult[] = [];
@@ -37,4 +38,5 @@ if (!only || only === 'reports') {
   const n = Number(process.env.KAIJI_BENCH_CASES ?? 100_000);
   results.push(...(await benchReports(n, Math.round(n * 1.5))));
 }
+if (!only || only === 'channels') results.push(...(await benchChannels(Number(process.env.KAIJI_BENCH_CHANNEL_CASES ?? 10_000))));
 report(results);

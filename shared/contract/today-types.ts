@@ -1,3 +1,4 @@
+import type { Obligation } from '../domain/obligations';
 import type { CaseDeadline, DayCount, Urgency } from '../domain/deadlines';
 import type { TodayContact } from './contacts-types';
 
@@ -65,9 +66,35 @@ export interface TodayList<T> {
 export type ChartKind = 'K1' | 'K2' | 'K3' | 'K4' | 'K5' | 'K6' | 'none';
 export type MonthCounts = { month: string } & Record<ChartKind, number>;
 
+/** Why a case is on Today's one list (#13 item 6); dated reasons carry their day and days left. */
+export type TodayReasonCode = 'overdue' | 'due_soon' | 'day14_passed' | 'day14_soon' | 'owed' | 'order_lapsing' | 'order_lapsed';
+
+export interface TodayReason {
+  code: TodayReasonCode;
+  /** Target, day 14 or the earliest payable-until day of the orders concerned. */
+  date?: string;
+  daysLeft?: number;
+  /** 'owed': what the case still owes (shared/domain/obligations.ts). */
+  owed?: Obligation[];
+  /** Money-order reasons: how many orders. */
+  orders?: number;
+}
+
+/** One case with every reason it needs action now: one row, however many lists it would be on. */
+export interface TodayActionCase {
+  caseId: string;
+  caseNo: string;
+  subjectName: string;
+  status: string;
+  receivedOn: string;
+  reasons: TodayReason[];
+}
+
 export interface TodayOverview {
   today: string;
   settings: { responseTargetDays: number; responseDayCount: DayCount; moneyOrderWarningDays: number; deficientWaitDays: number; dueSoonDays: number };
+  /** Every case that needs action now, one row each with all its reasons, most urgent first. */
+  needsAction: TodayList<TodayActionCase>;
   /** Open, clock running, past the company's target. */
   overdue: TodayList<TodayCase>;
   /** Open, clock running, target today or within dueSoonDays. */

@@ -70,58 +70,142 @@ export function nearestRank(sorted: readonly number[], p: number): number | null
 
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-function figures(period: string, cases: readonly ReportCase[], orders: readonly ReportOrder[], inPeriod: (iso: string) => boolean, today: string): ReportFigures {
-  const mine = cases.filter((c) => inPeriod(c.receivedOn));
+/**
+ * Facts of cases with equal figures, counted together: what a report needs of a case once its
+ * dates are known. The services group stored per-case facts by these in SQL; `yearReport` maps
+ * single cases to them, so both count through `yearReportFromGroups`.
+ */
+export interface ReportCaseGroup {
+  /** `YYYY-MM` of arrival. */
+  month: string;
+  kinds: readonly RequestKind[];
+  /** Days from arrival to the answer; null while unanswered. */
+  answerDays: number | null;
+  overTarget: boolean;
+  pastDay14: boolean;
+  wasDeficient: boolean;
+  count: number;
+}
+
+export interface ReportDecisionGroup {
+  month: string;
+  outcome: DecisionOutcome;
+  grounds: readonly DecisionGround[];
+  count: number;
+}
+
+export type FeeEvent = 'received' | 'cashed' | 'returned';
+
+export interface ReportOrderGroup {
+  /** `YYYY-MM` of the event (F4). */
+  month: string;
+  event: FeeEvent;
+  count: number;
+  yen: number;
+}
+
+/** Over target / past day 14 as of `today`: answered after the date, or still open past it. */
+export function caseLateness(c: Pick<ReportCase, 'answeredOn' | 'targetOn' | 'day14On'>, today: string): { overTarget: boolean; pastDay14: boolean } {
+  const end = c.answeredOn ?? today;
+  return { overTarget: end > c.targetOn, pastDay14: end > c.day14On };
+}
+
+function figures(period: string, cases: readonly ReportCaseGroup[], decisions: readonly ReportDecisionGroup[], orders: readonly ReportOrderGroup[], inPeriod: (month: string) => boolean): ReportFigures {
   const byKind = zeroes(REQUEST_KINDS);
   const byOutcome = zeroes(DECISION_OUTCOMES);
   const byGround = zeroes(DECISION_GROUNDS);
-  const days: number[] = [];
+  const days: [number, number][] = [];
+  let received = 0;
+  let answered = 0;
   let overTarget = 0;
   let pastDay14 = 0;
   let deficient = 0;
-  for (const c of mine) {
-    for (const k of c.kinds) byKind[k]++;
-    for (const d of c.decisions) {
-      byOutcome[d.outcome]++;
-      for (const g of d.grounds) byGround[g]++;
+  for (const c of cases) {
+    if (!inPeriod(c.month)) continue;
+    received += c.count;
+    for (const k of c.kinds) byKind[k] += c.count;
+    if (c.answerDays !== null) {
+      days.push([c.answerDays, c.count]);
+      answered += c.count;
     }
-    if (c.answeredOn) days.push(daysBetween(c.receivedOn, c.answeredOn));
-    const end = c.answeredOn ?? today;
-    if (end > c.targetOn) overTarget++;
-    if (end > c.day14On) pastDay14++;
-    if (c.wasDeficient) deficient++;
+    if (c.overTarget) overTarget += c.count;
+    if (c.pastDay14) pastDay14 += c.count;
+    if (c.wasDeficient) deficient += c.count;
   }
-  days.sort((a, b) => a - b);
-  const money = (pick: (o: ReportOrder) => string | null): Money => {
-    const hit = orders.filter((o) => {
-      const d = pick(o);
-      return d !== null && inPeriod(d);
-    });
-    return { count: hit.length, yen: hit.reduce((s, o) => s + o.faceValue, 0) };
+  for (const d of decisions) {
+    if (!inPeriod(d.month)) continue;
+    byOutcome[d.outcome] += d.count;
+    for (const g of d.grounds) byGround[g] += d.count;
+  }
+  days.sort((a, b) => a[0] - b[0]);
+  const money = (event: FeeEvent): Money => {
+    let count = 0;
+    let yen = 0;
+    for (const o of orders) {
+      if (o.event !== event || !inPeriod(o.month)) continue;
+      count += o.count;
+      yen += o.yen;
+    }
+    return { count, yen };
   };
   return {
     period,
-    received: mine.length,
+    received,
     byKind,
     byOutcome,
     byGround,
-    answered: days.length,
-    daysMedian: nearestRank(days, 50),
-    daysP90: nearestRank(days, 90),
+    answered,
+    daysMedian: weightedRank(days, answered, 50),
+    daysP90: weightedRank(days, answered, 90),
     overTarget,
     pastDay14,
     deficient,
-    deficiencyRate: mine.length === 0 ? 0 : deficient / mine.length,
-    fees: { received: money((o) => o.receivedOn), cashed: money((o) => o.cashedOn), returned: money((o) => o.returnedOn) },
+    deficiencyRate: received === 0 ? 0 : deficient / received,
+    fees: { received: money('received'), cashed: money('cashed'), returned: money('returned') },
   };
+}
+
+/** nearestRank over values given with their counts (sorted by value). */
+function weightedRank(sorted: readonly [number, number][], total: number, p: number): number | null {
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  let seen = 0;
+  for (const [value, count] of sorted) {
+    seen += count;
+    if (seen >= rank) return value;
+  }
+  return sorted.at(-1)![0];
+}
+
+/** The year's figures from grouped facts (the services' SQL GROUP BY), month by month and in total. */
+export function yearReportFromGroups(year: number, cases: readonly ReportCaseGroup[], decisions: readonly ReportDecisionGroup[], orders: readonly ReportOrderGroup[]): YearReport {
+  const y = String(year).padStart(4, '0');
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const m = `${y}-${String(i + 1).padStart(2, '0')}`;
+    return figures(m, cases, decisions, orders, (month) => month === m);
+  });
+  return { year, months, total: figures(y, cases, decisions, orders, (month) => month.startsWith(`${y}-`)) };
 }
 
 /** The year's figures month by month and in total. `today` decides what counts as overdue for open cases. */
 export function yearReport(year: number, cases: readonly ReportCase[], orders: readonly ReportOrder[], today: string): YearReport {
-  const y = String(year).padStart(4, '0');
-  const months = Array.from({ length: 12 }, (_, i) => {
-    const m = `${y}-${String(i + 1).padStart(2, '0')}`;
-    return figures(m, cases, orders, (iso) => iso.startsWith(m), today);
-  });
-  return { year, months, total: figures(y, cases, orders, (iso) => iso.startsWith(`${y}-`), today) };
+  const groups: ReportCaseGroup[] = cases.map((c) => ({
+    month: c.receivedOn.slice(0, 7),
+    kinds: c.kinds,
+    answerDays: c.answeredOn ? daysBetween(c.receivedOn, c.answeredOn) : null,
+    ...caseLateness(c, today),
+    wasDeficient: c.wasDeficient,
+    count: 1,
+  }));
+  const decisions: ReportDecisionGroup[] = cases.flatMap((c) => c.decisions.map((d) => ({ month: c.receivedOn.slice(0, 7), outcome: d.outcome, grounds: d.grounds, count: 1 })));
+  const events: ReportOrderGroup[] = orders.flatMap((o) =>
+    (
+      [
+        ['received', o.receivedOn],
+        ['cashed', o.cashedOn],
+        ['returned', o.returnedOn],
+      ] as const
+    ).flatMap(([event, day]) => (day ? [{ month: day.slice(0, 7), event, count: 1, yen: o.faceValue }] : [])),
+  );
+  return yearReportFromGroups(year, groups, decisions, events);
 }

@@ -14,12 +14,17 @@ const chromium = useChromium();
 describe('the Today view, end to end in Chromium (#5, I5, F2)', () => {
   it('is the home page, lists an order lapsing within the warning horizon and shows the counts', async () => {
     const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1400, height: 1100 } });
+    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
     try {
       await setUpVault(page, web.url);
       // Home for everyone who can see cases: the Today view.
       await page.getByTestId('today-page').waitFor(WAIT);
       expect(new URL(page.url()).hash).toBe('#/today');
+      // A fresh install: no case needs action, and every empty list folds into one line (#13 item 6).
+      await expect.poll(() => page.getByTestId('today-needsAction').getAttribute('data-count'), WAIT).toBe('0');
+      expect(await page.getByTestId('today-empty-line').textContent()).toContain('換金する定額小為替');
+      expect(await page.getByTestId('today-deficientWaiting').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, 'today-fresh-1366.png'), fullPage: true });
 
       const today = isoDateInJapan(new Date());
       const near = (await pageCall(page, 'envelopes.log', { arrivedOn: addDays(today, -12), delivery: 'futsu', redMarking: true })).cases[0]!;
@@ -31,28 +36,32 @@ describe('the Today view, end to end in Chromium (#5, I5, F2)', () => {
       await pageCall(page, 'moneyOrders.record', { caseId: near.id, certificateNo: 'AB12-345679', faceValue: 500, issuedOn: monthsBefore(today, 1), issuingOffice: '新宿', receivedOn: addDays(today, -12) });
 
       await page.reload();
-      const lapsing = page.getByTestId('today-ordersLapsing');
-      await lapsing.waitFor(WAIT);
-      await expect.poll(() => lapsing.getAttribute('data-count'), WAIT).toBe('1');
-      expect(await lapsing.textContent()).toContain('AB12345678');
-      expect(await lapsing.textContent()).not.toContain('AB12345679');
-      expect(await page.getByTestId('today-ordersLapsing-count').textContent()).toBe('1 件');
-      // Both orders are still to be cashed.
+      const needs = page.getByTestId('today-needsAction');
+      await needs.waitFor(WAIT);
+      await expect.poll(() => needs.getAttribute('data-count'), WAIT).toBe('2');
+      // One row per case with all its reasons: the overdue case first, then the one due in 2 days
+      // whose target and day 14 fall on the same day (one row, not two identical lists).
+      const rowsOf = needs.getByTestId('today-needsAction-row');
+      expect(await rowsOf.evaluateAll((els) => els.map((e) => [e.getAttribute('data-case-no'), e.getAttribute('data-reasons')]))).toEqual([
+        [late.caseNo, 'overdue day14_passed'],
+        [near.caseNo, 'due_soon day14_soon order_lapsing'],
+      ]);
+      expect(await needs.textContent()).toContain('小為替 1 枚');
+      // Both orders are still to be cashed; no separate per-reason case lists any more.
       expect(await page.getByTestId('today-ordersToCash').getAttribute('data-count')).toBe('2');
-      // Arrived 12 days ago: target (14 calendar days) in 2 days; 20 days ago: overdue and past day 14.
-      expect(await page.getByTestId('today-dueSoon').getAttribute('data-count')).toBe('1');
-      expect(await page.getByTestId('today-dueSoon').textContent()).toContain(near.caseNo);
-      expect(await page.getByTestId('today-overdue').getAttribute('data-count')).toBe('1');
-      expect(await page.getByTestId('today-overdue').textContent()).toContain(late.caseNo);
-      expect(await page.getByTestId('today-overdue-count').textContent()).toBe('1 件');
-      expect(await page.getByTestId('today-day14Passed').getAttribute('data-count')).toBe('1');
+      for (const gone of ['today-overdue', 'today-dueSoon', 'today-day14Passed', 'today-day14Soon', 'today-ordersLapsing']) expect(await page.getByTestId(gone).count()).toBe(0);
+      // At 1366 px no badge is cut and no case number or date wraps (element boxes, not eyes).
+      const cut = await needs.locator('.mantine-Badge-root, a').evaluateAll((els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(e).lineHeight || '20')).map((e) => e.textContent),
+      );
+      expect(cut).toEqual([]);
       // The chart counts both applications in this month's or last month's bar.
       await page.getByTestId('today-chart').locator('.recharts-surface').first().waitFor(WAIT);
       expect(await page.getByTestId('today-chart').getAttribute('data-total')).toBe('2');
       await page.screenshot({ path: join(SHOTS, 'today-overview.png'), fullPage: true });
 
       // Each item links to its case; the case file shows the same clock.
-      await lapsing.getByRole('link', { name: `案件 ${near.caseNo} を開く` }).click();
+      await needs.getByRole('link', { name: `案件 ${near.caseNo} を開く` }).click();
       await page.getByTestId('case-page').waitFor(WAIT);
       const deadline = page.getByTestId('case-deadline');
       await deadline.waitFor(WAIT);

@@ -32,6 +32,7 @@ import { BackupService } from '../backup/backup-service';
 import { RetentionService } from '../retention/retention-service';
 import { ApprovalService } from '../approval/approval-service';
 import { TrashService } from '../trash/trash-service';
+import { storeFacts } from '../facts/case-facts';
 import type { Database } from '../vault/schema';
 import type { Vault } from '../vault/vault';
 
@@ -88,6 +89,9 @@ export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => D
   const today = new TodayService(db, audit, settings, now, cases.deadlines, contacts);
   // Stored deadlines (I5) follow every status change in the same transaction.
   cases.addStatusHook(today.deadlines.onStatusChange);
+  // Stored per-case facts (migration 024): triggers mark a touched case in every write's own
+  // transaction; a status change also recomputes its case there, last among the hooks.
+  cases.addStatusHook((trx, _actor, change) => storeFacts(trx, [change.caseId]));
   const moneyOrders = new MoneyOrderLedger(db, audit, settings, now);
   const decisions = new DecisionService(db, audit, cases, now);
   // K5 decisions feed the do-not-provide list in their own transaction (T2).

@@ -1,18 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { CaseObligations, OwedCase } from '@shared/contract/lifecycle-types';
 import { CASE_ACTIONS, mayDo } from '@shared/domain/case-permissions';
-import { caseObligations } from '@shared/domain/obligations';
+import { caseObligations, type Obligation } from '@shared/domain/obligations';
 import { REQUEST_KINDS } from '@shared/domain/page-kind';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { Database } from '../vault/schema';
-import { caseSnapshot, caseSnapshots } from './case-snapshot';
+import { caseSnapshot } from './case-snapshot';
+import { refreshCaseFacts } from '../facts/case-facts';
 import { assertMay, auditIfDenied } from './guard';
 
 const KIND_FIELDS = REQUEST_KINDS.map((k) => `request.k${k.slice(1)}`);
-
-/** States in which a case owes answers or notices (received/checking are still being read). */
-const OWING_STATES = ['accepted', 'deciding', 'responding', 'deficient', 'refused', 'withdrawn'] as const;
 
 /**
  * What cases still owe (issue #10 item 1) for the case header, Today and the letters panel, all
@@ -42,28 +40,22 @@ export class LifecycleService {
   }
 
   /**
-   * Today's "answers owed": one row per case with every reason. Oldest arrivals first; the
-   * candidates are bounded so Today stays fast on large vaults (the list shows the oldest).
+   * Today's "answers owed": one row per case with every reason, oldest arrivals first. Read from
+   * the stored per-case facts (services/facts, migration 024): one index range, whatever the
+   * vault's size.
    */
   async owed(limit: number): Promise<OwedCase[]> {
-    const candidates = await this.db
-      .selectFrom('cases')
-      .select(['id', 'case_no', 'status', 'received_on'])
-      .where('status', 'in', [...OWING_STATES])
-      .orderBy('received_on')
-      .orderBy('case_no')
-      .limit(Math.max(limit * 4, 400))
+    await refreshCaseFacts(this.db);
+    const rows = await this.db
+      .selectFrom('case_facts as f')
+      .innerJoin('cases as c', 'c.id', 'f.case_id')
+      .select(['c.id', 'c.case_no', 'c.status', 'c.received_on', 'f.owed'])
+      .where('f.owes', '>', 0)
+      .orderBy('f.received_on')
+      .orderBy('c.case_no')
+      .limit(limit)
       .execute();
-    const out: OwedCase[] = [];
-    for (let i = 0; i < candidates.length && out.length < limit; i += 200) {
-      const chunk = candidates.slice(i, i + 200);
-      const snaps = await caseSnapshots(this.db, chunk.map((c) => c.id));
-      for (const c of chunk) {
-        const owed = caseObligations(snaps.get(c.id)!);
-        if (owed.length > 0) out.push({ caseId: c.id, caseNo: c.case_no, status: c.status, receivedOn: c.received_on, owed });
-      }
-    }
-    return out.slice(0, limit);
+    return rows.map((r) => ({ caseId: r.id, caseNo: r.case_no, status: r.status, receivedOn: r.received_on, owed: JSON.parse(r.owed) as Obligation[] }));
   }
 
   /** Item 6: a person confirms the ticked kinds as read from the paper (audited, one click). */

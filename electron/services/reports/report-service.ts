@@ -1,20 +1,16 @@
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isCaseState, pausesClock } from '@shared/domain/case-state';
 import { DECISION_GROUNDS, DECISION_GROUND_LABELS, DECISION_OUTCOMES, DECISION_OUTCOME_LABELS, type DecisionGround, type DecisionOutcome } from '@shared/domain/decisions';
-import { day14Date, spansFromChanges, targetDate } from '@shared/domain/deadlines';
+import { spansFromChanges, targetDate } from '@shared/domain/deadlines';
 import { isoDateInJapan } from '@shared/domain/dates';
 import { REQUEST_KINDS, type RequestKind } from '@shared/domain/page-kind';
-import { yearReport, type ReportCase, type ReportFigures, type ReportOrder, type YearReport } from '@shared/domain/reports';
-import { requestedKinds } from '@shared/domain/verification/fees';
-import type { FieldName } from '@shared/domain/application-form';
+import { caseLateness, yearReportFromGroups, type ReportCaseGroup, type ReportDecisionGroup, type ReportFigures, type ReportOrderGroup, type YearReport } from '@shared/domain/reports';
+import { refreshCaseFacts } from '../facts/case-facts';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import { japanDay, readDeadlineSettings } from '../today/deadline-store';
 import { reportPdf } from './report-pdf';
 import type { Database } from '../vault/schema';
-
-/** States that mean the final response went out (or the request ended with a refusal notice). */
-const ANSWERED = new Set(['responding', 'refused', 'closed']);
 
 /**
  * Yearly figures (#15 item 4) from the case file, the decisions, the status history and the
@@ -48,79 +44,95 @@ export class ReportService {
     return { fileName: `kaiji-report-${year}.pdf`, dataBase64: Buffer.from(pdf).toString('base64') };
   }
 
+  /**
+   * From the stored per-case facts (services/facts, migration 024): GROUP BY month and facts in
+   * SQL, a few hundred groups for a year of any size; only cases whose clock is paused now (their
+   * target moves with today) are computed one by one. Orders by month of each event.
+   */
   private async compute(year: number): Promise<YearReport> {
+    await refreshCaseFacts(this.db);
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const { rules } = await readDeadlineSettings(this.db);
-    // One range query per table (joined on the year's cases by received_on), not IN lists per chunk.
-    const [rows, fields, changes, decisions] = await Promise.all([
-      this.db.selectFrom('cases').select(['id', 'received_on']).where('received_on', '>=', from).where('received_on', '<=', to).execute(),
-      this.db
-        .selectFrom('case_fields as f')
-        .innerJoin('cases as c', 'c.id', 'f.case_id')
-        .select(['f.case_id', 'f.field', 'f.value'])
-        .where('c.received_on', '>=', from)
-        .where('c.received_on', '<=', to)
-        .where('f.field', 'in', ['request.k1', 'request.k2', 'request.k3', 'request.k4', 'request.k5', 'request.k6'])
-        .execute(),
-      this.db
-        .selectFrom('case_status_changes as h')
-        .innerJoin('cases as c', 'c.id', 'h.case_id')
-        .select(['h.case_id', 'h.from_state', 'h.to_state', 'h.changed_at'])
-        .where('c.received_on', '>=', from)
-        .where('c.received_on', '<=', to)
-        .orderBy('h.changed_at')
-        .execute(),
-      this.db
-        .selectFrom('case_decisions as d')
-        .innerJoin('cases as c', 'c.id', 'd.case_id')
-        .select(['d.case_id', 'd.kind', 'd.outcome', 'd.grounds'])
-        .where('c.received_on', '>=', from)
-        .where('c.received_on', '<=', to)
-        .execute(),
-    ]);
-    const group = <T extends { case_id: string }>(list: T[]) => {
-      const m = new Map<string, T[]>();
-      for (const x of list) {
-        const l = m.get(x.case_id);
-        if (l) l.push(x);
-        else m.set(x.case_id, [x]);
-      }
-      return m;
-    };
-    const f = group(fields);
-    const c = group(changes);
-    const d = group(decisions);
     const today = isoDateInJapan(this.now());
-    const cases: ReportCase[] = rows.map((r) => {
-      const history = (c.get(r.id) ?? []).map((x) => ({ fromState: x.from_state, toState: x.to_state, at: x.changed_at }));
-      const answered = history.find((h) => ANSWERED.has(h.toState));
-      const spans = spansFromChanges(history, (s) => isCaseState(s) && pausesClock(s), japanDay);
-      return {
-        receivedOn: r.received_on,
-        kinds: requestedKinds(Object.fromEntries((f.get(r.id) ?? []).map((x) => [x.field as FieldName, x.value]))),
-        answeredOn: answered ? japanDay(answered.at) : null,
-        targetOn: targetDate(r.received_on, rules, spans, today),
-        day14On: day14Date(r.received_on),
-        wasDeficient: history.some((h) => h.toState === 'deficient'),
-        decisions: (d.get(r.id) ?? []).map((x) => ({ kind: x.kind as RequestKind, outcome: x.outcome as DecisionOutcome, grounds: JSON.parse(x.grounds) as DecisionGround[] })),
-      };
-    });
-    // Orders with any event in the year.
-    const orders: ReportOrder[] = (
-      await this.db
+    const month = (col: string) => sql<string>`substr(${sql.ref(col)}, 1, 7)`;
+    const inYear = (col: 'received_on' | 'cashed_on' | 'returned_on') =>
+      this.db
         .selectFrom('money_orders')
-        .select(['face_value', 'received_on', 'cashed_on', 'returned_on'])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('received_on', '>=', from), eb('received_on', '<=', to)]),
-            eb.and([eb('cashed_on', '>=', from), eb('cashed_on', '<=', to)]),
-            eb.and([eb('returned_on', '>=', from), eb('returned_on', '<=', to)]),
-          ]),
-        )
-        .execute()
-    ).map((o) => ({ faceValue: o.face_value, receivedOn: o.received_on, cashedOn: o.cashed_on, returnedOn: o.returned_on }));
-    return yearReport(year, cases, orders, isoDateInJapan(this.now()));
+        .select([month(col).as('month'), (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('face_value').as('yen')])
+        .where(col, '>=', from)
+        .where(col, '<=', to)
+        .groupBy(month(col))
+        .execute();
+    const [grouped, paused, received, cashed, returned] = await Promise.all([
+      sql<{ month: string; kinds: string; answer_days: number | null; over_target: number; past14: number; was_deficient: number; decided: string; n: number }>`
+        SELECT substr(received_on, 1, 7) AS month, kinds, answer_days, decided,
+          CASE WHEN coalesce(answered_on, ${today}) > target_on THEN 1 ELSE 0 END AS over_target,
+          CASE WHEN coalesce(answered_on, ${today}) > day14_on THEN 1 ELSE 0 END AS past14,
+          was_deficient, count(*) AS n
+        FROM case_facts
+        WHERE received_on >= ${from} AND received_on <= ${to} AND target_on IS NOT NULL
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(this.db),
+      this.db
+        .selectFrom('case_facts')
+        .select(['case_id', 'received_on', 'kinds', 'answered_on', 'answer_days', 'day14_on', 'was_deficient', 'decided'])
+        .where('received_on', '>=', from)
+        .where('received_on', '<=', to)
+        .where('target_on', 'is', null)
+        .execute(),
+      inYear('received_on'),
+      inYear('cashed_on'),
+      inYear('returned_on'),
+    ]);
+    const kindsOf = (k: string) => (k ? (k.split(',') as RequestKind[]) : []);
+    const decisions: ReportDecisionGroup[] = [];
+    const addDecisions = (month: string, decided: string, count: number) => {
+      for (const d of decided ? decided.split(';') : []) {
+        const [outcome, grounds] = d.split(':');
+        decisions.push({ month, outcome: outcome as DecisionOutcome, grounds: grounds ? (grounds.split(',') as DecisionGround[]) : [], count });
+      }
+    };
+    for (const g of grouped.rows) addDecisions(g.month, g.decided, Number(g.n));
+    const cases: ReportCaseGroup[] = grouped.rows.map((g) => ({
+      month: g.month,
+      kinds: kindsOf(g.kinds),
+      answerDays: g.answer_days,
+      overTarget: g.over_target === 1,
+      pastDay14: g.past14 === 1,
+      wasDeficient: g.was_deficient === 1,
+      count: Number(g.n),
+    }));
+    if (paused.length > 0) {
+      const { rules } = await readDeadlineSettings(this.db);
+      const history = await this.db
+        .selectFrom('case_status_changes')
+        .select(['case_id', 'from_state', 'to_state', 'changed_at'])
+        .where('case_id', 'in', paused.map((p) => p.case_id))
+        .orderBy('changed_at')
+        .execute();
+      for (const p of paused) {
+        const spans = spansFromChanges(
+          history.filter((h) => h.case_id === p.case_id).map((h) => ({ fromState: h.from_state, toState: h.to_state, at: h.changed_at })),
+          (s) => isCaseState(s) && pausesClock(s),
+          japanDay,
+        );
+        const late = caseLateness({ answeredOn: p.answered_on, targetOn: targetDate(p.received_on!, rules, spans, today), day14On: p.day14_on! }, today);
+        addDecisions(p.received_on!.slice(0, 7), p.decided, 1);
+        cases.push({ month: p.received_on!.slice(0, 7), kinds: kindsOf(p.kinds), answerDays: p.answer_days, ...late, wasDeficient: p.was_deficient === 1, count: 1 });
+      }
+    }
+    const orders: ReportOrderGroup[] = (
+      [
+        ['received', received],
+        ['cashed', cashed],
+        ['returned', returned],
+      ] as const
+    ).flatMap(([event, rows]) => rows.map((r) => ({ month: r.month, event, count: Number(r.n), yen: Number(r.yen) })));
+    return yearReportFromGroups(
+      year,
+      cases,
+      decisions,
+      orders,
+    );
   }
 }
 

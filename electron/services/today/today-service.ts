@@ -9,6 +9,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../vault/schema';
 import { DeadlineStore, japanDay } from './deadline-store';
 import { monthlyChart } from './month-chart';
+import { needsAction } from './needs-action';
 import { recordsKeeping } from '../retention/today-items';
 
 /** Items per list; the counts cover everything that matches. */
@@ -50,6 +51,8 @@ export class TodayService {
     const deficientSince = new Date(now.getTime() - settings.deficientWaitDays * 86_400_000).toISOString();
     // I1: contacts by phone, e-mail, fax or at the desk until their guidance letter is mailed.
     const guidanceOwed = await this.contacts.owed(today, TODAY_ITEMS);
+    // #13 item 6: one row per case with all its reasons.
+    const needing = await needsAction(this.db, { today, soon, lapseHorizon }, TODAY_ITEMS);
     const overview: TodayOverview = {
       today,
       settings: {
@@ -59,6 +62,7 @@ export class TodayService {
         deficientWaitDays: settings.deficientWaitDays,
         dueSoonDays: DUE_SOON_DAYS,
       },
+      needsAction: needing,
       overdue,
       dueSoon,
       day14Passed,
@@ -74,7 +78,7 @@ export class TodayService {
       ...(await recordsKeeping(this.db, this.audit, now)),
     };
     // Names of applicants were shown: a view of personal data (S3), like the case list.
-    const shown = [...new Set([overdue, dueSoon, day14Passed, day14Soon].flatMap((l) => l.items.map((c) => c.caseNo)))];
+    const shown = [...new Set([needing, overdue, dueSoon, day14Passed, day14Soon].flatMap((l) => l.items.map((c: { caseNo: string }) => c.caseNo)))];
     await this.audit.append(this.db, actor, { action: 'case.listed', recordType: 'case', summary: { view: 'today', shown, ...(guidanceOwed.items.length ? { contactsShown: guidanceOwed.items.map((c) => c.contactNo) } : {}) } });
     return overview;
   }

@@ -11,6 +11,7 @@ import type { BackupTables } from '../backup/schema';
 import type { RetentionTables } from '../retention/schema';
 import type { StaffTables } from '../staff/schema';
 import type { WorklistTables } from '../worklists/schema';
+import type { FactsTables } from '../facts/schema';
 
 /** Tables as kysely sees them. Columns stay portable (text/integer) for PostgreSQL later. */
 export interface SchemaMigrationsTable {
@@ -208,7 +209,7 @@ export interface CaseDocumentsTable {
  * Every table. Capabilities added after the first ones declare their tables beside their
  * services (fees/schema.ts, mail/schema.ts ...) and are joined here.
  */
-export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables, BackupTables, RetentionTables, StaffTables, ProvisionTables, WorklistTables {
+export interface Database extends VerificationTables, LedgerTables, MailTables, LetterTables, DeadlineTables, ContactTables, LifecycleTables, BackupTables, RetentionTables, StaffTables, ProvisionTables, WorklistTables, FactsTables {
   schema_migrations: SchemaMigrationsTable;
   vault_secrets: VaultSecretsTable;
   staff: StaffTable;

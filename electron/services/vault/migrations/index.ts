@@ -16,6 +16,8 @@ import { m018 } from './018_document_suggestions';
 import { m020 } from './020_backups';
 import { m021 } from './021_retention';
 import { m023 } from './023_provisions';
+import { m024 } from './024_case_facts';
+import { m025 } from './025_report_indexes';
 import { m027 } from './027_case_assignee';
 import { m028 } from './028_saved_filters';
 import { m029 } from './029_approval';
@@ -26,6 +28,6 @@ import { m039 } from './039_office_keyring';
 import type { SchemaMigration } from './types';
 
 /** In order. Append new files here; never edit a step that has shipped. */
-export const migrations: readonly SchemaMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m015, m017, m018, m020, m021, m023, m027, m028, m029, m030, m032, m038, m039];
+export const migrations: readonly SchemaMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m015, m017, m018, m020, m021, m023, m024, m025, m027, m028, m029, m030, m032, m038, m039];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

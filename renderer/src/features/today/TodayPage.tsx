@@ -1,7 +1,7 @@
 import { Center, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { TodayCase, TodayMoneyOrder } from '@shared/contract/today-types';
+import type { TodayMoneyOrder } from '@shared/contract/today-types';
 import { outboundLabels, outboundMethods, type OutboundMethod } from '@shared/domain/mail';
 import { kaiji } from '../../api';
 import { useLang, type Lang } from '../../i18n';
@@ -12,9 +12,9 @@ import { useLoad } from '../../ui/useLoad';
 import { GuidanceOwedSection } from '../contacts/GuidanceOwedSection';
 import { MonthlyChart } from './MonthlyChart';
 import { TodaySection } from './TodaySection';
-import { AnswersOwed } from '../lifecycle/AnswersOwed';
+import { NeedsActionSection } from './NeedsActionSection';
 import { TodayRecordsAlerts } from '../records/TodayRecordsAlerts';
-import { URGENCY_COLORS, daysLeftKey } from './urgency';
+import { daysLeftKey } from './urgency';
 
 const yen = new Intl.NumberFormat('ja-JP');
 
@@ -24,20 +24,6 @@ function DaysLeft({ days, t }: { days: number; t: TFunction }) {
     <Text span size="sm" fw={600} c={days < 0 ? 'red.7' : days <= 3 ? 'orange.8' : 'dimmed'}>
       {t(key, { count })}
     </Text>
-  );
-}
-
-function caseLine(c: TodayCase, dateKey: 'today.target' | 'today.day14', t: TFunction, lang: Lang) {
-  return (
-    <Group gap={8} wrap="wrap" component="span" data-urgency={c.urgency}>
-      <Text span size="sm" fw={500} c={c.subjectName ? undefined : 'dimmed'}>
-        {c.subjectName || t('today.noName')}
-      </Text>
-      <Text span size="sm" c="dimmed">
-        {t(dateKey, { date: formatDay(c.date, lang) })}
-      </Text>
-      <DaysLeft days={c.daysLeft} t={t} />
-    </Group>
   );
 }
 
@@ -62,7 +48,11 @@ function orderLine(o: TodayMoneyOrder, t: TFunction, lang: Lang, withDaysLeft: b
 const isOutbound = (m: string): m is OutboundMethod => (outboundMethods as readonly string[]).includes(m);
 const templateKey = (id: string) => (id in lettersJa.letters.templates ? (`letters.templates.${id as keyof typeof lettersJa.letters.templates}` as const) : null);
 
-/** 今日: what needs doing now (#5, I5, F2, M2), all from one `today.overview` call. */
+/**
+ * 今日: what needs doing now (#5, I5, F2, M2), all from one `today.overview` call. It leads with
+ * the cases that need action, one row each with all reasons (#13 item 6); the other lists follow
+ * only when they hold something, the empty ones named in one line.
+ */
 export function TodayPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -78,8 +68,14 @@ export function TodayPage() {
   }
 
   const s = data.settings;
-  const unit = t(`today.unit.${s.responseDayCount}`);
-  const caseProps = { itemKey: (c: TodayCase) => c.caseId, caseOf: (c: TodayCase) => c };
+  // Sections with nothing in them fold into one line under the list of cases (#13 item 6).
+  const empty = [
+    data.ordersToCash.count === 0 && t('today.sections.ordersToCash'),
+    data.deficientWaiting.count === 0 && t('today.sections.deficientWaiting'),
+    data.awaitingProof.count === 0 && t('today.sections.awaitingProof'),
+    data.lettersToSend.count === 0 && t('today.sections.lettersToSend'),
+    data.guidanceOwed.count === 0 && t('contacts.today.title'),
+  ].filter((x): x is string => !!x);
   return (
     <Stack data-testid="today-page" data-today={data.today} gap="lg">
       <PageHeader title={t('today.title')} description={t('today.description')}>
@@ -88,64 +84,14 @@ export function TodayPage() {
         </Text>
       </PageHeader>
       <TodayRecordsAlerts overview={data} />
+      <NeedsActionSection list={data.needsAction} />
+      {empty.length > 0 && (
+        <Text size="sm" c="dimmed" data-testid="today-empty-line">
+          {t('today.emptyLine', { lists: empty.join(t('today.listSeparator')) })}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
-        <AnswersOwed />
-        <TodaySection
-          id="overdue"
-          title={t('today.sections.overdue')}
-          hint={t('today.hints.overdue', { days: s.responseTargetDays, unit })}
-          list={data.overdue}
-          color={URGENCY_COLORS.overdue}
-          {...caseProps}
-          describe={(c) => caseLine(c, 'today.target', t, lang)}
-        />
-        <TodaySection
-          id="dueSoon"
-          title={t('today.sections.dueSoon')}
-          hint={t('today.hints.dueSoon', { soon: s.dueSoonDays })}
-          list={data.dueSoon}
-          color={URGENCY_COLORS.due_soon}
-          {...caseProps}
-          describe={(c) => caseLine(c, 'today.target', t, lang)}
-        />
-        <TodaySection
-          id="day14Passed"
-          title={t('today.sections.day14Passed')}
-          hint={t('today.hints.day14Passed')}
-          list={data.day14Passed}
-          color="red"
-          {...caseProps}
-          describe={(c) => caseLine(c, 'today.day14', t, lang)}
-        />
-        <TodaySection
-          id="day14Soon"
-          title={t('today.sections.day14Soon')}
-          hint={t('today.hints.day14Soon', { soon: s.dueSoonDays })}
-          list={data.day14Soon}
-          color="orange"
-          {...caseProps}
-          describe={(c) => caseLine(c, 'today.day14', t, lang)}
-        />
-        <TodaySection
-          id="ordersLapsing"
-          title={t('today.sections.ordersLapsing')}
-          hint={t('today.hints.ordersLapsing', { days: s.moneyOrderWarningDays })}
-          list={data.ordersLapsing}
-          color="orange"
-          itemKey={(o) => o.orderId}
-          caseOf={(o) => o}
-          describe={(o) => orderLine(o, t, lang, true)}
-        />
-        <TodaySection
-          id="ordersLapsed"
-          title={t('today.sections.ordersLapsed')}
-          hint={t('today.hints.ordersLapsed')}
-          list={data.ordersLapsed}
-          color="red"
-          itemKey={(o) => o.orderId}
-          caseOf={(o) => o}
-          describe={(o) => orderLine(o, t, lang, false)}
-        />
+        {data.ordersToCash.count > 0 && (
         <TodaySection
           id="ordersToCash"
           title={t('today.sections.ordersToCash')}
@@ -156,6 +102,8 @@ export function TodayPage() {
           caseOf={(o) => o}
           describe={(o) => orderLine(o, t, lang, false)}
         />
+        )}
+        {data.deficientWaiting.count > 0 && (
         <TodaySection
           id="deficientWaiting"
           title={t('today.sections.deficientWaiting')}
@@ -175,6 +123,8 @@ export function TodayPage() {
             </Group>
           )}
         />
+        )}
+        {data.awaitingProof.count > 0 && (
         <TodaySection
           id="awaitingProof"
           title={t('today.sections.awaitingProof')}
@@ -199,6 +149,8 @@ export function TodayPage() {
             </Group>
           )}
         />
+        )}
+        {data.lettersToSend.count > 0 && (
         <TodaySection
           id="lettersToSend"
           title={t('today.sections.lettersToSend')}
@@ -221,7 +173,8 @@ export function TodayPage() {
             );
           }}
         />
-        <GuidanceOwedSection list={data.guidanceOwed} />
+        )}
+        {data.guidanceOwed.count > 0 && <GuidanceOwedSection list={data.guidanceOwed} />}
       </SimpleGrid>
       <MonthlyChart chart={data.chart} />
     </Stack>

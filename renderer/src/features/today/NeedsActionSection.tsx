@@ -1,0 +1,104 @@
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { TodayActionCase, TodayList, TodayReason } from '@shared/contract/today-types';
+import { caseStateLabel } from '@shared/domain/case-state';
+import { useLang } from '../../i18n';
+import { formatDay } from '../../ui/dates';
+import { caseHref } from '../shell/routes';
+
+const REASON_COLORS: Record<TodayReason['code'], string> = {
+  overdue: 'red',
+  day14_passed: 'red',
+  order_lapsed: 'red',
+  due_soon: 'orange',
+  day14_soon: 'orange',
+  order_lapsing: 'orange',
+  owed: 'blue',
+};
+
+/**
+ * Today leads with what needs action (#13 item 6): one row per case with every reason it is
+ * here (target, day 14, what it still owes, money orders), so a case is never listed twice.
+ */
+export function NeedsActionSection({ list }: { list: TodayList<TodayActionCase> }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const more = list.count - list.items.length;
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="today-needsAction" data-count={list.count} component="section" aria-labelledby="today-needsAction-title">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={3} fz="lg" id="today-needsAction-title">
+            {t('today.needsAction.title')}
+          </Title>
+          <Badge color={list.count > 0 ? 'red' : 'gray'} variant={list.count > 0 ? 'filled' : 'light'} radius="sm" data-testid="today-needsAction-count" style={{ flexShrink: 0 }}>
+            {t('today.count', { count: list.count })}
+          </Badge>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('today.needsAction.hint')}
+        </Text>
+        {list.items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('today.needsAction.none')}
+          </Text>
+        ) : (
+          <Table verticalSpacing={6} horizontalSpacing="sm" highlightOnHover>
+            <Table.Tbody>
+              {list.items.map((c) => (
+                <Table.Tr key={c.caseId} data-testid="today-needsAction-row" data-case-no={c.caseNo} data-reasons={c.reasons.map((r) => r.code).join(' ')}>
+                  <Table.Td style={{ whiteSpace: 'nowrap', width: 1 }}>
+                    <Anchor href={caseHref(c.caseId)} ff="monospace" size="sm" aria-label={t('today.openCase', { caseNo: c.caseNo })}>
+                      {c.caseNo}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', width: 1 }}>
+                    <Text size="sm" fw={500} c={c.subjectName ? undefined : 'dimmed'}>
+                      {c.subjectName || t('today.noName')}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {caseStateLabel(c.status)[lang]}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="wrap">
+                      {c.reasons.map((r) => (
+                        <Reason key={r.code} reason={r} />
+                      ))}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {more > 0 && (
+          <Text size="xs" c="dimmed">
+            {t('today.more', { count: more })}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Reason({ reason }: { reason: TodayReason }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const label = t(`today.needsAction.reasons.${reason.code}`, { date: reason.date ? formatDay(reason.date, lang) : '', orders: reason.orders ?? 0 });
+  if (reason.code === 'owed') {
+    return (
+      <Text size="sm" component="span" data-testid="today-reason" data-code="owed">
+        <Badge color={REASON_COLORS.owed} variant="light" radius="sm" mr={6} style={{ overflow: 'visible' }}>
+          {label}
+        </Badge>
+        {(reason.owed ?? []).map((o) => o.label[lang]).join(lang === 'ja' ? '／' : ' / ')}
+      </Text>
+    );
+  }
+  return (
+    <Badge color={REASON_COLORS[reason.code]} variant="light" radius="sm" data-testid="today-reason" data-code={reason.code} style={{ overflow: 'visible', textTransform: 'none' }}>
+      {label}
+    </Badge>
+  );
+}
