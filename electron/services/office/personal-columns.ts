@@ -37,6 +37,11 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     recorded_by: P, recorded_at: P, suggested: P,
   },
   case_envelopes: { case_id: P, envelope_id: P },
+  // Facts the server-side Today and reports read: dates, counts and obligation codes with their labels.
+  case_facts: {
+    case_id: P, dirty: P, received_on: P, kinds: P, owes: P, owed: P, answered_on: P, answer_days: P, target_on: P, day14_on: P,
+    was_deficient: P, decided: P,
+  },
   case_fields: { case_id: P, field: P, value: S, confidence: P, source_page_id: P, zone: P, needs_review: P, updated_by: P, updated_at: P },
   case_notes: { id: P, case_id: P, body: S, created_by: P, created_by_name: S, created_at: P },
   case_status_changes: { id: P, case_id: P, from_state: P, to_state: P, reason: S, ground: P, changed_by: P, changed_at: P },
@@ -45,6 +50,8 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     id: P, case_no: I, status: P, received_on: P, subject_name: S, subject_kana: S, subject_birth_date: S, subject_address: S,
     subject_name_key: I, subject_kana_key: I, created_by: P, created_at: P, updated_at: P, status_since: P, due_on: P, day14_on: P,
     urgency_sort: P, deadline_computed: P, request_kinds: P, closed_on: P,
+  
+    assignee_id: P,
   },
   contact_letters: {
     id: P, contact_id: P, lang: P, draft: S, recipient: S, status: P, created_by: P, created_at: P, updated_by: P, updated_at: P,
@@ -77,6 +84,8 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     id: P, case_id: P, template: P, lang: P, draft: S, recipient: S, status: P, created_by: P, created_at: P, updated_by: P, updated_at: P,
     issued_on: P, issued_at: P, issued_by: P, pdf: B, sha256: P, page_count: P, reprint_count: P, last_reprinted_at: P,
     money_order_ids: P, needs_approval: P,
+  
+    approval: P, approval_by: P, approval_by_name: S, approval_at: P, approval_reason: S, prepared_by: P, trashed_at: P, trashed_by: P,
   },
   mail_items: {
     id: P, case_id: P, letter_id: P, method: P, tracking_no: I, tracking_status: P, tracking_override_reason: S, proof_requested: P,
@@ -91,6 +100,10 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     id: P, case_id: P, envelope_id: P, import_id: P, source_page: P, position: P, kind: P, kind_confirmed: P, auto_rotation: P,
     width: P, height: P, image: B, thumbnail: B, ocr_status: P, ocr_text: S, ocr_confidence: P, ocr_words: S, form_id: P,
     created_by: P, created_at: P,
+  
+    trashed_at: P, trashed_by: P,
+    // The page file's name is a hash of its ciphertext; its key opens the image: sealed.
+    image_file: P, image_key: S,
   },
   passphrase_change_required: { staff_id: P, since: P },
   provision_imports: {
@@ -103,6 +116,8 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     // A plain hash of a person's row could be confirmed by anyone who can guess the row: keyed.
     fingerprint: I, keep_until: P, created_by: P, created_at: P,
   },
+  // A filter's name and content are typed by a person (a search may hold a name): sealed.
+  saved_filters: { id: P, staff_id: P, list: P, name: S, filter: S, created_at: P },
   schema_migrations: { version: P, name: P, applied_at: P },
   settings: { key: P, value: S },
   staff: { id: P, login: I, display_name: S, role: P, status: P, created_at: P, updated_at: P },

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { dialectOf } from './dialect';
 import type { SchemaMigration } from './types';
 
 /** Settings the stored facts depend on (targets I5, withdrawal acknowledgement R1). */
@@ -58,31 +59,42 @@ export const m024: SchemaMigration = {
       .execute();
 
     const mark = (expr: string) => `UPDATE case_facts SET dirty = 1 WHERE case_id = ${expr} AND dirty = 0;`;
-    await sql.raw(`CREATE TRIGGER case_facts_case_new AFTER INSERT ON cases BEGIN INSERT OR IGNORE INTO case_facts (case_id) VALUES (NEW.id); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER case_facts_case_gone AFTER DELETE ON cases BEGIN DELETE FROM case_facts WHERE case_id = OLD.id; END`).execute(db);
-    await sql.raw(`CREATE TRIGGER case_facts_case_changed AFTER UPDATE OF status, received_on ON cases BEGIN ${mark('NEW.id')} END`).execute(db);
+    const postgres = dialectOf(db) === 'postgres';
+    /** One row trigger in each dialect's syntax (#16: one migration list for both back ends). */
+    const trigger = async (name: string, event: string, table: string, when: string | null, body: string) => {
+      if (!postgres) {
+        await sql.raw(`CREATE TRIGGER ${name} ${event} ON ${table}${when ? ` WHEN ${when}` : ''} BEGIN ${body} END`).execute(db);
+        return;
+      }
+      const pgBody = body.replace(/INSERT OR IGNORE INTO case_facts \(case_id\) VALUES \(NEW\.id\);/, 'INSERT INTO case_facts (case_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;');
+      const pgWhen = when?.replace(/ IS NOT /g, ' IS DISTINCT FROM ');
+      await sql.raw(`CREATE FUNCTION ${name}_fn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${pgBody} RETURN NULL; END $$`).execute(db);
+      await sql.raw(`CREATE TRIGGER ${name} ${event} ON ${table} FOR EACH ROW${pgWhen ? ` WHEN (${pgWhen})` : ''} EXECUTE FUNCTION ${name}_fn()`).execute(db);
+    };
+    await trigger('case_facts_case_new', 'AFTER INSERT', 'cases', null, 'INSERT OR IGNORE INTO case_facts (case_id) VALUES (NEW.id);');
+    await trigger('case_facts_case_gone', 'AFTER DELETE', 'cases', null, 'DELETE FROM case_facts WHERE case_id = OLD.id;');
+    await trigger('case_facts_case_changed', 'AFTER UPDATE OF status, received_on', 'cases', null, mark('NEW.id'));
     for (const [table, { columns, when }] of Object.entries(CHILD_TABLES)) {
-      const w = (row: 'NEW' | 'OLD') => (when ? ` WHEN ${row}.${when}` : '');
-      await sql.raw(`CREATE TRIGGER case_facts_${table}_i AFTER INSERT ON ${table}${w('NEW')} BEGIN ${mark('NEW.case_id')} END`).execute(db);
-      await sql.raw(`CREATE TRIGGER case_facts_${table}_d AFTER DELETE ON ${table}${w('OLD')} BEGIN ${mark('OLD.case_id')} END`).execute(db);
-      await sql
-        .raw(`CREATE TRIGGER case_facts_${table}_u AFTER UPDATE OF ${columns} ON ${table} BEGIN ${mark('OLD.case_id')} ${mark('NEW.case_id')} END`)
-        .execute(db);
+      const w = (row: 'NEW' | 'OLD') => (when ? `${row}.${when}` : null);
+      await trigger(`case_facts_${table}_i`, 'AFTER INSERT', table, w('NEW'), mark('NEW.case_id'));
+      await trigger(`case_facts_${table}_d`, 'AFTER DELETE', table, w('OLD'), mark('OLD.case_id'));
+      await trigger(`case_facts_${table}_u`, `AFTER UPDATE OF ${columns}`, table, null, `${mark('OLD.case_id')} ${mark('NEW.case_id')}`);
     }
     // Outbound mail counts through its letter (delivered, in transit, returned).
-    await sql.raw(`CREATE TRIGGER case_facts_mail_i AFTER INSERT ON mail_items BEGIN ${mark('NEW.case_id')} ${mark('(SELECT case_id FROM letters WHERE id = NEW.letter_id)')} END`).execute(db);
-    await sql.raw(`CREATE TRIGGER case_facts_mail_d AFTER DELETE ON mail_items BEGIN ${mark('OLD.case_id')} ${mark('(SELECT case_id FROM letters WHERE id = OLD.letter_id)')} END`).execute(db);
-    await sql
-      .raw(
-        `CREATE TRIGGER case_facts_mail_u AFTER UPDATE OF case_id, letter_id, delivered_on, proof_received_on, returned_on ON mail_items BEGIN ${mark('OLD.case_id')} ${mark('NEW.case_id')} ${mark('(SELECT case_id FROM letters WHERE id = NEW.letter_id)')} ${mark('(SELECT case_id FROM letters WHERE id = OLD.letter_id)')} END`,
-      )
-      .execute(db);
+    await trigger('case_facts_mail_i', 'AFTER INSERT', 'mail_items', null, `${mark('NEW.case_id')} ${mark('(SELECT case_id FROM letters WHERE id = NEW.letter_id)')}`);
+    await trigger('case_facts_mail_d', 'AFTER DELETE', 'mail_items', null, `${mark('OLD.case_id')} ${mark('(SELECT case_id FROM letters WHERE id = OLD.letter_id)')}`);
+    await trigger(
+      'case_facts_mail_u',
+      'AFTER UPDATE OF case_id, letter_id, delivered_on, proof_received_on, returned_on',
+      'mail_items',
+      null,
+      `${mark('OLD.case_id')} ${mark('NEW.case_id')} ${mark('(SELECT case_id FROM letters WHERE id = NEW.letter_id)')} ${mark('(SELECT case_id FROM letters WHERE id = OLD.letter_id)')}`,
+    );
     // A changed target or acknowledgement setting: every case again (rare; the value must differ).
-    await sql.raw(`CREATE TRIGGER case_facts_settings_i AFTER INSERT ON settings WHEN NEW.key IN ${FACT_SETTINGS} BEGIN UPDATE case_facts SET dirty = 1 WHERE dirty = 0; END`).execute(db);
-    await sql
-      .raw(`CREATE TRIGGER case_facts_settings_u AFTER UPDATE ON settings WHEN NEW.key IN ${FACT_SETTINGS} AND NEW.value IS NOT OLD.value BEGIN UPDATE case_facts SET dirty = 1 WHERE dirty = 0; END`)
-      .execute(db);
-    await sql.raw(`CREATE TRIGGER case_facts_settings_d AFTER DELETE ON settings WHEN OLD.key IN ${FACT_SETTINGS} BEGIN UPDATE case_facts SET dirty = 1 WHERE dirty = 0; END`).execute(db);
+    const all = 'UPDATE case_facts SET dirty = 1 WHERE dirty = 0;';
+    await trigger('case_facts_settings_i', 'AFTER INSERT', 'settings', `NEW.key IN ${FACT_SETTINGS}`, all);
+    await trigger('case_facts_settings_u', 'AFTER UPDATE', 'settings', `NEW.key IN ${FACT_SETTINGS} AND NEW.value IS NOT OLD.value`, all);
+    await trigger('case_facts_settings_d', 'AFTER DELETE', 'settings', `OLD.key IN ${FACT_SETTINGS}`, all);
     // Existing vaults: every case, to be computed at the first read.
     await sql`INSERT INTO case_facts (case_id) SELECT id FROM cases`.execute(db);
   },

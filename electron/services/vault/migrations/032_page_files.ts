@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { blobType } from './dialect';
 import type { SchemaMigration } from './types';
 
 /**
@@ -12,6 +13,6 @@ export const m032: SchemaMigration = {
   name: 'page_files',
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('pages').addColumn('image_file', 'text').execute();
-    await db.schema.alterTable('pages').addColumn('image_key', 'blob').execute();
+    await db.schema.alterTable('pages').addColumn('image_key', blobType(db)).execute();
   },
 };
