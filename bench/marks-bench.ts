@@ -9,7 +9,7 @@ import { OcrPool } from '../electron/services/ocr';
 import { createScanPipeline } from '../electron/services/pages/scan-pipeline';
 import { expectedTicks, realisticForm, scanForm, SCAN_VARIANTS, TICK_KEYS, variantById } from '../test/scans/realistic-form';
 import { result, type BenchResult } from './report';
-import { figure, interleave, ratios, spreadOf } from './rounds';
+import { cpuTime, figure, interleave, ratios, spreadOf } from './rounds';
 
 
 const TEXT_TARGET: Record<string, number> = {
@@ -95,16 +95,27 @@ export async function benchOrientation(rounds = Number(process.env.KAIJI_BENCH_R
     const out: BenchResult[] = [];
     for (const [name, bytes] of Object.entries(pages)) {
       const variants = { upright: await turned(bytes, 0), 'upside-down': await turned(bytes, 180), sideways: await turned(bytes, 90) };
-      const side = (k: keyof typeof variants) => async () => {
-        const [page] = await pipeline.process(variants[k], `${k}.jpg`);
+      // The process's CPU time per side and round beside the wall time: it includes the OCR
+      // worker threads and libvips's, and other sessions on the machine barely move it.
+      const cpu: Record<keyof typeof variants, number[]> = { upright: [], 'upside-down': [], sideways: [] };
+      const slices = 2;
+      const side = (k: keyof typeof variants) => async (step: number) => {
+        let page: Awaited<ReturnType<typeof pipeline.process>>[number] | undefined;
+        const used = await cpuTime(async () => {
+          [page] = await pipeline.process(variants[k], `${k}.jpg`);
+        });
+        if (step >= 0) cpu[k][Math.floor(step / slices)] = (cpu[k][Math.floor(step / slices)] ?? 0) + used;
         if (k !== 'upright' && page?.autoRotation === 0) throw new Error(`bench: ${name} ${k} was not turned`);
         if (k === 'upright' && page?.autoRotation !== 0) throw new Error(`bench: ${name} upright was turned`);
       };
-      const t = await interleave({ upright: side('upright'), 'upside-down': side('upside-down'), sideways: side('sideways') }, { rounds, warmup: 1, slices: 2 });
+      const t = await interleave({ upright: side('upright'), 'upside-down': side('upside-down'), sideways: side('sideways') }, { rounds, warmup: 1, slices });
       out.push(
         figure(`orientation ${name}: upside-down / upright time`, ratios(t['upside-down'], t.upright), 'x', { max: 1.2 }),
         figure(`orientation ${name}: sideways / upright time`, ratios(t.sideways, t.upright), 'x', { max: 1.2 }),
-        figure(`orientation ${name}: upright page`, spreadOf(t.upright.map((ms) => ms / 2 / 1000)), 's'),
+        figure(`orientation ${name}: upside-down / upright CPU`, ratios(cpu['upside-down'], cpu.upright), 'x', { max: 1.2 }),
+        figure(`orientation ${name}: sideways / upright CPU`, ratios(cpu.sideways, cpu.upright), 'x', { max: 1.2 }),
+        figure(`orientation ${name}: upright page`, spreadOf(t.upright.map((ms) => ms / slices / 1000)), 's'),
+        figure(`orientation ${name}: upright page, process CPU`, spreadOf(cpu.upright.map((ms) => ms / slices / 1000)), 's'),
       );
     }
     return out;
