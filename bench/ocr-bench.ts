@@ -107,19 +107,25 @@ export async function benchOcr(): Promise<BenchResult[]> {
   // A control turn about as long as one page on one worker, so both sample the same load.
   const probe = await time(() => control.run(1, 5e7));
   const iterations = Math.max(1e7, Math.round((5e7 * jsPage) / probe));
-  const perRound = 2 * pool.size; // pages per round on one worker; the pool gets `pool.size` times as many
+  // Each round: `slices` short turns per side, alternating (bench/rounds.ts), so the four sides
+  // sample the machine's load many times per round; a warm-up round first (a worker's first full
+  // pages are slower). A turn is `perSlice` pages on one worker, `pool.size` times as many on the pool.
+  const perSlice = pool.size;
+  const slices = 2;
   let next = 1;
   const pages = (k: number) => Array.from({ length: k }, () => drawBenchPage(next++));
   const t = await interleave(
     {
-      one: async () => { const p = pages(perRound); return time(() => Promise.all(p.map((x) => one.recognize(x)))); },
-      pool: async () => { const p = pages(perRound * pool.size); return time(() => Promise.all(p.map((x) => pool.recognize(x)))); },
-      control1: () => time(() => control.run(1, iterations)),
-      controlN: () => time(() => control.run(pool.size, iterations)),
+      one: async () => { const p = pages(perSlice); return time(() => Promise.all(p.map((x) => one.recognize(x)))); },
+      pool: async () => { const p = pages(perSlice * pool.size); return time(() => Promise.all(p.map((x) => pool.recognize(x)))); },
+      // A control turn as long as an OCR turn (perSlice pages on one worker).
+      control1: () => time(() => control.run(1, iterations * perSlice)),
+      controlN: () => time(() => control.run(pool.size, iterations * perSlice)),
     },
-    { rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 5) },
+    { rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 5), warmup: 1, slices },
   );
   await Promise.all([pool.terminate(), one.terminate(), control.terminate()]);
+  const perRound = perSlice * slices; // pages per round on one worker
   // Per round: pages per second on the pool over pages per second on one worker.
   const poolSpeedup = combine(t, (r) => (pool.size * r.one) / r.pool);
   const controlSpeedup = combine(t, (r) => (pool.size * r.control1) / r.controlN);
@@ -128,5 +134,6 @@ export async function benchOcr(): Promise<BenchResult[]> {
   results.push(figure(`ocr: speed-up, pool of ${pool.size} vs 1 worker`, poolSpeedup, 'x'));
   results.push(figure(`ocr: control, plain JS loop speed-up on ${pool.size} threads vs 1 (same rounds)`, controlSpeedup, 'x'));
   results.push(figure('ocr: pool speed-up / control speed-up, per round', combine(t, (r) => (pool.size * r.one) / r.pool / ((pool.size * r.control1) / r.controlN)), 'share', { min: 0.95 }));
+  results.push(result('ocr: 1-min load average at end', loadavg()[0]!, 'procs', null));
   return results;
 }

@@ -1,7 +1,7 @@
-import sharp from 'sharp';
+import sharp, { type SharpOptions } from 'sharp';
 import { KaijiError } from '@shared/errors';
 import { decodeError } from './decode-errors';
-import { toGreyPng } from './normalise';
+import { toGreyPng, toGreyRaw, type GreyRaw } from './normalise';
 import { DEFAULT_MAX_PIXELS, pdfPageCount, rasterizePdf } from './pdf-raster';
 import { sniffFormat, type ScanFormat } from './sniff';
 
@@ -44,6 +44,41 @@ export async function* decodeScan(
   fileName: string,
   opts: DecodeOptions = {},
 ): AsyncGenerator<ScanPage> {
+  for await (const { page, pageIndex, dpi, format } of decodeWith(bytes, fileName, opts, toGreyPng)) {
+    yield { pageIndex, ...page, dpi, format };
+  }
+}
+
+/** One page as raw grey pixels (not encoded), with the file's page count. */
+export interface ScanPixels {
+  pageIndex: number;
+  pageCount: number;
+  pixels: GreyRaw;
+  dpi: number | undefined;
+  format: ScanFormat;
+}
+
+/**
+ * Like `decodeScan` (same checks, same normalisation), but each page stays raw pixels: the scan
+ * pipeline turns and straightens them and encodes the page once (issue 12 item 7).
+ */
+export async function* decodeScanPixels(bytes: Buffer, fileName: string, opts: DecodeOptions = {}): AsyncGenerator<ScanPixels> {
+  for await (const { page, pageIndex, pageCount, dpi, format } of decodeWith(bytes, fileName, opts, toGreyRaw)) {
+    yield { pageIndex, pageCount, pixels: { ...page, ...(page.density || !dpi ? {} : { density: dpi }) }, dpi, format };
+  }
+}
+
+type Convert<T> = (input: Buffer, options: SharpOptions, renderDpi?: number) => Promise<T>;
+
+interface Decoded<T> {
+  page: T;
+  pageIndex: number;
+  pageCount: number;
+  dpi: number | undefined;
+  format: ScanFormat;
+}
+
+async function* decodeWith<T>(bytes: Buffer, fileName: string, opts: DecodeOptions, convert: Convert<T>): AsyncGenerator<Decoded<T>> {
   const limits: Limits = {
     maxPixels: opts.maxPixels ?? DEFAULT_MAX_PIXELS,
     maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES,
@@ -52,8 +87,8 @@ export async function* decodeScan(
   if (bytes.length === 0) throw new KaijiError('FILE_EMPTY', { file: fileName });
   const format = sniffFormat(bytes);
   if (!format) throw new KaijiError('FILE_UNSUPPORTED', { file: fileName });
-  if (format === 'pdf') yield* decodePdf(bytes, fileName, limits);
-  else yield* decodeImage(bytes, format, fileName, limits);
+  if (format === 'pdf') yield* decodePdf(bytes, fileName, limits, convert);
+  else yield* decodeImage(bytes, format, fileName, limits, convert);
 }
 
 /** Convenience for callers that want every page at once (tests, small files). */
@@ -63,22 +98,23 @@ export async function decodeScanAll(bytes: Buffer, fileName: string, opts?: Deco
   return pages;
 }
 
-async function* decodePdf(bytes: Buffer, file: string, limits: Limits): AsyncGenerator<ScanPage> {
+async function* decodePdf<T>(bytes: Buffer, file: string, limits: Limits, convert: Convert<T>): AsyncGenerator<Decoded<T>> {
   const pages = await pdfPageCount(bytes, file);
   checkPageCount(pages, file, limits);
   const raster = rasterizePdf(bytes, { dpi: limits.pdfDpi, fileName: file, maxPixels: limits.maxPixels });
   for await (const page of raster) {
-    const grey = await toGreyPng(page.png, {}, limits.pdfDpi);
-    yield { pageIndex: page.pageIndex, ...grey, dpi: limits.pdfDpi, format: 'pdf' };
+    const grey = await convert(page.png, {}, limits.pdfDpi);
+    yield { page: grey, pageIndex: page.pageIndex, pageCount: pages, dpi: limits.pdfDpi, format: 'pdf' };
   }
 }
 
-async function* decodeImage(
+async function* decodeImage<T>(
   bytes: Buffer,
   format: Exclude<ScanFormat, 'pdf'>,
   file: string,
   limits: Limits,
-): AsyncGenerator<ScanPage> {
+  convert: Convert<T>,
+): AsyncGenerator<Decoded<T>> {
   const first = await readHeader(bytes, format, file, 0);
   // Only TIFF is multi-page among the formats we accept.
   const pages = format === 'tiff' ? (first.pages ?? 1) : 1;
@@ -86,9 +122,9 @@ async function* decodeImage(
   for (let pageIndex = 0; pageIndex < pages; pageIndex++) {
     const header = pageIndex === 0 ? first : await readHeader(bytes, format, file, pageIndex);
     checkPixels(header.width, header.height, file, limits);
-    let grey;
+    let grey: T;
     try {
-      grey = await toGreyPng(
+      grey = await convert(
         bytes,
         {
           page: pageIndex,
@@ -101,7 +137,7 @@ async function* decodeImage(
     } catch (err) {
       throw decodeError(err, format, bytes, file);
     }
-    yield { pageIndex, ...grey, dpi: header.density, format };
+    yield { page: grey, pageIndex, pageCount: pages, dpi: header.density, format };
   }
 }
 

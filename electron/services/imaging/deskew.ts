@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import type { GreyRaw } from './normalise';
 
 /**
  * Skew estimate by projection profiles: text lines of a straight page make the row sums of
@@ -16,8 +17,8 @@ const MIN_INK_POINTS = 200; // fewer dark pixels (blank page): no reliable estim
  * Returns the correction in degrees, clockwise positive, to pass to `rotateBy` to straighten
  * the page; 0 for blank pages or when no angle is clearly better.
  */
-export async function deskewAngle(png: Buffer): Promise<number> {
-  const points = await inkPoints(png);
+export async function deskewAngle(page: Buffer | GreyRaw): Promise<number> {
+  const points = await inkPoints(page);
   if (points.xs.length < MIN_INK_POINTS) return 0;
   // Coarse pass over the whole range, then a fine pass around the best coarse angle.
   let best = searchAngles(points, -MAX_ANGLE, MAX_ANGLE, 0.5);
@@ -34,8 +35,10 @@ interface InkPoints {
 }
 
 /** Coordinates of dark pixels (Otsu threshold) on a downscaled copy, ignoring the borders. */
-async function inkPoints(png: Buffer): Promise<InkPoints> {
-  const { data, info } = await sharp(png)
+async function inkPoints(page: Buffer | GreyRaw): Promise<InkPoints> {
+  // Raw grey pixels (the scan pipeline's small working copy) or an encoded image.
+  const input = Buffer.isBuffer(page) ? sharp(page) : sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } });
+  const { data, info } = await input
     .resize({ width: WORK_WIDTH, withoutEnlargement: true })
     .toColourspace('b-w')
     .raw()

@@ -29,3 +29,25 @@ export async function toGreyPng(
   const { data, info } = await img.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
   return { png: data, width: info.width, height: info.height };
 }
+
+/** A page's 8-bit grey pixels (one byte each), not yet encoded: what the scan pipeline turns. */
+export interface GreyRaw {
+  data: Buffer;
+  width: number;
+  height: number;
+  /** Pixels per inch when the file says (or the render resolution of a PDF page). */
+  density?: number;
+}
+
+/**
+ * The same normalisation as `toGreyPng`, left as raw pixels: the scan pipeline decides the
+ * page's turn and skew first and then encodes it once, whichever way it lay (issue 12 item 7).
+ */
+export async function toGreyRaw(input: Buffer, inputOptions: SharpOptions, renderDpi?: number): Promise<GreyRaw> {
+  const img = sharp(input, { ...inputOptions, autoOrient: true })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('b-w');
+  const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw new Error('toGreyRaw: expected one channel');
+  return { data, width: info.width, height: info.height, ...(renderDpi ? { density: renderDpi } : {}) };
+}

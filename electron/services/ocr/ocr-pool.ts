@@ -1,7 +1,10 @@
 /**
  * A pool of tesseract.js workers (one WebAssembly tesseract per thread): pages are recognised
- * in parallel, FIFO. Workers start lazily (~0.3-1 s each) and are reused; at most `size` live
- * workers, whatever their language.
+ * in parallel, FIFO per kind of job. Workers start lazily (~0.3-1 s each) and are kept warm: at
+ * most `size` reading workers, whatever their language, plus one OSD worker of its own. OSD
+ * jobs are small (a ~100 dpi copy, a fraction of a reading); when they shared the reading
+ * workers' places, pages alternating OSD and reading threw a warm jpn+eng worker away and
+ * loaded the model again (~1 s) for nearly every page of a mixed import (issue #14).
  *
  * Each worker is handed its next page while it still reads the current one (at most
  * PER_WORKER jobs in its thread's queue): it starts that page the moment it finishes, without
@@ -174,32 +177,49 @@ export class OcrPool {
   }
 
   private pump(): void {
-    // FIFO: stop at the first job no worker can take yet.
-    while (this.queue.length > 0) {
-      const slot = this.takeSlot(this.queue[0]!.kind);
-      if (!slot) return;
-      const job = this.queue.shift()!;
+    // FIFO within a kind: a kind that finds no worker stops there; other kinds go on (an OSD job
+    // waiting for the OSD worker never holds up pages that a reading worker could take).
+    const blocked = new Set<Kind>();
+    for (let i = 0; i < this.queue.length; ) {
+      const kind = this.queue[i]!.kind;
+      const slot = blocked.has(kind) ? undefined : this.takeSlot(kind);
+      if (!slot) {
+        blocked.add(kind);
+        i++;
+        continue;
+      }
+      const [job] = this.queue.splice(i, 1) as [Job];
       slot.jobs.push(job);
       void this.execute(slot, job).finally(() => this.pump());
     }
   }
 
   /**
-   * An idle worker of this kind; else a new one (replacing an idle worker of another kind at
-   * the cap); else a busy worker of this kind with room in its queue; else none.
+   * OSD: the one OSD worker (started when first needed), while its queue has room. Reading: an
+   * idle worker of this kind; else a new one (replacing an idle reading worker of another
+   * language at the cap); else a busy worker of this kind with room in its queue; else none.
    */
   private takeSlot(kind: Kind): Slot | undefined {
-    const idle = this.slots.find((s) => s.jobs.length === 0 && s.kind === kind);
+    if (kind === 'osd') {
+      const osd = this.slots.find((s) => s.kind === 'osd');
+      if (osd) return osd.jobs.length < PER_WORKER ? osd : undefined;
+      return this.add(this.spawn('osd'));
+    }
+    const readers = this.slots.filter((s) => s.kind !== 'osd');
+    const idle = readers.find((s) => s.jobs.length === 0 && s.kind === kind);
     if (idle) return idle;
-    if (this.slots.length >= this.size) {
-      const other = this.slots.find((s) => s.jobs.length === 0);
+    if (readers.length >= this.size) {
+      const other = readers.find((s) => s.jobs.length === 0);
       if (!other) {
-        const ahead = this.slots.filter((s) => s.kind === kind && s.jobs.length < PER_WORKER);
+        const ahead = readers.filter((s) => s.kind === kind && s.jobs.length < PER_WORKER);
         return ahead.sort((a, b) => a.jobs.length - b.jobs.length)[0];
       }
       void this.discard(other);
     }
-    const slot = this.spawn(kind);
+    return this.add(this.spawn(kind));
+  }
+
+  private add(slot: Slot): Slot {
     this.slots.push(slot);
     return slot;
   }

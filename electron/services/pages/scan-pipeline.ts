@@ -3,7 +3,7 @@ import { suggestPageKind } from '@shared/domain/page-kind';
 import { readIdDocument } from '@shared/domain/id-reading';
 import { looksLikeRequestLetter, readLetter, type LetterWord } from '@shared/domain/letter-reading';
 import { REVIEW_BELOW_CONFIDENCE } from '../cases/case-file';
-import { decodeScanAll, deskewAngle, rotateBy, rotatePage, thumbnail, type GreyPage } from '../imaging';
+import { decodeScanPixels, deskewAngle, greyPng, thumbnail, turnedRaw, uprightPage, workingCopy, type GreyPage, type GreyRaw, type ScanPixels, type Turn } from '../imaging';
 import { FORM_ID, fieldByName, type FieldName } from '@shared/domain/application-form';
 import { detectFormId, detectFormTurn, readApplicationForm, type RecognisedField } from '../intake/form-reader';
 import { detectLetterQr } from '../intake/letter-qr';
@@ -12,44 +12,66 @@ import type { PagePipeline, ProcessedPage } from './page-pipeline';
 
 const FORM_TITLE = '個人情報開示等請求書 Application for Disclosure, etc. of Personal Information';
 
-/** Skew below this is left alone: resampling costs sharpness for no gain. */
-const MIN_DESKEW_DEGREES = 0.3;
 /** OSD confidence under which a turn is not trusted (tesseract reports ~2-10 on real pages). */
 const MIN_ORIENTATION_CONFIDENCE = 1;
 
 /**
  * The real path from a scanned file to stored-ready pages: decode (any supported format),
- * turn upright (tesseract OSD), straighten small skew, recognise text, suggest what the
- * page is, read the company's form field by field, and make a thumbnail. Pages of one
- * file run in parallel on the OCR pool.
+ * turn upright (the form's QR code, else tesseract OSD), straighten small skew, recognise text,
+ * suggest what the page is, read the company's form field by field, and make a thumbnail.
+ * Pages of one file run in parallel on the OCR pool, a few at a time: each holds its raw
+ * pixels (~9 MB at 300 dpi) only while it is worked on, so a 200-page file never holds them all.
  */
 export function createScanPipeline(ocr: OcrPool): PagePipeline {
+  const inFlight = Math.max(2, ocr.size * 2);
   return {
     async process(bytes, fileName, onPage) {
-      const decoded = await decodeScanAll(bytes, fileName);
+      const pages: Promise<ProcessedPage>[] = [];
       let done = 0;
-      onPage?.(0, decoded.length);
-      return Promise.all(
-        decoded.map(async (p): Promise<ProcessedPage> => {
-          const processed = await processPage(ocr, p.pageIndex, { png: p.png, width: p.width, height: p.height });
-          onPage?.(++done, decoded.length);
-          return processed;
-        }),
-      );
+      let total = 0;
+      const running = new Set<Promise<unknown>>();
+      try {
+        for await (const p of decodeScanPixels(bytes, fileName)) {
+          if (pages.length === 0) onPage?.(0, (total = p.pageCount));
+          const page = processPage(ocr, p).then((processed) => {
+            onPage?.(++done, total);
+            return processed;
+          });
+          pages.push(page);
+          const settled: Promise<boolean> = page.then(
+            () => running.delete(settled),
+            () => running.delete(settled),
+          );
+          running.add(settled);
+          if (running.size >= inFlight) await Promise.race(running);
+        }
+      } catch (error) {
+        // A page that cannot be decoded fails the file; pages already under way end first.
+        await Promise.allSettled(pages);
+        throw error;
+      }
+      if (pages.length === 0) onPage?.(0, 0);
+      return Promise.all(pages);
     },
   };
 }
 
-async function processPage(ocr: OcrPool, sourcePage: number, scanned: GreyPage): Promise<ProcessedPage> {
+/**
+ * Orientation first (issue 12 item 7): the turn is decided on a ~150 dpi working copy - the
+ * company's form by where its QR code lies (a few crops), any other page by tesseract OSD -
+ * and the skew on that copy turned; the full-size pixels are then turned and straightened in
+ * one resampling and encoded once, and the upright page is read once. A page lying sideways or
+ * upside down is never read, turned and read again, nor decoded and encoded twice.
+ */
+async function processPage(ocr: OcrPool, scanned: ScanPixels): Promise<ProcessedPage> {
+  const small = await workingCopy(scanned.pixels);
+  const smallPage = await greyPng(small, true);
+  const formTurn = await detectFormTurn(smallPage);
+  const autoRotation = formTurn ?? (await uprightTurn(ocr, small));
+  const skew = await deskewAngle(await turnedRaw(small, autoRotation));
+  const page = await uprightPage(scanned.pixels, autoRotation, skew);
+  const sourcePage = scanned.pageIndex;
   const thumbOf = (p: GreyPage) => thumbnail(p.png);
-  // Orientation first (issue 12): a page is turned before its one reading, never read, turned
-  // and read again. The company's form tells its turn by where its QR code is (a few crops);
-  // any other page asks tesseract OSD on a small copy. Turn and skew are then corrected once.
-  const formTurn = await detectFormTurn(scanned);
-  const autoRotation = formTurn ?? (await uprightTurn(ocr, scanned.png));
-  const page = await (autoRotation === 180 || autoRotation === 0
-    ? straighten(scanned, autoRotation)
-    : straighten(await rotatePage(scanned.png, autoRotation)));
   // Read field by field, the form's text needs no whole-page pass (the slowest step). A QR code
   // too damaged to find at the small scale may still decode upright at full size.
   const formId = formTurn !== null ? FORM_ID : await detectFormId(page);
@@ -60,17 +82,6 @@ async function processPage(ocr: OcrPool, sourcePage: number, scanned: GreyPage):
   const ocrResult = await recognise(ocr, page.png);
   // A returned Kaiji letter (e.g. a deficiency notice sent back with the new set) names its case.
   return { ...result(sourcePage, page, autoRotation, ocrResult, null, null, await thumbOf(page)), letterQr: await detectLetterQr(page) };
-}
-
-/**
- * Small feed skew is corrected; below the threshold the page is left as scanned. A half turn
- * keeps the skew of text lines, so an upside-down page is turned and straightened in one
- * resampling (`turn` 180), costing no more than an upright one.
- */
-async function straighten(page: GreyPage, turn: 0 | 180 = 0): Promise<GreyPage> {
-  const skew = await deskewAngle(page.png);
-  if (turn === 180) return Math.abs(skew) >= MIN_DESKEW_DEGREES ? rotateBy(page.png, 180 + skew) : rotatePage(page.png, 180);
-  return Math.abs(skew) >= MIN_DESKEW_DEGREES ? rotateBy(page.png, skew) : page;
 }
 
 function result(
@@ -140,10 +151,15 @@ function formText(fields: RecognisedField[]): Pick<OcrResult, 'text' | 'confiden
 /** Orientation needs no fine detail: a ~100 dpi copy decides it several times faster. */
 const ORIENTATION_WIDTH = 1000;
 
-async function uprightTurn(ocr: OcrPool, png: Buffer): Promise<0 | 90 | 180 | 270> {
+async function uprightTurn(ocr: OcrPool, small: GreyRaw): Promise<Turn> {
   try {
-    const small = await sharp(png).resize({ width: ORIENTATION_WIDTH, height: ORIENTATION_WIDTH, fit: 'inside', withoutEnlargement: true }).png().toBuffer();
-    const o = await ocr.detectOrientation(small);
+    const scale = Math.min(1, ORIENTATION_WIDTH / Math.max(small.width, small.height));
+    let osdCopy = sharp(small.data, { raw: { width: small.width, height: small.height, channels: 1 } });
+    if (scale < 1) osdCopy = osdCopy.resize({ width: Math.round(small.width * scale), height: Math.round(small.height * scale), fit: 'fill' });
+    // Raw pixels say 25 dpi unless told: give the copy its resolution (tesseract takes 70 for
+    // anything lower, with a warning on stderr for every page).
+    osdCopy = osdCopy.withDensity(Math.max(70, (small.density ?? 0) * scale));
+    const o = await ocr.detectOrientation(await osdCopy.png({ compressionLevel: 1 }).toBuffer());
     return o.confidence >= MIN_ORIENTATION_CONFIDENCE || o.method === 'recognition' ? o.degrees : 0;
   } catch {
     return 0; // a page that cannot be read is stored as scanned; staff can turn it
