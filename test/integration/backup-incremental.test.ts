@@ -83,6 +83,8 @@ describe('incremental backups (#15 item 6)', () => {
     // A page deleted: generation 1 is pruned (keep 2); its piece stays while generation 2 lists it.
     const gone = await ws.db.selectFrom('pages').select('image_file').where('id', '=', first[0]!).executeTakeFirstOrThrow();
     value(await call('pages.delete', { id: first[0]! }));
+    // Deleting only trashes a page (#13 item 3); emptying the trash removes it and its file.
+    value(await call('trash.empty', {}));
     const run3 = value(await call('backup.run', {}));
     expect(generations(folder)).toEqual([run2.fileName, run3.fileName]);
     expect(pieces()).toContain(gone.image_file);
