@@ -130,8 +130,12 @@ describe('incremental backups (#15 item 6)', () => {
           for (const step of [...steps, { op: 'backup' as const }]) {
             if (step.op === 'add') await storePages(ws, step.n);
             else if (step.op === 'delete') {
-              const ids = (await ws.db.selectFrom('pages').select('id').orderBy('id').execute()).map((r) => r.id);
-              if (ids.length) value(await call('pages.delete', { id: ids[step.at % ids.length]! }));
+              // A deleted page goes to the trash (#13 item 3); emptying it removes the page and its file.
+              const ids = (await ws.db.selectFrom('pages').select('id').where('trashed_at', 'is', null).orderBy('id').execute()).map((r) => r.id);
+              if (ids.length) {
+                value(await call('pages.delete', { id: ids[step.at % ids.length]! }));
+                value(await call('trash.empty', {}));
+              }
             } else {
               const run = value(await call('backup.run', {}));
               const files = (await ws.db.selectFrom('pages').select('image_file').execute()).map((r) => r.image_file!);
