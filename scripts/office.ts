@@ -117,11 +117,14 @@ async function main(): Promise<number> {
   return 2;
 }
 
+// exitCode, not exit(): the pools and the server have closed by now, so the process ends on its own.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     // Messages name servers, roles and tables, never personal values (there are none here).
     console.error(`kaiji office: ${(error as Error).message}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
