@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { box, deriveFromPassphrase, newKeyPair, newScryptParams, seal } from '../../electron/services/vault/crypto';
 import { dbKeyAad, privateKeyAad, readKeySlotFile, type KeySlotFile } from '../../electron/services/vault/keyslot-file';
-import type { Vault } from '../../electron/services/vault/vault';
+import { bucketOf, type Vault } from '../../electron/services/vault/vault';
 import { ADMIN, useCores, value, addStaffSignedInOnce } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -68,17 +68,22 @@ describe('unlock throttle (S1; issue 11, findings 1-3)', () => {
   });
 
   it('counts failures per login: a success resets only its own', async () => {
-    const { call, core } = await setUp();
-    await addStaffSignedInOnce(call, CLERK); // #13 item 8: first sign-in done
+    const { call, core, dataDir } = await setUp();
+    // Logins share a count only when they share a bucket (1 vault in 256, by the random vault
+    // id): take a clerk login in another bucket than the administrator's.
+    const file = keyFile(dataDir);
+    const login = ['ichiro', 'jiro', 'saburo'].find((l) => bucketOf(file, l) !== bucketOf(file, 'hanako'))!;
+    const clerk = { ...CLERK, login };
+    await addStaffSignedInOnce(call, clerk); // #13 item 8: first sign-in done
     value(await call('vault.lock', {}));
     for (let i = 0; i < 3; i++) await call('vault.unlock', { login: 'hanako', passphrase: `wrong passphrase ${i}` });
     expect(await call('vault.unlock', { login: 'hanako', passphrase: ADMIN.passphrase })).toMatchObject({ error: { code: 'TOO_MANY_ATTEMPTS' } });
     // The clerk is not slowed by someone guessing the administrator's passphrase...
-    value(await call('vault.unlock', { login: CLERK.login, passphrase: CLERK.passphrase }));
+    value(await call('vault.unlock', { login: clerk.login, passphrase: clerk.passphrase }));
     // ...and the clerk's success does not wipe the administrator's count.
     expect(core.vault.retryAfterMs('hanako')).toBeGreaterThan(0);
     expect(await call('vault.unlock', { login: 'hanako', passphrase: ADMIN.passphrase })).toMatchObject({ error: { code: 'TOO_MANY_ATTEMPTS' } });
-    expect(core.current?.user.login).toBe('ichiro');
+    expect(core.current?.user.login).toBe(clerk.login);
   });
 
   it('a wrong current passphrase in session.changePassphrase is throttled and audited', async () => {

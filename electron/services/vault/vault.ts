@@ -553,8 +553,11 @@ function scryptAsync(input: string, salt: string, params: { N: number; r: number
   );
 }
 
-/** The throttle bucket of a login: one byte of its hash, so the file names no login. */
-function bucketOf(file: KeySlotFile, login: string): string {
+/**
+ * The throttle bucket of a login: one byte of its hash, so the file names no login. Two logins
+ * share a bucket in 1 vault of 256 (the vault id salts the hash): then they share a count.
+ */
+export function bucketOf(file: KeySlotFile, login: string): string {
   return sha256hex(`${file.vaultId}|bucket|${normalLogin(login)}`).slice(0, 2);
 }
 
