@@ -340,6 +340,14 @@ export const errorMessages = {
     ja: '選んだ記録はこの請求者の候補ではありません。',
     en: 'A chosen record is not a candidate for this requester.',
   },
+  SEALED_VALUE_DAMAGED: {
+    ja: 'オフィスデータベースの暗号化された値を開けません（{table}.{column}）。値が改ざんされたか、別の行・列から移されています。管理者に連絡してください。',
+    en: 'An encrypted value in the office database cannot be opened ({table}.{column}): it was altered or moved from another row or column. Contact your administrator.',
+  },
+  MIGRATE_TARGET_NOT_EMPTY: {
+    ja: '移行先が空ではありません（{target}）。空のデータベースまたは空のフォルダを指定してください。',
+    en: 'The target is not empty ({target}). Choose an empty database or an empty folder.',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

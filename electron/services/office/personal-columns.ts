@@ -129,4 +129,5 @@ export const BACKEND_ONLY_TABLES = new Set([
   'page_text', // SQLite FTS5 (its shadow tables too); on PostgreSQL: page_tokens (MACs only)
   'page_tokens',
   'office_keyring', // wrapped keys and boxes (office/office-keyring.ts)
+  'name_prefixes', // prefix MACs of name keys and case numbers (office/sealed-store.ts, migration 046)
 ]);
