@@ -335,7 +335,9 @@ class Transformer extends OperationNodeTransformer {
       }
       let onConflict = t.onConflict;
       if (onConflict?.updates) {
-        const updates = onConflict.updates.map((u) => this.sealUpdate(table, singleRow, u, prefixes));
+        // The conflicting row is the inserted row's only when the conflict is on the key.
+        const onKey = (onConflict.columns ?? []).map((c) => c.column.name).join() === key.join();
+        const updates = onConflict.updates.map((u) => this.sealUpdate(table, onKey ? singleRow : ANY_ROW, u, prefixes));
         onConflict = { ...onConflict, updates };
       }
       const out: InsertQueryNode = { ...t, values, onConflict };
@@ -448,7 +450,8 @@ function planResult(
       set(node.alias.name, r ?? 'opaque');
     } else {
       const ref = columnRef(node);
-      if (ref) set(ref.column, resolveIn([scope], node) ?? 'plain');
+      // Unresolved (a derived table, an ambiguous name): opened by the place its value carries.
+      if (ref) set(ref.column, resolveIn([scope], node) ?? 'opaque');
     }
   }
   const rowIds: ResultPlan['rowIds'] = new Map();
@@ -526,7 +529,7 @@ export class SealingPlugin implements KyselyPlugin {
         continue;
       }
       const at = plan?.outputs.get(name);
-      if (at === 'plain') {
+      if (at === 'plain' || (at && at !== 'opaque' && at.cls === 'plain')) {
         out[name] = value; // a plain column never holds a sealed value the desk wrote: shown as it is
         continue;
       }
