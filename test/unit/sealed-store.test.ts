@@ -136,6 +136,35 @@ describe('the plugin`s transforms', () => {
     refused(() => db.updateTable('cases').set({ subject_name_key: 'x' }).where('status', '=', 'received').compile());
   });
 
+  it('seals an upsert`s update for the inserted row, keeps excluded.x, and opens what RETURNING gives back', async () => {
+    const q = db
+      .insertInto('settings')
+      .values({ key: 'companyName', value: '株式会社テスト' })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: '株式会社サンプル' }))
+      .returning(['key', 'value'])
+      .compile();
+    const [inserted, updated] = (q.parameters as unknown[]).filter(isSealed) as string[];
+    expect(openStored(keys, updated!, { table: 'settings', column: 'value', rowId: 'companyName' })).toBe('株式会社サンプル');
+    const result = await plugin.transformResult({ queryId: q.queryId, result: { rows: [{ key: 'companyName', value: inserted }] } });
+    expect(result.rows).toEqual([{ key: 'companyName', value: '株式会社テスト' }]);
+    await expect(plugin.transformResult({ queryId: q.queryId, result: { rows: [{ key: 'other', value: inserted }] } })).rejects.toMatchObject({ code: 'SEALED_VALUE_DAMAGED' });
+    const kept = db
+      .insertInto('settings')
+      .values({ key: 'k', value: 'v' })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+      .compile();
+    expect(kept.sql).toContain('"value" = "excluded"."value"');
+    expect((kept.parameters as unknown[]).filter(isSealed)).toHaveLength(1);
+  });
+
+  it('rewrites indexed operands in deletes and subqueries too', () => {
+    const q = db
+      .deleteFrom('case_notes')
+      .where('case_id', 'in', (eb: any) => eb.selectFrom('cases').select('id').where('case_no', '=', '2026-0001'))
+      .compile();
+    expect(q.parameters).toEqual([sealFor(keys, 'indexed', place('cases', 'case_no', ''), '2026-0001')]);
+  });
+
   it('rewrites equality operands on indexed columns (aliases, or, in) and leaves plain ones', () => {
     const q = db
       .selectFrom('do_not_provide as d')
