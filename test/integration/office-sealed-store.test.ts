@@ -97,25 +97,36 @@ describe('the sealing store layer on PostgreSQL', () => {
       const cols = columnTypes.get(table)!;
       expect(cols, table).toBeDefined();
       await fc.assert(
-        fc.asyncProperty(fc.record(Object.fromEntries(cols.map((c) => [c.column, valueFor(table, c, seq++)]))), async (row) => {
-          try {
-            await sealedRaw.insertInto(table).values(row).execute();
-            const key = primaryKeyOf(table);
-            let q = sealedRaw.selectFrom(table).selectAll();
-            for (const k of key) q = q.where(k, '=', row[k]);
-            const back = await q.executeTakeFirstOrThrow();
-            for (const c of cols) expect(normalise(back[c.column]), `${table}.${c.column}`).toEqual(normalise(row[c.column]));
-            // The server's own view: every personal value is sealed (tagged), whatever it was.
-            const { rows } = await raw.query(`select * from "${table}"`);
-            for (const c of cols) {
-              if (COLUMN_CLASSES[table]![c.column] === 'plain' || row[c.column] === null) continue;
-              expect(isSealed(rows[0][c.column]), `${table}.${c.column}`).toBe(true);
+        fc.asyncProperty(
+          fc.record(Object.fromEntries(cols.map((c) => [c.column, valueFor(table, c, seq++)]))),
+          fc.subarray(cols.map((c) => c.column), { minLength: 1 }),
+          fc.boolean(),
+          async (row, some, aliased) => {
+            try {
+              await sealedRaw.insertInto(table).values(row).execute();
+              const key = primaryKeyOf(table);
+              let q = sealedRaw.selectFrom(table).selectAll();
+              for (const k of key) q = q.where(k, '=', row[k]);
+              const back = await q.executeTakeFirstOrThrow();
+              for (const c of cols) expect(normalise(back[c.column]), `${table}.${c.column}`).toEqual(normalise(row[c.column]));
+              // Any subset of columns, with or without the key, renamed or not, through a table alias.
+              let partial = sealedRaw.selectFrom(`${table} as t`).select(some.map((c) => (aliased ? `t.${c} as out_${c}` : `t.${c}`)));
+              for (const k of key) partial = partial.where(`t.${k}`, '=', row[k]);
+              const part = await partial.executeTakeFirstOrThrow();
+              expect(Object.keys(part).sort()).toEqual(some.map((c) => (aliased ? `out_${c}` : c)).sort());
+              for (const c of some) expect(normalise(part[aliased ? `out_${c}` : c]), `${table}.${c}`).toEqual(normalise(row[c]));
+              // The server's own view: every personal value is sealed (tagged), whatever it was.
+              const { rows } = await raw.query(`select * from "${table}"`);
+              for (const c of cols) {
+                if (COLUMN_CLASSES[table]![c.column] === 'plain' || row[c.column] === null) continue;
+                expect(isSealed(rows[0][c.column]), `${table}.${c.column}`).toBe(true);
+              }
+            } finally {
+              await sql`delete from ${sql.table(table)}`.execute(sealedRaw);
+              await sql`delete from name_prefixes`.execute(sealedRaw); // replica mode: the delete trigger is off
             }
-          } finally {
-            await sql`delete from ${sql.table(table)}`.execute(sealedRaw);
-            await sql`delete from name_prefixes`.execute(sealedRaw); // replica mode: the delete trigger is off
-          }
-        }),
+          },
+        ),
         { numRuns: 4 },
       );
     }
