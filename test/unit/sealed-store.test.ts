@@ -204,6 +204,18 @@ describe('the plugin`s transforms', () => {
     expect(n.sql).not.toContain('__kseal');
   });
 
+  it('opens the rows of a UNION by the place each value carries', async () => {
+    const q = db
+      .selectFrom('case_notes')
+      .select(['case_id', 'body as text'])
+      .union(db.selectFrom('case_waivers').select(['case_id', 'reason as text']))
+      .compile();
+    const note = sealFor(keys, 'sealed', place('case_notes', 'body', 'n1'), 'メモ');
+    const waiver = sealFor(keys, 'sealed', place('case_waivers', 'reason', 'w1'), '理由');
+    const result = await plugin.transformResult({ queryId: q.queryId, result: { rows: [{ case_id: 'c1', text: note }, { case_id: 'c1', text: waiver }] } });
+    expect(result.rows.map((r) => r.text)).toEqual(['メモ', '理由']);
+  });
+
   it('startsWith is the old index range without the plugin and a MAC lookup with it', () => {
     const lite = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
     const onLite = lite.selectFrom('cases').select('id').where(startsWith(lite, { table: 'cases', column: 'subject_name_key' }, 'やま')).compile();

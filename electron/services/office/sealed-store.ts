@@ -499,7 +499,8 @@ export class SealingPlugin implements KyselyPlugin {
     }
     const t = new Transformer(this.keys);
     const out = t.transformNode(node) as RootOperationNode;
-    if (SelectQueryNode.is(out) && out.selections) {
+    // UNION and the like: rows come from several selects, so each value opens by the place it carries.
+    if (SelectQueryNode.is(out) && out.selections && !out.setOperations) {
       const canAdd =
         !out.groupBy && !out.distinctOn && !out.setOperations && !(out.frontModifiers ?? []).some((m) => m.modifier === 'Distinct') && !hasAggregate(out.selections);
       const { plan, extra } = planResult(out.selections, selectScope(out), canAdd);
