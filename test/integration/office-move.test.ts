@@ -12,10 +12,10 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/services/audit/audit-log';
-import { poolConfig } from '../../electron/services/office/office-database';
+import { poolConfig, upgradeOfficeSchema } from '../../electron/services/office/office-database';
 import { loadKeyring, openKeyring } from '../../electron/services/office/office-keyring';
 import { moveOfficeOut, moveVaultIn } from '../../electron/services/office/office-move';
-import { DEFAULT_OFFICE_NAMES } from '../../electron/services/office/office-roles';
+import { DEFAULT_OFFICE_NAMES, databaseStatements } from '../../electron/services/office/office-roles';
 import { officeKeys } from '../../electron/services/office/office-sealing';
 import { COLUMN_CLASSES } from '../../electron/services/office/personal-columns';
 import { SealingPlugin } from '../../electron/services/office/sealed-store';
@@ -203,6 +203,37 @@ describe('moving a vault into an office database and back out', () => {
     expect(value(await outCall('cases.get', { id: caseId }))).toMatchObject({ subjectName: '山田 太郎' });
     expect(value(await outCall('audit.verify', {}))).toMatchObject({ ok: true });
   }, 240_000);
+});
+
+describe('the check after the copy', () => {
+  it('stops at a row the server changed, naming table and row, and leaves no key ring behind', async () => {
+    const from = tempDir();
+    const { core, call } = makeCore({ dataDir: from, ocrWorkers: 1 });
+    const { caseId } = await acceptedCase(call);
+    await core.dispose();
+    // A second office database on the same server whose cases table alters what it is given.
+    const o = office();
+    const names = { ...DEFAULT_OFFICE_NAMES, database: 'kaiji_altered' };
+    const admin = new pg.Client({ host: o.owner.host, port: o.port, database: 'postgres', user: o.superuser.user, password: o.superuser.password });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE kaiji_altered OWNER kaiji_owner ENCODING 'UTF8' TEMPLATE template0`);
+    await admin.end();
+    const altered = { ...o.superuser, database: names.database };
+    const su = new pg.Client({ host: altered.host, port: altered.port, database: altered.database, user: altered.user, password: altered.password });
+    await su.connect();
+    try {
+      for (const statement of databaseStatements(names)) await su.query(statement);
+      await upgradeOfficeSchema({ ...o.owner, database: names.database }, names);
+      await su.query(`CREATE FUNCTION kaiji.alter_case() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := NEW.updated_at || ' '; RETURN NEW; END $$`);
+      await su.query(`CREATE TRIGGER alter_case BEFORE INSERT ON kaiji.cases FOR EACH ROW EXECUTE FUNCTION kaiji.alter_case()`);
+      await expect(
+        moveVaultIn({ from, to: { ...o.owner, database: names.database }, names, credentials: { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase } }),
+      ).rejects.toMatchObject({ code: 'MIGRATE_MISMATCH', details: { table: 'cases', row: caseId } });
+      expect((await su.query('select count(*)::int as n from kaiji.office_keyring')).rows[0].n).toBe(0);
+    } finally {
+      await su.end();
+    }
+  }, 120_000);
 });
 
 /** The recovery key of a fresh vault: rotated once through the real channel (setup's own key is not kept by the helper). */
