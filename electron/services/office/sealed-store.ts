@@ -166,7 +166,7 @@ function resolveIn(scopes: readonly Scope[], node: OperationNode): Resolved | nu
       const table = scope.get(ref.qualifier);
       return table ? { alias: ref.qualifier, table, column: ref.column, cls: classOf(table, ref.column) } : null;
     }
-    const known = [...scope].filter((e): e is [string, string] => !!e[1] && ref.column in (COLUMNS_OF(e[1]) ?? {}));
+    const known = [...scope].filter((e): e is [string, string] => !!e[1] && ref.column in (columnsOf(e[1]) ?? {}));
     if (known.length === 1) {
       const [alias, table] = known[0]!;
       return { alias, table, column: ref.column, cls: classOf(table, ref.column) };
@@ -177,7 +177,7 @@ function resolveIn(scopes: readonly Scope[], node: OperationNode): Resolved | nu
   return null;
 }
 
-function COLUMNS_OF(table: string): Record<string, ColumnClass> | undefined {
+function columnsOf(table: string): Record<string, ColumnClass> | undefined {
   return COLUMN_CLASSES[table];
 }
 
@@ -437,7 +437,7 @@ function planResult(
   };
   const all = (alias: string, table: string | null) => {
     if (!table) return;
-    for (const column of Object.keys(COLUMNS_OF(table) ?? {})) set(column, { alias, table, column, cls: classOf(table, column) });
+    for (const column of Object.keys(columnsOf(table) ?? {})) set(column, { alias, table, column, cls: classOf(table, column) });
   };
   for (const s of selections) {
     const node = s.selection;
