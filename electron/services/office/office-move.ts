@@ -29,8 +29,9 @@ import { SealingPlugin } from './sealed-store';
  * batch) through the sealing layer; page images move between encrypted files beside the vault
  * and sealed blobs in `pages.image`; then every row and every page is read back through the
  * opening layer and compared by SHA-256 with the source. A mismatch stops the move, naming the
- * table and the row id (ids are random, never personal). The key ring is written last, so a move
- * that stopped leaves a database no desk can open (drop and re-create it, then move again).
+ * table and the row id (ids are random, never personal). The office key ring is written first
+ * without any box and completed last, so a move that stopped leaves a database no desk can open
+ * nor set up again (drop and re-create it, then move again).
  */
 export type MoveCredentials = { login: string; passphrase: string } | { recoveryKey: string };
 
@@ -252,6 +253,9 @@ export async function moveVaultIn(options: {
     const target: AnyDb = new Kysely({ dialect: officePool(options.to), plugins: [new SealingPlugin(keys)] });
     try {
       await refuseNonEmptyOffice(target, `${options.to.host}/${options.to.database}`);
+      // A key ring without any box first: a desk sees an office nobody can open yet (not one to set
+      // up anew over the rows arriving); the boxes follow once every row and page has been checked.
+      await saveKeyring(target as Kysely<unknown>, { ...keyring, slots: keyring.slots.map((slot) => ({ ...slot, dbKey: null })) });
       const files = new PageFiles(options.from);
       const vaultImage = (row: Row): Buffer => (row.image_file ? files.read(row.image_file, row.image_key) : Buffer.from(row.image ?? []));
       const order = await copyOrder(lite);
@@ -284,7 +288,7 @@ export async function moveVaultIn(options: {
         summary: { tables: report.tables, rows: report.rows, pages: report.pages },
       });
       report.auditEntries = after.checked + 1;
-      // Last: until the key ring is there, no desk can open the new office database.
+      // Last: until the boxes are there, no desk can open the new office database.
       await saveKeyring(target as Kysely<unknown>, keyring);
       return report;
     } finally {
