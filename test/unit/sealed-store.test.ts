@@ -12,6 +12,7 @@ import { startsWith } from '../../electron/services/office/sealed-search';
 import { SealedQueryError, SealingPlugin } from '../../electron/services/office/sealed-store';
 import { COLUMN_CLASSES, type ColumnClass } from '../../electron/services/office/personal-columns';
 import { migrate } from '../../electron/services/vault/migrator';
+import { contains } from '../../electron/services/vault/query';
 
 const keys = officeKeys(randomBytes(32), 1);
 const plugin = new SealingPlugin(keys);
@@ -187,6 +188,9 @@ describe('the plugin`s transforms', () => {
     refused(() => db.selectFrom('contacts').selectAll().where('contact_no', 'like', 'C2026-%').compile());
     refused(() => db.selectFrom('case_fields').selectAll().where('value', '=', 'x').compile());
     refused(() => sql`insert into cases (id, subject_name) values (${'c'}, ${'山田'})`.compile(db));
+    // vault/query.ts `contains` (the audit trail's text search) is raw SQL: caught too.
+    expect(refused(() => db.selectFrom('audit_log').selectAll().where(contains('summary', '山田')).compile())).toContain('audit_log.summary');
+    expect(() => db.selectFrom('audit_log').selectAll().where(contains('action', 'case.')).compile()).not.toThrow();
     refused(() => db.insertInto('case_notes').columns(['id', 'body']).expression(db.selectFrom('cases').select(['id', 'subject_name'])).compile());
     // Plain columns keep every operator.
     expect(() => db.selectFrom('cases').selectAll().where('received_on', '>=', '2026-01-01').orderBy('received_on').compile()).not.toThrow();

@@ -85,6 +85,7 @@ export function prefixPurpose(table: string, column: string): string {
 const EQUALITY = new Set(['=', '==', '!=', '<>', 'in', 'not in', 'is', 'is not', 'is distinct from', 'is not distinct from']);
 const ORDERING_AGGREGATES = new Set(['max', 'min', 'sum', 'avg', 'string_agg', 'group_concat', 'array_agg']);
 const HIDDEN = '__kseal_';
+const RAW_COMPARISON = /^\s*(not\s+)?(like|ilike|glob|similar|between|<|>|~)/i;
 
 /** Builds the CTE nodes for name_prefixes (never executed here: PostgreSQL SQL only). */
 const builder = new Kysely<NamePrefixDb>({
@@ -238,6 +239,17 @@ class Transformer extends OperationNodeTransformer {
     } finally {
       this.scopes.pop();
     }
+  }
+
+  /** `sql\`${sql.ref(col)} like …\`` (vault/query.ts `contains`) and raw ranges: as wrong on ciphertext as the builder's. */
+  protected override transformRaw(node: RawNode, queryId?: QueryId): RawNode {
+    node.parameters.forEach((p, i) => {
+      const r = columnRef(p) ? this.resolve(p) : null;
+      if (r && r.cls !== 'plain' && RAW_COMPARISON.test(node.sqlFragments[i + 1] ?? '')) {
+        throw new SealedQueryError(`${(node.sqlFragments[i + 1] ?? '').trim().split(/\s+/)[0]} on ${r.table}.${r.column} in raw SQL`);
+      }
+    });
+    return super.transformRaw(node, queryId);
   }
 
   protected override transformOrderByItem(node: OrderByItemNode, queryId?: QueryId): OrderByItemNode {
