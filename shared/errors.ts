@@ -340,6 +340,11 @@ export const errorMessages = {
     ja: '選んだ記録はこの請求者の候補ではありません。',
     en: 'A chosen record is not a candidate for this requester.',
   },
+  /** #16 item 3: an edit from a stale view (optimistic versions); the screen reloads and keeps what was typed. */
+  CONFLICT: {
+    ja: '他の端末でこの{whatJa}が変更されました。再読み込みしてください。',
+    en: 'Another desk changed this {whatEn}; reload it.',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { errorInfo } from '@shared/errors';
+import { formatNotice } from '@shared/contract/change-notice';
 import { createDispatch } from '../services/core/dispatch';
 import { KaijiCore } from '../services/core/kaiji-core';
 import { resolveDataDir } from '../services/vault/data-dir';
@@ -61,6 +62,11 @@ if (!app.requestSingleInstanceLock()) {
       return dispatch(channel, input);
     });
     registerPrintHandler();
+    // #16 item 3: change notices to every window (the renderer refetches what they touch).
+    core.changes.subscribe((notice) => {
+      const payload = formatNotice(notice);
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send('kaiji:change', payload);
+    });
     createWindow();
   });
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   }
   const host = await startWebHost({
     dispatch: createDispatch(core),
+    changes: core.changes,
     rendererDir: values['renderer-dir'] ?? join(here, '../renderer'),
     port,
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, CASEWORK, INTAKE, OVERSIGHT, channel, displayName, id, isoDate, isoDateOf, login, loginAttempt, multilineText, none, passphrase, role, secret, text, token, typedDate, base64, type Channel } from './channel';
 import { caseFieldValue, isFieldName } from './case-fields';
+import { rowVersion } from './row-version';
 import { verificationChannels } from './channels/verification';
 import { ledgerChannels } from './channels/ledger';
 import { mailChannels } from './channels/mail';
@@ -157,6 +158,8 @@ export const contract = {
       kana: text(120).default(''),
       birthDate: isoDateOf('birth').optional(),
       address: text(300).optional(),
+      /** #16 item 3: the case's version the desk showed; a stale one is refused as CONFLICT. */
+      version: rowVersion,
     }),
   }),
 
@@ -178,10 +181,12 @@ export const contract = {
     }),
   }),
   'cases.detail': channel<CaseDetail>()({ access: CASEWORK, personal: true, input: z.object({ id }) }),
-  'cases.setFields': channel<null>()({
+  'cases.setFields': channel<{ version: number }>()({
     access: INTAKE,
     input: z.object({
       id,
+      /** #16 item 3: the case's version the desk showed; a stale one is refused as CONFLICT. */
+      version: rowVersion,
       // Only the form's own fields; each value checked for what it means (dates, one line or several).
       fields: z.array(z.object({ field: text(64).refine(isFieldName, 'field'), value: multilineText(2000) }).superRefine(caseFieldValue)).min(1).max(100),
     }),

@@ -123,6 +123,8 @@ export interface CaseSummary {
   /** The person in charge (担当者, #13 item 2a); null: nobody yet. */
   assigneeId?: string | null;
   assigneeName?: string | null;
+  /** #16 item 3: the case's optimistic version, sent back with an edit of it. */
+  version?: number;
 }
 
 export interface CasePage {
@@ -229,7 +231,7 @@ export interface TimelineEntry {
 }
 
 export interface CaseDetail {
-  case: CaseSummary & { birthDate: string | null; address: string | null };
+  case: CaseSummary & { birthDate: string | null; address: string | null; version: number };
   fields: CaseField[];
   envelopes: Envelope[];
   pages: PageSummary[];

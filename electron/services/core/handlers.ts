@@ -106,15 +106,14 @@ export const handlers: HandlerMap = {
 
   'cases.list': async (input, ctx) => must(ctx).ws.caseList.list(must(ctx).actor, input),
   'cases.get': async (input, ctx) => must(ctx).ws.cases.get(must(ctx).actor, input.id),
-  'cases.updateSubject': async ({ id, ...subject }, ctx) => {
-    await must(ctx).ws.caseFiles.setSubject(must(ctx).actor, id, subject);
+  'cases.updateSubject': async ({ id, version, ...subject }, ctx) => {
+    await must(ctx).ws.caseFiles.setSubject(must(ctx).actor, id, subject, version);
     return must(ctx).ws.cases.get(must(ctx).actor, id);
   },
 
   'cases.detail': async (input, ctx) => must(ctx).ws.caseFiles.detail(must(ctx).actor, input.id),
   'cases.setFields': async (input, ctx) => {
-    await must(ctx).ws.caseFiles.setFields(must(ctx).actor, input.id, input.fields);
-    return null;
+    return { version: await must(ctx).ws.caseFiles.setFields(must(ctx).actor, input.id, input.fields, input.version) };
   },
   'cases.addNote': async (input, ctx) => {
     await must(ctx).ws.caseFiles.addNote(must(ctx).actor, input.id, input.body);

@@ -14,6 +14,7 @@ import type { ScryptParams } from '../vault/crypto';
 import { settleRekeyIntents } from '../vault/rekey-audit';
 import { Vault, type OpenVault } from '../vault/vault';
 import { createWorkspace, type Workspace } from './workspace';
+import { ChangeBus } from '../concurrency/change-notices';
 
 export interface CoreOptions {
   dataDir: string;
@@ -46,6 +47,8 @@ export interface Session {
 export class KaijiCore {
   readonly vault: Vault;
   readonly mode: 'electron' | 'web';
+  /** #16 item 3: change notices for this desk's windows (services/concurrency/change-notices.ts). */
+  readonly changes = new ChangeBus();
   private readonly now: () => number;
   private session: Session | null = null;
   private readonly releaseDir: () => void;
