@@ -119,7 +119,9 @@ export const contract = {
         approvalRequired: z.boolean(),
         trashDays: z.number().int().min(1).max(365),
       })
-      .partial(),
+      .partial()
+      // #16 item 3: the versions of the keys this edit changes, as the desk read them (0: not stored yet).
+      .extend({ versions: z.record(token(64).regex(/^[A-Za-z]{1,64}$/), z.number().int().min(0).max(2_147_483_647)).optional() }),
   }),
 
   'audit.list': channel<AuditPage>()({

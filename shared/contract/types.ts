@@ -73,6 +73,8 @@ export interface Settings {
   approvalRequired: boolean;
   /** #13 item 3: days a deleted page or letter draft stays in the trash before it is purged for good. */
   trashDays: number;
+  /** #16 item 3: each stored key's optimistic version (0 or absent: never stored), sent back with an edit of it. */
+  versions?: Record<string, number>;
 }
 
 export interface AuditEntry {

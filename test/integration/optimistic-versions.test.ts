@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, useCores, value, type Call } from '../helpers/core';
+import { acceptedCase } from '../helpers/letters-case';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -91,5 +92,46 @@ describe('optimistic versions (#16 item 3)', () => {
     });
     expect(value(await call('cases.detail', { id })).case.subjectName).toBe('山田 太郎');
     expect(await call('cases.setFields', { id: 'no-such-case', version: 1, fields: [{ field: 'subject.name', value: 'x' }] })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  }, 60_000);
+
+  it('letters: a draft saved from an older view is refused (文書), then saved over the fresh one', async () => {
+    const { call } = makeCore({ dataDir: tempDir(), ocrWorkers: 1 });
+    const { caseId } = await acceptedCase(call, { 'request.k2': false, 'request.k6': false });
+    value(await call('decisions.record', { caseId, kind: 'K1', outcome: 'no_data' }));
+    const letter = value(await call('letters.create', { caseId, template: 'no_data' }));
+    const shown = letter.version!;
+    const d = letter.draft;
+    const draft = (title: string) => ({ title, salutation: d.salutation, body: d.body, complimentaryClose: d.complimentaryClose, itemsMarker: d.itemsMarker, sections: d.sections, notes: d.notes, closing: d.closing });
+    const a = value(await call('letters.update', { id: letter.id, version: shown, draft: draft('A の件名') }));
+    expect(a.version).toBe(shown + 1);
+    expect(await call('letters.update', { id: letter.id, version: shown, draft: draft('B の件名') })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: { ja: '他の端末でこの文書が変更されました。再読み込みしてください。' } },
+    });
+    expect(value(await call('letters.get', { id: letter.id })).draft.title).toBe('A の件名');
+    expect(value(await call('letters.update', { id: letter.id, version: a.version, draft: draft('B の件名') })).draft.title).toBe('B の件名');
+    // An issued letter's version can move (notices) but its text cannot.
+    value(await call('letters.issue', { id: letter.id }));
+    expect(await call('letters.update', { id: letter.id, draft: draft('C') })).toMatchObject({ error: { code: 'LETTER_ISSUED' } });
+  }, 120_000);
+
+  it('settings: per key; a key another desk changed since is refused (設定), other keys still save', async () => {
+    const { call } = makeCore({ dataDir: tempDir(), ocrWorkers: 1 });
+    value(await call('vault.setup', ADMIN));
+    const a = value(await call('settings.get', {})).versions!;
+    const b = { ...a };
+    const afterA = value(await call('settings.update', { companyName: '株式会社A', versions: { companyName: a.companyName ?? 0 } }));
+    expect(afterA.versions!.companyName).toBe((a.companyName ?? 0) + 1);
+    expect(await call('settings.update', { companyName: '株式会社B', versions: { companyName: b.companyName ?? 0 } })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: { ja: '他の端末でこの設定が変更されました。再読み込みしてください。' } },
+    });
+    // A key nobody stored yet (0) saves once; a second desk still at 0 is refused.
+    expect(b.trashDays ?? 0).toBe(0);
+    value(await call('settings.update', { trashDays: 45, versions: { trashDays: 0 } }));
+    expect(await call('settings.update', { trashDays: 60, versions: { trashDays: 0 } })).toMatchObject({ error: { code: 'CONFLICT' } });
+    const now = value(await call('settings.get', {}));
+    expect(now).toMatchObject({ companyName: '株式会社A', trashDays: 45 });
+    expect(now.versions).toMatchObject({ companyName: afterA.versions!.companyName, trashDays: 1 });
   }, 60_000);
 });

@@ -82,7 +82,8 @@ export const handlers: HandlerMap = {
   'settings.get': async (_, ctx) => must(ctx).ws.settings.get(),
   'settings.update': async (input, ctx) => {
     const s = must(ctx);
-    const settings = await s.ws.settings.update(s.actor, input);
+    const { versions, ...patch } = input;
+    const settings = await s.ws.settings.update(s.actor, patch, versions);
     await ctx.core.afterSettingsChange();
     return settings;
   },

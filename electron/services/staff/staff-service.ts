@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { StaffMember, StaffStatus } from '@shared/contract';
 import { KaijiError } from '@shared/errors';
 import type { Role } from '@shared/roles';
@@ -167,7 +167,8 @@ export class StaffService {
       await also?.(trx);
       const row = await trx
         .updateTable('staff')
-        .set({ ...patch, updated_at: this.now().toISOString() })
+        // #16 item 3: every change of a member moves its version (change notices, stale views).
+        .set({ ...patch, updated_at: this.now().toISOString(), version: sql<number>`version + 1` })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -87,6 +87,9 @@ export function withServerState(api: KaijiApi, client: QueryClient = queryClient
               if (result.ok) {
                 if (effect === 'session') client.clear();
                 else void client.invalidateQueries();
+              } else if (result.error.code === 'CONFLICT') {
+                // #16 item 3: what the screen showed is stale (another desk changed it): reload it.
+                void client.invalidateQueries();
               }
               return result;
             };
