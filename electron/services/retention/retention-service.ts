@@ -1,3 +1,4 @@
+import { dialectOf } from '../vault/migrations/dialect';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DisposalBatch, DisposalDue, DisposalEntry, LegalHold } from '@shared/contract/retention-types';
@@ -219,7 +220,7 @@ export class RetentionService {
     });
     // Outside the transaction: write the zeroed pages back into the main file, then empty the WAL
     // (the page files' keys were in those rows), then the page files themselves go.
-    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+    if (dialectOf(this.db as never) === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
     for (const f of files) this.pageFiles?.remove(f);
     return { batchId, entries };
   }
