@@ -20,7 +20,7 @@ import { addDays, addMonths } from '@shared/domain/verification/date-rules';
 import { KaijiError } from '@shared/errors';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import { japanDay } from '../today/deadline-store';
-import { removePageText } from '../vault/fulltext';
+import { removePageText, secureDeletePageText } from '../vault/fulltext';
 import type { PageFiles } from '../pages/page-files';
 import type { Database } from '../vault/schema';
 
@@ -159,7 +159,7 @@ export class RetentionService {
     const entries = await this.db.transaction().execute(async (trx) => {
       // FTS5 secure-delete (SQLite >= 3.42; persistent for the table): a deleted row's terms
       // leave the index's segments now, not at some later merge.
-      await sql`insert into page_text(page_text, rank) values('secure-delete', 1)`.execute(trx);
+      await secureDeletePageText(trx);
       const due = await this.due(trx);
       const schedule = await this.schedule(trx);
       const entries: DisposalEntry[] = [];

@@ -52,6 +52,16 @@ export async function indexPageText(db: Db, pageId: string, text: string): Promi
   if (indexed.trim()) await sql`insert into page_text (text, page_id) values (${indexed}, ${pageId})`.execute(db);
 }
 
+/**
+ * FTS5 secure-delete (SQLite >= 3.42; persistent for the table): a deleted row's terms leave the
+ * index's segments now, not at some later merge. On an office database the MAC rows are simply
+ * deleted (the server never held the text).
+ */
+export async function secureDeletePageText(db: Db): Promise<void> {
+  if (keysFor(db)) return;
+  await sql`insert into page_text(page_text, rank) values('secure-delete', 1)`.execute(db);
+}
+
 export async function removePageText(db: Db, pageId: string): Promise<void> {
   if (keysFor(db)) {
     await sql`delete from page_tokens where page_id = ${pageId}`.execute(db);
