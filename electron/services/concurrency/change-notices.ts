@@ -127,7 +127,8 @@ export async function listenForChanges(
     }, options.retryMs ?? 1_000);
     retry.unref();
   };
-  await open();
+  // A server not reachable yet: keep trying in the background, as after a dropped connection.
+  await open().catch(() => reconnect());
   return {
     async close() {
       closed = true;

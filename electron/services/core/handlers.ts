@@ -49,10 +49,12 @@ export const handlers: HandlerMap = {
   },
   'vault.rotateRecoveryKey': async (_, ctx) => {
     const s = must(ctx);
-    const recoveryKey = ctx.core.vault.rotateRecoveryKey();
-    await s.ws.db.transaction().execute((trx) =>
-      s.ws.audit.append(trx, s.actor, { action: 'vault.recovery_key_rotated', recordType: 'vault' }),
-    );
+    // On an office database the new slot is written in the audit entry's transaction.
+    const recoveryKey = await s.ws.db.transaction().execute(async (trx) => {
+      const key = await ctx.core.vault.rotateRecoveryKey(trx);
+      await s.ws.audit.append(trx, s.actor, { action: 'vault.recovery_key_rotated', recordType: 'vault' });
+      return key;
+    });
     return { recoveryKey };
   },
 

@@ -132,4 +132,6 @@ export const BACKEND_ONLY_TABLES = new Set([
   'page_text', // SQLite FTS5 (its shadow tables too); on PostgreSQL: page_tokens (MACs only)
   'page_tokens',
   'office_keyring', // wrapped keys and boxes (office/office-keyring.ts)
+  'office_unlock_failures', // counts per one-byte login bucket (migration 049)
+  'office_pending_audit', // records boxed to the audit public key (migration 049)
 ]);
