@@ -26,6 +26,7 @@ export const POSTGRES_FILES = [
   // #16 item 3: optimistic versions through the real dispatcher, and notices between two cores.
   'test/integration/optimistic-versions.test.ts',
   'test/integration/office-notices.test.ts',
+  'test/integration/office-three-desks.test.ts',
 ];
 
 export default defineConfig({
