@@ -1,5 +1,5 @@
 // Issue 16 "What it must show", bullet 2, as npm test runs it (a fixed number of operations; the
-// two-minute run is `KAIJI_DESK_OPS=… npm test -- --project postgres office-three-desks`): three
+// two-minute run is `KAIJI_DESK_SECONDS=120 npx vitest run --project postgres office-three-desks`): three
 // desks, each its own process and core, on one office database at once — intake creating and
 // filling cases, verification and decisions editing and moving the same cases. No lost update
 // (every case holds the value of its last applied edit), every stale edit reported as CONFLICT in
@@ -14,7 +14,9 @@ import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const makeCore = useCores();
-const OPS = Number(process.env.KAIJI_DESK_OPS ?? 12);
+const OPS = Number(process.env.KAIJI_DESK_OPS ?? 6);
+/** Cheap key derivation for the test's slots (unlocks at three desks; the real cost is tested elsewhere). */
+const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 
 interface DeskReport {
   job: string;
@@ -44,7 +46,7 @@ function runDesk(job: 'intake' | 'verify' | 'decide'): Promise<DeskReport> {
 
 describe.skipIf(process.env.KAIJI_TEST_BACKEND !== 'postgres')('three desks at once on one office database (#16)', () => {
   it('intake, verification and decisions together: no lost update, every conflict reported, one chain, unique numbers', async () => {
-    const { call } = makeCore({ dataDir: tempDir(), ocrWorkers: 1, scannerPollMs: 3_600_000 });
+    const { call } = makeCore({ dataDir: tempDir(), ocrWorkers: 1, scannerPollMs: 3_600_000, scrypt: CHEAP });
     value(await call('vault.setup', ADMIN));
     // Some cases before the desks start, so verification and decisions have work at once.
     for (let i = 0; i < 4; i++) value(await call('envelopes.log', { arrivedOn: '2026-11-19', delivery: 'futsu', redMarking: true }));
@@ -55,8 +57,9 @@ describe.skipIf(process.env.KAIJI_TEST_BACKEND !== 'postgres')('three desks at o
     // Every refusal was the conflict, in Japanese (none silently lost).
     for (const c of reports.flatMap((r) => r.conflicts)) expect(c.ja).toBe('他の端末でこの案件が変更されました。再読み込みしてください。');
     for (const m of reports.flatMap((r) => r.refusedMoves)) expect(['CONFLICT', 'ILLEGAL_TRANSITION']).toContain(m);
-    expect(reports[0]!.created).toBe(OPS);
-    expect(all.length).toBeGreaterThanOrEqual(OPS);
+    const created = reports[0]!.created;
+    if (!process.env.KAIJI_DESK_SECONDS) expect(created).toBe(OPS);
+    expect(all.length).toBeGreaterThanOrEqual(created);
     // What the run met (contention varies with scheduling; the checks below hold for any mix).
     console.info(`three desks: ${all.length} edits applied, ${reports.flatMap((r) => r.conflicts).length} conflicts reported, ${reports.flatMap((r) => r.refusedMoves).length} moves refused`);
 
@@ -76,12 +79,12 @@ describe.skipIf(process.env.KAIJI_TEST_BACKEND !== 'postgres')('three desks at o
       }
       const numbers = (await sql<{ case_no: string }>`select case_no from cases order by case_no`.execute(db)).rows.map((r) => r.case_no);
       expect(numbers).toEqual(numbers.map((_, i) => `2026-${String(i + 1).padStart(4, '0')}`));
-      expect(numbers).toHaveLength(4 + OPS);
+      expect(numbers).toHaveLength(4 + created);
       const seqs = (await sql<{ seq: number }>`select seq from audit_log order by seq`.execute(db)).rows.map((r) => Number(r.seq));
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     } finally {
       await db.destroy();
     }
     expect(value(await call('audit.verify', {}))).toMatchObject({ ok: true, problems: [] });
-  }, 180_000);
+  }, 180_000 + Number(process.env.KAIJI_DESK_SECONDS ?? 0) * 1000);
 });
