@@ -32,3 +32,16 @@ export function noticeMatches(notice: ChangeNotice, queryIds: readonly (readonly
 export function formatNotice(notice: ChangeNotice): string {
   return [notice.table, ...notice.ids].join(':');
 }
+
+/** Input fields that name a record, as the renderer's queries and the vault's notices read them. */
+const ID_FIELDS = ['id', 'caseId', 'contactId', 'letterId', 'pageId', 'envelopeId'] as const;
+
+/** The record ids a channel input names (a notice or a query is about these). */
+export function idsOfInput(input: unknown): string[] {
+  if (!input || typeof input !== 'object') return [];
+  const i = input as Record<string, unknown>;
+  const out: string[] = [];
+  for (const f of ID_FIELDS) if (typeof i[f] === 'string') out.push(i[f] as string);
+  if (Array.isArray(i.ids)) for (const v of i.ids) if (typeof v === 'string') out.push(v);
+  return out;
+}

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import { channelEffect } from '@shared/contract/channel-effect';
-import { parseNotice, type ChangeNotice } from '@shared/contract/change-notice';
+import { idsOfInput, parseNotice, type ChangeNotice } from '@shared/contract/change-notice';
 
 /**
  * Change notices (#16 item 3): how a desk learns that something it shows has changed, without
@@ -62,18 +62,6 @@ export class ChangeBus {
     this.emitter.on('notice', listener);
     return () => this.emitter.off('notice', listener);
   }
-}
-
-/** Input fields that name a record (as the renderer's queries do): what a notice can match. */
-const ID_FIELDS = ['id', 'caseId', 'contactId', 'letterId', 'pageId', 'envelopeId'] as const;
-
-export function idsOfInput(input: unknown): string[] {
-  if (!input || typeof input !== 'object') return [];
-  const i = input as Record<string, unknown>;
-  const out: string[] = [];
-  for (const f of ID_FIELDS) if (typeof i[f] === 'string') out.push(i[f] as string);
-  if (Array.isArray(i.ids)) for (const v of i.ids) if (typeof v === 'string') out.push(v);
-  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { KaijiApi } from '@shared/contract';
 import type { Result } from '@shared/result';
-import { noticeMatches, type ChangeNotice } from '@shared/contract/change-notice';
+import { idsOfInput, noticeMatches, type ChangeNotice } from '@shared/contract/change-notice';
 import { channelEffect } from '@shared/contract/channel-effect';
 
 /**
@@ -39,16 +39,6 @@ export function collectReads<T>(queryKey: readonly unknown[], start: () => T): T
     collecting = null;
     readsOfQuery.set(JSON.stringify(queryKey), reads);
   }
-}
-
-/** The record ids a read names, as the services' notices do (services/concurrency/change-notices.ts#idsOfInput). */
-function idsOfInput(input: unknown): string[] {
-  if (!input || typeof input !== 'object') return [];
-  const i = input as Record<string, unknown>;
-  const out: string[] = [];
-  for (const f of ['id', 'caseId', 'contactId', 'letterId', 'pageId', 'envelopeId']) if (typeof i[f] === 'string') out.push(i[f] as string);
-  if (Array.isArray(i.ids)) for (const v of i.ids) if (typeof v === 'string') out.push(v);
-  return out;
 }
 
 /**
