@@ -356,9 +356,31 @@ export const errorMessages = {
     ja: 'オフィスデータベースのスキーマ（版 {found}）がこの Kaiji（版 {expected}）と一致しません。先に upgrade を実行してください。',
     en: 'The office database schema (version {found}) does not match this Kaiji (version {expected}). Run upgrade first.',
   },
+  /** #16 item 3: an edit from a stale view (optimistic versions); the screen reloads and keeps what was typed. */
+  CONFLICT: {
+    ja: '他の端末でこの{whatJa}が変更されました。再読み込みしてください。',
+    en: 'Another desk changed this {whatEn}; reload it.',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',
+  },
+  // #16: an office database (several desks on PostgreSQL).
+  OFFICE_NOT_HERE: {
+    ja: 'この操作は事務所データベース（PostgreSQL）では使えません。鍵の管理と保存は事務所のサーバー側で行います。',
+    en: 'This is not available on an office database (PostgreSQL): its keys and storage are managed on the office server.',
+  },
+  OFFICE_BACKUP_BY_SERVER: {
+    ja: '事務所データベースのバックアップはサーバーの pg_dump で取ります（内容はデスクで暗号化済みです）。この画面からはバックアップしません。',
+    en: 'An office database is backed up on its server with pg_dump (its contents are encrypted at the desks). Kaiji does not back it up from here.',
+  },
+  OFFICE_SCHEMA_OLD: {
+    ja: '事務所データベースのデータ形式（{found}）がこの Kaiji（{supported}）より古いままです。事務所の管理者に `npm run office -- upgrade` を依頼してください。何も変更していません。',
+    en: 'The office database is at data version {found}, older than this Kaiji ({supported}). Ask the office administrator to run `npm run office -- upgrade`. Nothing was changed.',
+  },
+  OFFICE_UNREACHABLE: {
+    ja: '事務所データベースに接続できません。ネットワークと設定（office.json）を確認してください。',
+    en: 'The office database cannot be reached. Check the network and the desk settings (office.json).',
   },
 } as const satisfies Record<string, Bilingual>;
 

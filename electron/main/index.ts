@@ -2,8 +2,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { errorInfo } from '@shared/errors';
+import { formatNotice } from '@shared/contract/change-notice';
 import { createDispatch } from '../services/core/dispatch';
 import { KaijiCore } from '../services/core/kaiji-core';
+import { officeFromEnv } from '../services/office/office-desk';
 import { resolveDataDir } from '../services/vault/data-dir';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerPrintHandler } from './print';
@@ -52,7 +54,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     applySecurityBaseline();
     serveRenderer(join(here, '../renderer'));
-    core = new KaijiCore({ dataDir: resolveDataDir(dataDirFromArgs()), mode: 'electron' });
+    // #16: KAIJI_OFFICE=office.json puts this desk on the office database (README).
+    core = new KaijiCore({ dataDir: resolveDataDir(dataDirFromArgs()), mode: 'electron', office: officeFromEnv() });
     const dispatch = createDispatch(core);
     ipcMain.handle('kaiji:invoke', (event, channel: unknown, input: unknown) => {
       if (!isTrustedSender(event.senderFrame) || typeof channel !== 'string') {
@@ -61,6 +64,11 @@ if (!app.requestSingleInstanceLock()) {
       return dispatch(channel, input);
     });
     registerPrintHandler();
+    // #16 item 3: change notices to every window (the renderer refetches what they touch).
+    core.changes.subscribe((notice) => {
+      const payload = formatNotice(notice);
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send('kaiji:change', payload);
+    });
     createWindow();
   });
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createDispatch } from '../services/core/dispatch';
 import { KaijiCore } from '../services/core/kaiji-core';
 import { resolveDataDir } from '../services/vault/data-dir';
+import { OfficeDeskError, officeFromEnv, readOfficeDesk } from '../services/office/office-desk';
 import { KaijiError } from '@shared/errors';
 import { startWebHost } from './host';
 
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
       'renderer-dir': { type: 'string' },
+      // #16: this desk works on an office database (office.json; also KAIJI_OFFICE).
+      office: { type: 'string' },
     },
     strict: true,
   });
@@ -30,8 +33,14 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(values['data-dir']);
   let core: KaijiCore;
   try {
-    core = new KaijiCore({ dataDir, mode: 'web' });
+    const office = values.office ? readOfficeDesk(values.office) : officeFromEnv();
+    core = new KaijiCore({ dataDir, mode: 'web', office });
   } catch (error) {
+    if (error instanceof OfficeDeskError) {
+      process.stderr.write(`kaiji: ${error.ja}\nkaiji: ${error.en}\n`);
+      process.exitCode = 1;
+      return;
+    }
     if (error instanceof KaijiError) {
       const info = error.toInfo();
       process.stderr.write(`kaiji: ${info.message.ja}\nkaiji: ${info.message.en}\n`);
@@ -42,10 +51,11 @@ async function main(): Promise<void> {
   }
   const host = await startWebHost({
     dispatch: createDispatch(core),
+    changes: core.changes,
     rendererDir: values['renderer-dir'] ?? join(here, '../renderer'),
     port,
   });
-  process.stderr.write(`kaiji: web mode, data in ${dataDir}\n`);
+  process.stderr.write(core.vault.kind === 'office' ? `kaiji: web mode, office database (desk folder ${dataDir})\n` : `kaiji: web mode, data in ${dataDir}\n`);
   process.stdout.write(`${host.url}\n`);
 
   const stop = async () => {

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorInfo } from '@shared/errors';
+import { formatNotice, type ChangeNotice } from '@shared/contract/change-notice';
 import type { Dispatch } from '../services/core/dispatch';
 import { readStatic } from './static-files';
 import { contentSecurityPolicy, htmlWithStyleNonce, newStyleNonce } from './style-nonce';
@@ -29,6 +30,8 @@ export interface WebHostOptions {
   secret?: string;
   /** Only tests shorten these. */
   timeouts?: Partial<typeof REQUEST_TIMEOUTS>;
+  /** #16 item 3: the desk's change notices, streamed to each open tab at `/events`. */
+  changes?: { subscribe(listener: (notice: ChangeNotice) => void): () => void };
 }
 
 export interface WebHost {
@@ -97,6 +100,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const result = await options.dispatch(url.pathname.slice('/api/'.length), input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
+    if (url.pathname === '/events') {
+      if (req.method !== 'GET' || !options.changes) return refuse(res, 405);
+      return streamNotices(req, res, options.changes);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405);
     const file = await readStatic(options.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
@@ -122,6 +129,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Server-sent events (#16 item 3): one `change` event per notice, behind the same secret cookie
+ * and Host/Origin checks as the API. Notices carry table names and random ids only.
+ */
+function streamNotices(req: IncomingMessage, res: ServerResponse, changes: NonNullable<WebHostOptions['changes']>): void {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+  });
+  res.write(': kaiji change notices\n\n');
+  const stop = changes.subscribe((notice) => res.write(`event: change\ndata: ${formatNotice(notice)}\n\n`));
+  req.on('close', stop);
 }
 
 function same(a: string, b: string): boolean {

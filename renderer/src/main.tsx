@@ -14,9 +14,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { theme } from './theme';
 import { queryClient } from './ui/server-state';
+import { startChangeNotices } from './ui/change-notices';
 
 // Mantine's <style> elements carry the page's nonce: the CSP allows no other inline style (issue 11, finding 12).
 const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="kaiji-style-nonce"]')?.content;
+
+// #16 item 3: other desks' and windows' changes refetch what shows them.
+startChangeNotices();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, CASEWORK, INTAKE, OVERSIGHT, channel, displayName, id, isoDate, isoDateOf, login, loginAttempt, multilineText, none, passphrase, role, secret, text, token, typedDate, base64, type Channel } from './channel';
 import { caseFieldValue, isFieldName } from './case-fields';
+import { rowVersion } from './row-version';
 import { verificationChannels } from './channels/verification';
 import { ledgerChannels } from './channels/ledger';
 import { mailChannels } from './channels/mail';
@@ -44,6 +45,31 @@ import type {
   StaffMember,
   VaultStatus,
 } from './types';
+
+/** The office settings an administrator edits (settings.update takes any of them). */
+const settingsFields = z.object({
+  companyName: text(120, { min: 1 }),
+  companyAddress: text(300),
+  contactPoint: text(300),
+  administratorTitle: text(120),
+  idleLockMinutes: z.number().int().min(1).max(240),
+  freeUnlockAttempts: z.number().int().min(1).max(20),
+  scannerFolder: text(1000),
+  companyPostalCode: text(8).regex(/^(\d{3}-?\d{4})?$/, 'postal_code'),
+  responseTargetDays: z.number().int().min(1).max(365),
+  responseDayCount: z.enum(['calendar', 'business']),
+  repeatPeriodMonths: z.number().int().min(1).max(120),
+  moneyOrderWarningDays: z.number().int().min(1).max(180),
+  deficientWaitDays: z.number().int().min(1).max(365),
+  withdrawalAcknowledgement: z.enum(WITHDRAWAL_ACK_POLICIES),
+  approvalRequired: z.boolean(),
+  trashDays: z.number().int().min(1).max(365),
+});
+
+/** #16 item 3: each key's optimistic version as the desk read it (services/settings/settings-service.ts). */
+const settingsVersions = z
+  .object(Object.fromEntries(Object.keys(settingsFields.shape).map((k) => [k, z.number().int().min(0).max(2_147_483_647)])) as Record<keyof typeof settingsFields.shape, z.ZodNumber>)
+  .partial();
 
 export const contract = {
   'app.info': channel<AppInfo>()({ access: 'public', input: none }),
@@ -99,26 +125,8 @@ export const contract = {
   'settings.get': channel<Settings>()({ access: 'session', input: none }),
   'settings.update': channel<Settings>()({
     access: ADMIN,
-    input: z
-      .object({
-        companyName: text(120, { min: 1 }),
-        companyAddress: text(300),
-        contactPoint: text(300),
-        administratorTitle: text(120),
-        idleLockMinutes: z.number().int().min(1).max(240),
-        freeUnlockAttempts: z.number().int().min(1).max(20),
-        scannerFolder: text(1000),
-        companyPostalCode: text(8).regex(/^(\d{3}-?\d{4})?$/, 'postal_code'),
-        responseTargetDays: z.number().int().min(1).max(365),
-        responseDayCount: z.enum(['calendar', 'business']),
-        repeatPeriodMonths: z.number().int().min(1).max(120),
-        moneyOrderWarningDays: z.number().int().min(1).max(180),
-        deficientWaitDays: z.number().int().min(1).max(365),
-        withdrawalAcknowledgement: z.enum(WITHDRAWAL_ACK_POLICIES),
-        approvalRequired: z.boolean(),
-        trashDays: z.number().int().min(1).max(365),
-      })
-      .partial(),
+    // #16 item 3: `versions` holds the versions of the keys this edit changes, as the desk read them (0: not stored yet).
+    input: settingsFields.partial().extend({ versions: settingsVersions.optional() }),
   }),
 
   'audit.list': channel<AuditPage>()({
@@ -157,6 +165,8 @@ export const contract = {
       kana: text(120).default(''),
       birthDate: isoDateOf('birth').optional(),
       address: text(300).optional(),
+      /** #16 item 3: the case's version the desk showed; a stale one is refused as CONFLICT. */
+      version: rowVersion,
     }),
   }),
 
@@ -178,10 +188,12 @@ export const contract = {
     }),
   }),
   'cases.detail': channel<CaseDetail>()({ access: CASEWORK, personal: true, input: z.object({ id }) }),
-  'cases.setFields': channel<null>()({
+  'cases.setFields': channel<{ version: number }>()({
     access: INTAKE,
     input: z.object({
       id,
+      /** #16 item 3: the case's version the desk showed; a stale one is refused as CONFLICT. */
+      version: rowVersion,
       // Only the form's own fields; each value checked for what it means (dates, one line or several).
       fields: z.array(z.object({ field: text(64).refine(isFieldName, 'field'), value: multilineText(2000) }).superRefine(caseFieldValue)).min(1).max(100),
     }),

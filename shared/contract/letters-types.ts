@@ -49,6 +49,8 @@ export interface LetterSummary {
   needsApproval: boolean;
   /** #13 item 2b: the second administrator's approval (決裁). */
   approval: LetterApprovalInfo;
+  /** #16 item 3: the draft's optimistic version, sent back with an edit (letters.update). */
+  version?: number;
 }
 
 export interface LetterApprovalInfo {

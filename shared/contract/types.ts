@@ -73,6 +73,8 @@ export interface Settings {
   approvalRequired: boolean;
   /** #13 item 3: days a deleted page or letter draft stays in the trash before it is purged for good. */
   trashDays: number;
+  /** #16 item 3: each stored key's optimistic version (0 or absent: never stored), sent back with an edit of it. */
+  versions?: Record<string, number>;
 }
 
 export interface AuditEntry {
@@ -123,6 +125,8 @@ export interface CaseSummary {
   /** The person in charge (担当者, #13 item 2a); null: nobody yet. */
   assigneeId?: string | null;
   assigneeName?: string | null;
+  /** #16 item 3: the case's optimistic version, sent back with an edit of it. */
+  version?: number;
 }
 
 export interface CasePage {
@@ -229,7 +233,7 @@ export interface TimelineEntry {
 }
 
 export interface CaseDetail {
-  case: CaseSummary & { birthDate: string | null; address: string | null };
+  case: CaseSummary & { birthDate: string | null; address: string | null; version: number };
   fields: CaseField[];
   envelopes: Envelope[];
   pages: PageSummary[];

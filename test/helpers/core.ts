@@ -1,4 +1,7 @@
-import { afterEach } from 'vitest';
+import pg from 'pg';
+import { afterEach, beforeEach, inject } from 'vitest';
+import type { OfficeConnection } from '../../electron/services/office/office-database';
+import { freshOfficeDatabase, superuserOf, testBackend } from './office-test-server';
 import { KaijiCore, type CoreOptions } from '../../electron/services/core/kaiji-core';
 import { createDispatch } from '../../electron/services/core/dispatch';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
@@ -14,17 +17,63 @@ export const ADMIN = {
   passphrase: 'correct horse battery staple',
 };
 
-/** Real cores over real data folders; all disposed after each test. */
+/**
+ * Real cores over real data folders; all disposed after each test. With
+ * `KAIJI_TEST_BACKEND=postgres` (the vitest project "postgres", #16 item 3) every core of a test
+ * is a desk of one fresh office database on the run's embedded PostgreSQL (copied from the
+ * migrated template before the test, dropped after it); the data folder then holds only the
+ * desk's lock. `officeOfTest()` names that database.
+ */
 export function useCores(): (options: Omit<CoreOptions, 'mode'> & { mode?: CoreOptions['mode'] }) => { core: KaijiCore; call: Call } {
   const cores: KaijiCore[] = [];
+  const postgres = testBackend() === 'postgres';
+  if (postgres) {
+    beforeEach(async () => {
+      currentOffice = await freshOfficeDatabase(requireServer());
+    });
+  }
   afterEach(async () => {
     for (const c of cores.splice(0)) await c.dispose();
+    if (postgres && currentOffice) {
+      const done = currentOffice;
+      currentOffice = null;
+      await dropDatabase(done.database);
+    }
   });
   return (options) => {
-    const core = new KaijiCore({ mode: 'web', ...options });
+    const office = options.office ?? (postgres ? requireOffice() : undefined);
+    const core = new KaijiCore({ mode: 'web', ...options, office });
     cores.push(core);
     return { core, call: createDispatch(core) as Call };
   };
+}
+
+let currentOffice: OfficeConnection | null = null;
+
+function requireServer() {
+  const server = inject('kaijiOffice');
+  if (!server) throw new Error('KAIJI_TEST_BACKEND=postgres needs test/global-setup-postgres.ts (the vitest project "postgres")');
+  return server;
+}
+
+function requireOffice(): OfficeConnection {
+  if (!currentOffice) throw new Error('useCores on PostgreSQL makes cores inside a test (its database is made before each test)');
+  return currentOffice;
+}
+
+/** The current test's office database (PostgreSQL back end only), as the app role. */
+export function officeOfTest(): OfficeConnection | null {
+  return currentOffice;
+}
+
+async function dropDatabase(database: string): Promise<void> {
+  const client = new pg.Client(superuserOf(requireServer(), 'postgres'));
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 export function value<T>(r: Result<T>): T {

@@ -81,7 +81,7 @@ describe('unlock throttle (S1; issue 11, findings 1-3)', () => {
     // The clerk is not slowed by someone guessing the administrator's passphrase...
     value(await call('vault.unlock', { login: clerk.login, passphrase: clerk.passphrase }));
     // ...and the clerk's success does not wipe the administrator's count.
-    expect(core.vault.retryAfterMs('hanako')).toBeGreaterThan(0);
+    expect(await core.vault.retryAfterMs('hanako')).toBeGreaterThan(0);
     expect(await call('vault.unlock', { login: 'hanako', passphrase: ADMIN.passphrase })).toMatchObject({ error: { code: 'TOO_MANY_ATTEMPTS' } });
     expect(core.current?.user.login).toBe(clerk.login);
   });
@@ -161,7 +161,7 @@ describe('login names in vault.json (S2; issue 11, finding 5)', () => {
     const { call, core, dataDir } = await setUp();
     const clerk = value(await call('staff.add', CLERK));
     const admin = core.current!.user;
-    await downgradeToFormat1(dataDir, core.vault, [
+    await downgradeToFormat1(dataDir, core.vault as Vault, [
       { staffId: admin.id, login: 'hanako', passphrase: ADMIN.passphrase },
       { staffId: clerk.id, login: CLERK.login, passphrase: CLERK.passphrase },
     ]);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { buildApi, channelNames } from '@shared/contract';
-import { channelEffect, withServerState } from '../../renderer/src/ui/server-state';
+import { channelEffect, collectReads, invalidateForNotices, withServerState } from '../../renderer/src/ui/server-state';
 
 const RENDERER = join(__dirname, '../../renderer/src');
 
@@ -66,3 +66,38 @@ async function vi_waitFor(done: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
   expect(done()).toBe(true);
 }
+
+describe('change notices in the renderer (#16 item 3)', () => {
+  it('refetch the queries showing the notice`s records and every list, not the other records` queries', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+    const api = withServerState(buildApi(channelNames, async () => ({ ok: true, value: null })), client);
+    // Three queries as useLoad makes them: one case's detail, another case's detail, the list.
+    const fetches = { a: 0, b: 0, list: 0 };
+    const observe = (name: keyof typeof fetches, read: () => Promise<unknown>) => {
+      const queryKey = ['load', name];
+      const observer = new QueryObserver(client, {
+        queryKey,
+        queryFn: async () => {
+          fetches[name]++;
+          return collectReads(queryKey, read);
+        },
+      });
+      return observer.subscribe(() => undefined);
+    };
+    const stop = [observe('a', () => api.cases.detail({ id: 'case-a' })), observe('b', () => api.cases.detail({ id: 'case-b' })), observe('list', () => api.cases.list({}))];
+    // Settled first: a notice arriving mid-fetch is covered by TanStack's own refetch rules, not here.
+    const idle = () => client.getQueryCache().getAll().every((q) => q.state.fetchStatus === 'idle');
+    await vi_waitFor(() => fetches.a === 1 && fetches.b === 1 && fetches.list === 1 && idle());
+    await invalidateForNotices([{ table: 'case_fields', ids: ['case-a'] }], client);
+    await vi_waitFor(() => fetches.a === 2 && fetches.list === 2 && idle());
+    expect(fetches.b).toBe(1);
+    // A row of case b by its own id and its case's: b's queries match through the case id.
+    await invalidateForNotices([{ table: 'letters', ids: ['letter-1', 'case-b'] }], client);
+    await vi_waitFor(() => fetches.b === 2 && fetches.list === 3 && idle());
+    expect(fetches.a).toBe(2);
+    // After a reconnect anything may have changed.
+    await invalidateForNotices([{ table: '*', ids: [] }], client);
+    await vi_waitFor(() => fetches.a === 3 && fetches.b === 3 && fetches.list === 4);
+    for (const s of stop) s();
+  });
+});

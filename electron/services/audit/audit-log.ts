@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { dialectOf } from '../vault/migrations/dialect';
 import type { Role } from '@shared/roles';
 import type { AuditActor, AuditEntry, AuditPage, AuditVerification } from '@shared/contract';
 import type { Database } from '../vault/schema';
@@ -36,6 +37,12 @@ export interface AuditFilter {
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
+ * The advisory lock key of the audit chain on the office database (#16 item 3): any constant
+ * other locks do not use (the schema upgrade's is vault/migrator.ts#SCHEMA_LOCK).
+ */
+export const AUDIT_CHAIN_LOCK = 0x4b4a4155; // 'KJAU'
+
+/**
  * Entries written during one channel call (the dispatcher runs each call in one): a call
  * that returned personal data and wrote none gets the dispatcher's `record.viewed` (S3).
  */
@@ -56,6 +63,10 @@ export class AuditLog {
   }
 
   private async appendIn(trx: Db, actor: Actor, event: AuditEvent): Promise<AuditEntry> {
+    // #16 item 3: on the office database every desk appends to the one chain. The lock (held
+    // to the end of the transaction) makes appends take turns, so each reads the head the last
+    // one committed; the SQLite vault has one writer already.
+    if (dialectOf(trx as unknown as Kysely<unknown>) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
     const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
     // Past any row beyond the head, so a tampered trail never blocks new work; verify reports it.
     const last = await trx.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();

@@ -10,7 +10,7 @@ import { openSqlCipher, toKysely } from '../vault/database';
 import { fsyncDir } from '../vault/keyslot-file';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrations';
 import type { Database } from '../vault/schema';
-import type { Vault } from '../vault/vault';
+import type { DeskVault } from '../vault/desk-vault';
 import { BACKUP_EXTENSION, BACKUP_FORMAT, decryptBackupBody, newSalt, readBackupHeader, writeBackupFile } from './backup-format';
 import { checkDatabase, snapshotDatabase } from './snapshot-worker';
 import { copyNewPieces, damagedPieces, pageFilesOf, piecesDir, removeUnlisted } from './backup-pieces';
@@ -45,7 +45,7 @@ export class BackupService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
-    private readonly vault: Vault,
+    private readonly vault: DeskVault,
     private readonly now: () => Date,
     /** The vault's page files (#15 item 6): copied into the folder's piece store, held from removal meanwhile. */
     private readonly pageFiles: PageFiles | null = null,
@@ -90,6 +90,8 @@ export class BackupService {
 
   /** Starts a run in the background (the UI polls `status`); refuses when one is running. */
   start(actor: Actor, trigger: 'manual' | 'schedule' = 'manual'): { runId: string } {
+    // #16: an office database is backed up by its server's pg_dump; no run row, no failure entry.
+    if (this.vault.kind === 'office') throw new KaijiError('OFFICE_BACKUP_BY_SERVER');
     if (this.state.running) throw new KaijiError('BACKUP_RUNNING');
     const runId = randomUUID();
     this.state = { running: true, runId, phase: 'snapshot', progress: 0, errorCode: null };

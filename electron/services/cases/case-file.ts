@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { claimVersion } from '../concurrency/versions';
 import type { CaseDetail, CaseField, CaseSummary, Envelope } from '@shared/contract';
 import { parseJapaneseDate } from '@shared/domain/era';
 import { addressKey, nameKey } from '@shared/domain/names';
@@ -71,6 +72,8 @@ export class CaseFileService {
         ...toSummary(row),
         birthDate: row.subject_birth_date,
         address: row.subject_address,
+        // #16 item 3: what the desk sends back with an edit (cases.setFields, cases.updateSubject).
+        version: row.version ?? 1,
         // #13 item 2a: the person in charge in the case header.
         assigneeId: row.assignee_id ?? null,
         assigneeName: row.assignee_id ? ((await this.db.selectFrom('staff').select('display_name').where('id', '=', row.assignee_id).executeTakeFirst())?.display_name ?? null) : null,
@@ -93,11 +96,15 @@ export class CaseFileService {
     };
   }
 
-  /** Values typed or confirmed by staff: they are final, never overwritten by a later scan. */
-  async setFields(actor: Actor, id: string, values: FieldValue[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const exists = await trx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst();
-      if (!exists) throw new KaijiError('NOT_FOUND');
+  /**
+   * Values typed or confirmed by staff: they are final, never overwritten by a later scan.
+   * `version`: the case's version the desk showed (#16 item 3); an edit from a view another
+   * desk has since changed is refused as CONFLICT. Returns the case's new version.
+   */
+  async setFields(actor: Actor, id: string, values: FieldValue[], version?: number): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      // First: claims the case (row lock on the office database) or refuses a stale view.
+      const next = await claimVersion(trx, 'cases', id, version, 'case');
       for (const v of values) await this.upsert(trx, actor, id, v, null, false);
       await this.syncSubject(trx, id);
       await this.audit.append(trx, actor, {
@@ -106,18 +113,19 @@ export class CaseFileService {
         recordId: id,
         summary: { fields: values.map((v) => v.field) },
       });
+      return next;
     });
   }
 
   /** The data subject typed by staff (e.g. from a free-form letter): the same path as any field. */
-  async setSubject(actor: Actor, id: string, subject: { name: string; kana: string; birthDate?: string; address?: string }): Promise<void> {
+  async setSubject(actor: Actor, id: string, subject: { name: string; kana: string; birthDate?: string; address?: string }, version?: number): Promise<number> {
     const fields: FieldValue[] = [
       { field: 'subject.name', value: subject.name },
       { field: 'subject.kana', value: subject.kana },
     ];
     if (subject.birthDate) fields.push({ field: 'subject.birthDate', value: subject.birthDate });
     if (subject.address !== undefined) fields.push({ field: 'subject.address', value: subject.address });
-    await this.setFields(actor, id, fields);
+    return this.setFields(actor, id, fields, version);
   }
 
   /** Pre-fills from a recognised form; skips fields staff have already confirmed. */
@@ -217,6 +225,8 @@ export class CaseFileService {
       .values(row)
       .onConflict((oc) =>
         oc.columns(['case_id', 'field']).doUpdateSet({
+          // #16 item 3: the field's own version moves with every change of it.
+          version: sql<number>`case_fields.version + 1`,
           value: row.value,
           confidence: row.confidence,
           needs_review: row.needs_review,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CasePage, CaseSummary } from '@shared/contract';
 import { forbiddenDetails, mayTransition, transitionAction } from '@shared/domain/case-permissions';
 import { canTransition, caseStateLabel, isCaseState, type CaseState } from '@shared/domain/case-state';
@@ -9,6 +9,7 @@ import { caseSearchField, nameKey } from '@shared/domain/names';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { auditIfDenied, guardClose } from '../lifecycle/guard';
+import { conflict } from '../concurrency/versions';
 import { prefixRange } from '../vault/query';
 import { DeadlineStore, caseUrgency } from '../today/deadline-store';
 import type { CasesTable, Database } from '../vault/schema';
@@ -175,12 +176,17 @@ export class CaseService {
     const at = this.now().toISOString();
     // R1: whatever the path, a case closes only when nothing is owed or the owed is waived.
     if (to === 'closed') await guardClose(trx, this.audit, actor, { id, caseNo: row.case_no, from }, { waive: !!cause.waive, reason, at });
+    // #16 item 3: only from the state this move was checked against. Two desks moving one case
+    // at once on the office database: the second waits for the first's row lock, then matches
+    // nothing and is told, instead of overwriting the first desk's move.
     const updated = await trx
       .updateTable('cases')
       .set({ status: to, status_since: at, updated_at: at })
       .where('id', '=', id)
+      .where('status', '=', from)
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!updated) throw conflict('case');
     // The history, not only the audit trail, because deadlines (I5) sum the paused spans.
     await trx
       .insertInto('case_status_changes')
@@ -230,13 +236,22 @@ export class CaseService {
   }
 }
 
-/** Case numbers staff can write on paper: year and a four-digit running number (2026-0001). */
-async function nextCaseNo(trx: Transaction<Database>, year: number): Promise<string> {
-  const row = await trx.selectFrom('case_counters').select('last').where('year', '=', year).executeTakeFirst();
-  const next = (row?.last ?? 0) + 1;
-  if (row) await trx.updateTable('case_counters').set({ last: next }).where('year', '=', year).execute();
-  else await trx.insertInto('case_counters').values({ year, last: next }).execute();
-  return `${year}-${String(next).padStart(4, '0')}`;
+/**
+ * Case numbers staff can write on paper: year and a four-digit running number (2026-0001).
+ * #16 item 3: taken in one statement inside the creating transaction, so desks creating cases
+ * at once on the office database each get their own number: the first holds the year's counter
+ * row until it commits, the next waits and counts on from there (no read-then-write gap); a
+ * transaction that fails gives its number back with the rollback, so the year stays gap-free.
+ * The unique index on case_no (migration 002) refuses a duplicate whatever happens.
+ */
+export async function nextCaseNo(trx: Transaction<Database>, year: number): Promise<string> {
+  const { last } = await trx
+    .insertInto('case_counters')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql<number>`case_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${year}-${String(last).padStart(4, '0')}`;
 }
 
 export function toSummary(row: CasesTable): CaseSummary {
@@ -247,5 +262,6 @@ export function toSummary(row: CasesTable): CaseSummary {
     receivedOn: row.received_on,
     subjectName: row.subject_name,
     subjectKana: row.subject_kana,
+    version: row.version ?? 1,
   };
 }

@@ -4,6 +4,7 @@ import type { Result } from '@shared/result';
 import { allows } from '@shared/roles';
 import { handlers, type HandlerMap } from './handlers';
 import { auditedCall } from '../audit/audit-log';
+import { noticeOfCall } from '../concurrency/change-notices';
 import type { KaijiCore, Session } from './kaiji-core';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
@@ -52,6 +53,9 @@ export function createDispatch(core: KaijiCore, map: HandlerMap = handlers): Dis
       }
       // Finding 4: personal data never leaves without an audit entry, whether or not the service wrote one.
       if (spec.personal && call.entries === 0 && session) await auditView(session, name, parsed.data, value);
+      // #16 item 3: the desk's other windows (and tabs) refetch what this change touched.
+      const notice = noticeOfCall(name, parsed.data);
+      if (notice) core.changes.publish(notice);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof KaijiError) return { ok: false, error: error.toInfo() };

@@ -49,10 +49,12 @@ export const handlers: HandlerMap = {
   },
   'vault.rotateRecoveryKey': async (_, ctx) => {
     const s = must(ctx);
-    const recoveryKey = ctx.core.vault.rotateRecoveryKey();
-    await s.ws.db.transaction().execute((trx) =>
-      s.ws.audit.append(trx, s.actor, { action: 'vault.recovery_key_rotated', recordType: 'vault' }),
-    );
+    // On an office database the new slot is written in the audit entry's transaction.
+    const recoveryKey = await s.ws.db.transaction().execute(async (trx) => {
+      const key = await ctx.core.vault.rotateRecoveryKey(trx);
+      await s.ws.audit.append(trx, s.actor, { action: 'vault.recovery_key_rotated', recordType: 'vault' });
+      return key;
+    });
     return { recoveryKey };
   },
 
@@ -82,7 +84,8 @@ export const handlers: HandlerMap = {
   'settings.get': async (_, ctx) => must(ctx).ws.settings.get(),
   'settings.update': async (input, ctx) => {
     const s = must(ctx);
-    const settings = await s.ws.settings.update(s.actor, input);
+    const { versions, ...patch } = input;
+    const settings = await s.ws.settings.update(s.actor, patch, versions);
     await ctx.core.afterSettingsChange();
     return settings;
   },
@@ -106,15 +109,14 @@ export const handlers: HandlerMap = {
 
   'cases.list': async (input, ctx) => must(ctx).ws.caseList.list(must(ctx).actor, input),
   'cases.get': async (input, ctx) => must(ctx).ws.cases.get(must(ctx).actor, input.id),
-  'cases.updateSubject': async ({ id, ...subject }, ctx) => {
-    await must(ctx).ws.caseFiles.setSubject(must(ctx).actor, id, subject);
+  'cases.updateSubject': async ({ id, version, ...subject }, ctx) => {
+    await must(ctx).ws.caseFiles.setSubject(must(ctx).actor, id, subject, version);
     return must(ctx).ws.cases.get(must(ctx).actor, id);
   },
 
   'cases.detail': async (input, ctx) => must(ctx).ws.caseFiles.detail(must(ctx).actor, input.id),
   'cases.setFields': async (input, ctx) => {
-    await must(ctx).ws.caseFiles.setFields(must(ctx).actor, input.id, input.fields);
-    return null;
+    return { version: await must(ctx).ws.caseFiles.setFields(must(ctx).actor, input.id, input.fields, input.version) };
   },
   'cases.addNote': async (input, ctx) => {
     await must(ctx).ws.caseFiles.addNote(must(ctx).actor, input.id, input.body);

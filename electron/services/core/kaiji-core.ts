@@ -13,7 +13,12 @@ import { acquireDirLock, ensureDataDir } from '../vault/data-dir';
 import type { ScryptParams } from '../vault/crypto';
 import { settleRekeyIntents } from '../vault/rekey-audit';
 import { Vault, type OpenVault } from '../vault/vault';
+import type { DeskVault } from '../vault/desk-vault';
+import type { OfficeConnection } from '../office/office-database';
+import { OfficeVault } from '../office/office-vault';
 import { createWorkspace, type Workspace } from './workspace';
+import { ChangeBus, listenForChanges, type ChangeListener } from '../concurrency/change-notices';
+import { officeClient } from '../office/office-database';
 
 export interface CoreOptions {
   dataDir: string;
@@ -26,6 +31,11 @@ export interface CoreOptions {
   ocrWorkers?: number;
   /** How often the scanner folder is looked at. */
   scannerPollMs?: number;
+  /**
+   * #16: an office database instead of the local vault (several desks on PostgreSQL). The data
+   * folder then holds only this desk's lock; see office/office-desk.ts for how a desk chooses.
+   */
+  office?: OfficeConnection;
 }
 
 /** Who is at the desk, and the services their unlock opened. */
@@ -44,8 +54,10 @@ export interface Session {
  * and route the same handler map into it.
  */
 export class KaijiCore {
-  readonly vault: Vault;
+  readonly vault: DeskVault;
   readonly mode: 'electron' | 'web';
+  /** #16 item 3: change notices for this desk's windows (services/concurrency/change-notices.ts). */
+  readonly changes = new ChangeBus();
   private readonly now: () => number;
   private session: Session | null = null;
   private readonly releaseDir: () => void;
@@ -60,10 +72,19 @@ export class KaijiCore {
     this.options = options;
     this.mode = options.mode;
     this.now = options.now ?? Date.now;
-    this.vault = new Vault({ dataDir: options.dataDir, now: this.now, scrypt: options.scrypt });
+    this.vault = options.office
+      ? new OfficeVault({ dataDir: options.dataDir, connection: options.office, now: this.now, scrypt: options.scrypt })
+      : new Vault({ dataDir: options.dataDir, now: this.now, scrypt: options.scrypt });
     this.idleTimer = setInterval(() => void this.lockIfIdle(), options.idleCheckMs ?? 5_000);
     this.idleTimer.unref();
+    // #16 item 3: other desks' changes, heard on one LISTEN connection (ids only, so also while locked).
+    const vault = this.vault;
+    if (vault instanceof OfficeVault) {
+      this.listener = listenForChanges(() => officeClient(vault.connection), this.changes, { ownBackends: vault.backends }).catch(() => null);
+    }
   }
+
+  private listener: Promise<ChangeListener | null> = Promise.resolve(null);
 
   get current(): Session | null {
     return this.session;
@@ -75,7 +96,7 @@ export class KaijiCore {
   }
 
   async status(): Promise<VaultStatus> {
-    if (!this.vault.isInitialized) return { state: 'uninitialized', retryAfterMs: 0 };
+    if (!(await this.vault.initialized())) return { state: 'uninitialized', retryAfterMs: 0 };
     const s = this.session;
     // Waits are per login (issue 11, finding 3): before anyone has typed a login there is none
     // to show; a refused attempt carries its own retryAfterMs.
@@ -191,7 +212,7 @@ export class KaijiCore {
     const s = this.requireSession();
     const settings = await s.ws.settings.get();
     s.idleLockMinutes = settings.idleLockMinutes;
-    this.vault.setFreeUnlockAttempts(settings.freeUnlockAttempts);
+    await this.vault.setFreeUnlockAttempts(settings.freeUnlockAttempts);
     await s.scanner?.stop();
     s.scanner = this.watchScanner(s, settings.scannerFolder);
   }
@@ -216,6 +237,8 @@ export class KaijiCore {
     clearInterval(this.idleTimer);
     await this.lock('shutdown');
     await this.ocr?.terminate();
+    await (await this.listener)?.close();
+    await this.vault.close?.();
     this.releaseDir();
   }
 
@@ -245,8 +268,9 @@ export class KaijiCore {
       lastActivity: this.now(),
       scanner: this.watchScanner({ ws, actor }, settings.scannerFolder),
     };
-    // Daily backups while the app runs, under whoever unlocked (#15 item 1).
-    ws.backups.startSchedule(actor);
+    // Daily backups while the app runs, under whoever unlocked (#15 item 1). An office
+    // database is backed up on its server (pg_dump), never from a desk.
+    if (this.vault.kind === 'vault') ws.backups.startSchedule(actor);
     // #13 item 3: what has been in the trash longer than settings.trashDays goes for good, now and daily.
     // A failed purge must not keep anyone out; the next run tries again.
     await ws.trash.purgeExpired().catch(() => undefined);
@@ -280,6 +304,6 @@ export class KaijiCore {
         await audit.append(trx, actor, { action, recordType: 'vault', summary });
       }
     });
-    this.vault.clearPendingAudit();
+    await this.vault.clearPendingAudit();
   }
 }

@@ -34,7 +34,7 @@ import { ApprovalService } from '../approval/approval-service';
 import { TrashService } from '../trash/trash-service';
 import { storeFacts } from '../facts/case-facts';
 import type { Database } from '../vault/schema';
-import type { Vault } from '../vault/vault';
+import type { DeskVault } from '../vault/desk-vault';
 
 /** The services of an unlocked vault, wired once per unlock and dropped at lock. */
 export interface Workspace {
@@ -73,11 +73,12 @@ export interface Workspace {
   trash: TrashService;
 }
 
-export function createWorkspace(db: Kysely<Database>, vault: Vault, now: () => Date, pipeline: PagePipeline): Workspace {
+export function createWorkspace(db: Kysely<Database>, vault: DeskVault, now: () => Date, pipeline: PagePipeline): Workspace {
   const audit = new AuditLog(db, now);
   const cases = new CaseService(db, audit, now);
   const envelopes = new EnvelopeService(db, audit, cases, now);
-  const pages = new PageStore(db, audit, vault.dataDir);
+  // #16: on an office database page images are sealed values in their rows, not files at this desk.
+  const pages = new PageStore(db, audit, vault.dataDir, vault.kind === 'office');
   const caseFiles = new CaseFileService(db, audit, pages, envelopes, now);
   const imports = new ImportService(db, audit, pages, pipeline, caseFiles, now);
   const settings = new SettingsService(db, audit);

@@ -11,6 +11,7 @@ import {
   type MoneyOrderState,
 } from '@shared/domain/money-orders';
 import { isKnownFaceValue } from '@shared/domain/verification/fees';
+import { conflict } from '../concurrency/versions';
 import { KaijiError, dateOrderError, type NamedField } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { SettingsService } from '../settings/settings-service';
@@ -245,7 +246,16 @@ export class MoneyOrderLedger {
         throw new KaijiError('MONEY_ORDER_ILLEGAL_CHANGE', { from: row.state, to, fromJa: from.ja, fromEn: from.en, toJa: next.ja, toEn: next.en });
       }
       const values = { ...patch(row), state: to, updated_at: this.now().toISOString() };
-      await trx.updateTable('money_orders').set(values).where('id', '=', id).execute();
+      // #16 item 3: only from the state the change was checked against, and the version moves:
+      // two desks cashing and returning one order at once cannot both succeed.
+      const moved = await trx
+        .updateTable('money_orders')
+        .set({ ...values, version: sql<number>`version + 1` })
+        .where('id', '=', id)
+        .where('state', '=', row.state)
+        .returning('version')
+        .executeTakeFirst();
+      if (!moved) throw conflict('money_order');
       await this.audit.append(trx, actor, {
         action: `money_order.${to}`,
         recordType: 'money_order',

@@ -22,6 +22,8 @@ export interface MoneyOrdersTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** #16 item 3 (migration 052): optimistic version, bumped by every edit (services/concurrency/versions.ts). */
+  version?: number;
 }
 
 export interface LedgerTables {

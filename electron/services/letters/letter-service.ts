@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseSummary } from '@shared/contract';
+import { claimVersion } from '../concurrency/versions';
 import type { LetterDetail, LetterFile, LetterPages, LetterRecipient, LetterSuggestion, LetterSummary } from '@shared/contract/letters-types';
 import { CASE_STATE_LABELS, caseStateLabel } from '@shared/domain/case-state';
 import { isoDateInJapan } from '@shared/domain/dates';
@@ -148,8 +149,10 @@ export class LetterService {
   }
 
   /** Staff edit a draft's text or address; an issued letter is refused (LETTER_ISSUED). */
-  async update(actor: Actor, id: string, patch: { draft?: DraftText; recipient?: LetterRecipient }): Promise<LetterDetail> {
+  async update(actor: Actor, id: string, patch: { draft?: DraftText; recipient?: LetterRecipient; version?: number }): Promise<LetterDetail> {
     await this.db.transaction().execute(async (trx) => {
+      // #16 item 3: the version the desk showed, claimed first (a stale draft is refused as CONFLICT).
+      await claimVersion(trx, 'letters', id, patch.version, 'letter');
       const row = await this.row(trx, id);
       if (row.status !== 'draft') throw new KaijiError('LETTER_ISSUED');
       const current = JSON.parse(row.draft) as LetterDraft;
@@ -453,6 +456,7 @@ export class LetterService {
           : null,
         finalResponse: isFinalResponse(r.template as LetterTemplateId),
         needsApproval: r.needs_approval === 1,
+        version: r.version ?? 1,
         approval: approvals.get(r.id) ?? { state: 'not_required', byName: null, at: null, reason: null, excluded: [] },
       };
     });

@@ -59,6 +59,8 @@ export interface LettersTable {
   /** #13 item 3 (migration 030): a trashed draft. */
   trashed_at?: string | null;
   trashed_by?: string | null;
+  /** #16 item 3 (migration 052): optimistic version, bumped by every edit (services/concurrency/versions.ts). */
+  version?: number;
 }
 
 export interface LetterTables {

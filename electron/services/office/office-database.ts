@@ -39,8 +39,25 @@ function clientConfig(c: OfficeConnection): pg.ClientConfig {
   return client;
 }
 
-export function officeKysely(c: OfficeConnection, max = 4): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool(poolConfig(c, max)) }) });
+/**
+ * `backends`: filled with the server process ids of the pool's connections, so the desk's
+ * change listener can tell its own notices from other desks' (#16 item 3).
+ */
+export function officeKysely(c: OfficeConnection, max = 4, backends?: Set<number>): Kysely<Database> {
+  const pool = new pg.Pool(poolConfig(c, max));
+  if (backends) {
+    const pid = (client: pg.PoolClient) => (client as unknown as { processID: number }).processID;
+    pool.on('connect', (client) => void backends.add(pid(client)));
+    pool.on('remove', (client) => void backends.delete(pid(client as pg.PoolClient)));
+  }
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** One connection outside any pool (the desk's LISTEN connection), with the pool's TLS rules. */
+export async function officeClient(c: OfficeConnection): Promise<pg.Client> {
+  const client = new pg.Client(clientConfig(c));
+  await client.connect();
+  return client;
 }
 
 async function runAll(client: pg.Client, statements: readonly string[]): Promise<void> {

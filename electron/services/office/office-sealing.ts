@@ -114,7 +114,7 @@ export function prefixIndexes(keys: OfficeKeys, purpose: string, normalised: str
  * FTS index ignores it. Folding per code point keeps it context-free, so any run of characters
  * of a text folds to a run of the folded text: a query never misses its page.
  */
-function searchable(text: string): string[] {
+export function searchable(text: string): string[] {
   return [...text.normalize('NFC')]
     .flatMap((c) => [...c.normalize('NFKC').toLowerCase()])
     .filter((c) => !/\s/u.test(c));

@@ -42,7 +42,7 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     case_id: P, dirty: P, received_on: P, kinds: P, owes: P, owed: P, answered_on: P, answer_days: P, target_on: P, day14_on: P,
     was_deficient: P, decided: P,
   },
-  case_fields: { case_id: P, field: P, value: S, confidence: P, source_page_id: P, zone: P, needs_review: P, updated_by: P, updated_at: P },
+  case_fields: { case_id: P, field: P, value: S, confidence: P, source_page_id: P, zone: P, needs_review: P, updated_by: P, updated_at: P, version: P },
   case_notes: { id: P, case_id: P, body: S, created_by: P, created_by_name: S, created_at: P },
   case_status_changes: { id: P, case_id: P, from_state: P, to_state: P, reason: S, ground: P, changed_by: P, changed_at: P },
   case_waivers: { id: P, case_id: P, obligation: P, reason: S, waived_by: P, waived_by_name: S, waived_at: P },
@@ -52,6 +52,7 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     urgency_sort: P, deadline_computed: P, request_kinds: P, closed_on: P,
   
     assignee_id: P,
+    version: P,
   },
   contact_letters: {
     id: P, contact_id: P, lang: P, draft: S, recipient: S, status: P, created_by: P, created_at: P, updated_by: P, updated_at: P,
@@ -86,6 +87,7 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     money_order_ids: P, needs_approval: P,
   
     approval: P, approval_by: P, approval_by_name: S, approval_at: P, approval_reason: S, prepared_by: P, trashed_at: P, trashed_by: P,
+    version: P,
   },
   mail_items: {
     id: P, case_id: P, letter_id: P, method: P, tracking_no: I, tracking_status: P, tracking_override_reason: S, proof_requested: P,
@@ -94,6 +96,7 @@ export const COLUMN_CLASSES: Record<string, Table> = {
   money_orders: {
     id: P, case_id: P, certificate_no: I, face_value: P, issued_on: P, issuing_office: S, received_on: P, payable_until: P, state: P,
     cashed_on: P, deposit_ref: S, returned_on: P, return_letter_id: P, lapsed_on: P, note: S, created_by: P, created_at: P, updated_at: P,
+    version: P,
   },
   page_masks: { id: P, page_id: P, case_id: P, rects: P, masked_by: P, masked_at: P },
   pages: {
@@ -117,10 +120,10 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     fingerprint: I, keep_until: P, created_by: P, created_at: P,
   },
   // A filter's name and content are typed by a person (a search may hold a name): sealed.
-  saved_filters: { id: P, staff_id: P, list: P, name: S, filter: S, created_at: P },
+  saved_filters: { id: P, staff_id: P, list: P, name: S, filter: S, created_at: P, version: P },
   schema_migrations: { version: P, name: P, applied_at: P },
-  settings: { key: P, value: S },
-  staff: { id: P, login: I, display_name: S, role: P, status: P, created_at: P, updated_at: P },
+  settings: { key: P, value: S, version: P },
+  staff: { id: P, login: I, display_name: S, role: P, status: P, created_at: P, updated_at: P, version: P },
   vault_secrets: { name: P, value: S },
 };
 
@@ -129,5 +132,7 @@ export const BACKEND_ONLY_TABLES = new Set([
   'page_text', // SQLite FTS5 (its shadow tables too); on PostgreSQL: page_tokens (MACs only)
   'page_tokens',
   'office_keyring', // wrapped keys and boxes (office/office-keyring.ts)
+  'office_unlock_failures', // counts per one-byte login bucket (migration 049)
+  'office_pending_audit', // records boxed to the audit public key (migration 049)
   'name_prefixes', // prefix MACs of name keys and case numbers (office/sealed-store.ts, migration 046)
 ]);

@@ -28,11 +28,21 @@ export class PageStore {
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     files: PageFiles | string,
+    /**
+     * #16: on an office database the image stays in its row (`pages.image`, sealed and padded at
+     * the desk like every blob column): there is no folder shared by the desks for page files.
+     */
+    private readonly imagesInRows = false,
   ) {
     this.files = typeof files === 'string' ? new PageFiles(files) : files;
   }
 
   async insert(trx: Transaction<Database>, row: NewPage): Promise<void> {
+    if (this.imagesInRows) {
+      await trx.insertInto('pages').values({ ...row, image: Buffer.from(row.image), image_file: null, image_key: null }).execute();
+      await indexPageText(trx, row.id, row.ocr_text);
+      return;
+    }
     const file = this.files.write(Buffer.from(row.image));
     await trx.insertInto('pages').values({ ...row, image: Buffer.alloc(0), image_file: file.name, image_key: file.key }).execute();
     await indexPageText(trx, row.id, row.ocr_text);
@@ -54,6 +64,7 @@ export class PageStore {
    * Idempotent; run at unlock.
    */
   async moveImagesOut(batch = 50): Promise<number> {
+    if (this.imagesInRows) return 0;
     let moved = 0;
     for (;;) {
       const rows = await this.db.selectFrom('pages').select(['id', 'image']).where('image_file', 'is', null).limit(batch).execute();
@@ -77,6 +88,7 @@ export class PageStore {
 
   /** Page files no row refers to (interrupted writes or deletes): removed. Run at unlock. */
   async sweepFiles(minAgeMs?: number): Promise<number> {
+    if (this.imagesInRows) return 0;
     const rows = await this.db.selectFrom('pages').select('image_file').where('image_file', 'is not', null).execute();
     return this.files.sweep(new Set(rows.map((r) => r.image_file!)), minAgeMs);
   }
@@ -190,6 +202,14 @@ export class PageStore {
   async setImageIn(trx: Transaction<Database>, id: string, image: { png: Buffer; thumbnail: Buffer; width: number; height: number }): Promise<string | null> {
     const before = await trx.selectFrom('pages').select('image_file').where('id', '=', id).executeTakeFirst();
     if (!before) throw new KaijiError('NOT_FOUND');
+    if (this.imagesInRows) {
+      await trx
+        .updateTable('pages')
+        .set({ image: image.png, image_file: null, image_key: null, thumbnail: image.thumbnail, width: image.width, height: image.height })
+        .where('id', '=', id)
+        .execute();
+      return null;
+    }
     const file = this.files.write(image.png);
     await trx
       .updateTable('pages')

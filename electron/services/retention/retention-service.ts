@@ -1,3 +1,4 @@
+import { dialectOf } from '../vault/migrations/dialect';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DisposalBatch, DisposalDue, DisposalEntry, LegalHold } from '@shared/contract/retention-types';
@@ -19,7 +20,7 @@ import { addDays, addMonths } from '@shared/domain/verification/date-rules';
 import { KaijiError } from '@shared/errors';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import { japanDay } from '../today/deadline-store';
-import { removePageText } from '../vault/fulltext';
+import { removePageText, secureDeletePageText } from '../vault/fulltext';
 import type { PageFiles } from '../pages/page-files';
 import type { Database } from '../vault/schema';
 
@@ -158,7 +159,7 @@ export class RetentionService {
     const entries = await this.db.transaction().execute(async (trx) => {
       // FTS5 secure-delete (SQLite >= 3.42; persistent for the table): a deleted row's terms
       // leave the index's segments now, not at some later merge.
-      await sql`insert into page_text(page_text, rank) values('secure-delete', 1)`.execute(trx);
+      await secureDeletePageText(trx);
       const due = await this.due(trx);
       const schedule = await this.schedule(trx);
       const entries: DisposalEntry[] = [];
@@ -219,7 +220,7 @@ export class RetentionService {
     });
     // Outside the transaction: write the zeroed pages back into the main file, then empty the WAL
     // (the page files' keys were in those rows), then the page files themselves go.
-    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+    if (dialectOf(this.db as never) === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
     for (const f of files) this.pageFiles?.remove(f);
     return { batchId, entries };
   }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { StaffMember, StaffStatus } from '@shared/contract';
 import { KaijiError } from '@shared/errors';
 import type { Role } from '@shared/roles';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { Database, StaffTable } from '../vault/schema';
-import type { Vault } from '../vault/vault';
+import type { DeskVault } from '../vault/desk-vault';
 import { assertPassphraseAcceptable } from './passphrase-policy';
 
 export interface NewStaff {
@@ -17,12 +17,14 @@ export interface NewStaff {
 
 /**
  * Staff accounts (S1). A member's row lives in the database; their way in is a key slot
- * in the vault, so every change here touches both, slot first.
+ * in the vault, so every change here touches both, slot first, inside the row's transaction:
+ * on an office database (#16) the slot is a row too and commits or rolls back with it; the
+ * vault's slot file is undone by hand when the transaction fails.
  */
 export class StaffService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly vault: Vault,
+    private readonly vault: DeskVault,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
   ) {}
@@ -62,9 +64,9 @@ export class StaffService {
     const taken = await this.db.selectFrom('staff').select('id').where('login', '=', input.login).executeTakeFirst();
     if (taken) throw new KaijiError('LOGIN_TAKEN');
     const id = randomUUID();
-    await this.vault.setStaffSlot(id, input.login, input.passphrase);
     try {
       return await this.db.transaction().execute(async (trx) => {
+        await this.vault.setStaffSlot(id, input.login, input.passphrase, trx);
         const member = await StaffService.insertFirst(trx, id, input, this.now().toISOString());
         // The administrator chose this passphrase: its owner changes it at first sign-in (#13 item 8).
         await this.requirePassphraseChange(trx, id);
@@ -77,7 +79,8 @@ export class StaffService {
         return member;
       });
     } catch (error) {
-      this.vault.deleteStaffSlot(id);
+      // The office's slot went with the rolled-back transaction; the vault's file is undone here.
+      if (this.vault.kind === 'vault') await this.vault.deleteStaffSlot(id);
       throw error;
     }
   }
@@ -85,10 +88,14 @@ export class StaffService {
   async setStatus(actor: Actor, id: string, status: Exclude<StaffStatus, 'removed'>): Promise<StaffMember> {
     const before = await this.requireOther(actor, id);
     if (status === 'disabled') await this.assertAnotherAdmin(before);
-    this.vault.setStaffSlotEnabled(id, status === 'active');
-    return this.update(actor, id, { status }, status === 'active' ? 'staff.enabled' : 'staff.disabled', {
-      status: [before.status, status],
-    });
+    return this.update(
+      actor,
+      id,
+      { status },
+      status === 'active' ? 'staff.enabled' : 'staff.disabled',
+      { status: [before.status, status] },
+      (trx) => this.vault.setStaffSlotEnabled(id, status === 'active', trx),
+    );
   }
 
   async setRole(actor: Actor, id: string, role: Role): Promise<StaffMember> {
@@ -100,9 +107,11 @@ export class StaffService {
   async resetPassphrase(actor: Actor, id: string, passphrase: string): Promise<void> {
     assertPassphraseAcceptable(passphrase);
     const member = await this.requireOther(actor, id);
-    await this.vault.setStaffSlot(id, member.login, passphrase);
-    if (member.status === 'disabled') this.vault.setStaffSlotEnabled(id, false);
-    await this.update(actor, id, {}, 'staff.passphrase_reset', {}, (trx) => this.requirePassphraseChange(trx, id));
+    await this.update(actor, id, {}, 'staff.passphrase_reset', {}, async (trx) => {
+      await this.vault.setStaffSlot(id, member.login, passphrase, trx);
+      if (member.status === 'disabled') await this.vault.setStaffSlotEnabled(id, false, trx);
+      await this.requirePassphraseChange(trx, id);
+    });
   }
 
   /** #13 item 8: whether this person still has to replace a passphrase an administrator set. */
@@ -141,8 +150,8 @@ export class StaffService {
       }
       throw error;
     }
-    await this.vault.setStaffSlot(actor.id, member.login, next);
     await this.update(actor, actor.id, {}, 'staff.passphrase_changed', {}, async (trx) => {
+      await this.vault.setStaffSlot(actor.id, member.login, next, trx);
       await trx.deleteFrom('passphrase_change_required').where('staff_id', '=', actor.id).execute();
     });
   }
@@ -151,8 +160,7 @@ export class StaffService {
   async remove(actor: Actor, id: string): Promise<void> {
     const before = await this.requireOther(actor, id);
     await this.assertAnotherAdmin(before);
-    this.vault.deleteStaffSlot(id);
-    await this.update(actor, id, { status: 'removed' }, 'staff.removed', { login: before.login });
+    await this.update(actor, id, { status: 'removed' }, 'staff.removed', { login: before.login }, (trx) => this.vault.deleteStaffSlot(id, trx));
   }
 
   private async update(
@@ -161,13 +169,14 @@ export class StaffService {
     patch: Partial<Pick<StaffTable, 'role' | 'status'>>,
     action: string,
     summary: Record<string, unknown>,
-    also?: (trx: Transaction<Database>) => Promise<void>,
+    also?: (trx: Transaction<Database>) => Promise<void> | void,
   ): Promise<StaffMember> {
     return this.db.transaction().execute(async (trx) => {
       await also?.(trx);
       const row = await trx
         .updateTable('staff')
-        .set({ ...patch, updated_at: this.now().toISOString() })
+        // #16 item 3: every change of a member moves its version (change notices, stale views).
+        .set({ ...patch, updated_at: this.now().toISOString(), version: sql<number>`version + 1` })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();

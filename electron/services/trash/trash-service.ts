@@ -5,7 +5,8 @@ import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { thumbnailDataUrl, type PageStore } from '../pages/page-store';
 import type { SettingsService } from '../settings/settings-service';
-import { indexPageText, removePageText } from '../vault/fulltext';
+import { indexPageText, removePageText, secureDeletePageText } from '../vault/fulltext';
+import { dialectOf } from '../vault/migrations/dialect';
 import type { Database } from '../vault/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -38,7 +39,7 @@ export class TrashService {
       if (!before || before.trashed_at) throw new KaijiError('NOT_FOUND');
       await trx.updateTable('pages').set({ trashed_at: this.now().toISOString(), trashed_by: actor.id }).where('id', '=', id).execute();
       // FTS5 secure-delete (as retention does): the text's terms leave the index's segments now.
-      await sql`insert into page_text(page_text, rank) values('secure-delete', 1)`.execute(trx);
+      await secureDeletePageText(trx);
       await removePageText(trx, id);
       await this.audit.append(trx, actor, {
         action: 'page.trashed',
@@ -132,7 +133,7 @@ export class TrashService {
       });
     });
     // secure_delete zeroed the freed pages in the WAL; the checkpoint carries that into the file.
-    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+    if (dialectOf(this.db as never) === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
     return { pages: pages.length, letters: letters.length };
   }
 

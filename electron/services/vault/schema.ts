@@ -33,11 +33,15 @@ export interface StaffTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** #16 item 3 (migration 052): optimistic version, bumped by every edit (services/concurrency/versions.ts). */
+  version?: number;
 }
 
 export interface SettingsTable {
   key: string;
   value: string;
+  /** #16 item 3 (migration 052): optimistic version, bumped by every edit (services/concurrency/versions.ts). */
+  version?: number;
 }
 
 export interface AuditLogTable {
@@ -92,6 +96,8 @@ export interface CasesTable {
   closed_on?: string | null;
   /** The person in charge (担当者, #13 item 2a; migration 027). */
   assignee_id?: string | null;
+  /** #16 item 3 (migration 052): optimistic version, bumped by every edit (services/concurrency/versions.ts). */
+  version?: number;
 }
 
 export interface EnvelopesTable {
@@ -174,6 +180,8 @@ export interface CaseFieldsTable {
   needs_review: number;
   updated_by: string | null;
   updated_at: string;
+  /** #16 item 3 (migration 052): optimistic version, bumped by every edit (services/concurrency/versions.ts). */
+  version?: number;
 }
 
 export interface CaseNotesTable {

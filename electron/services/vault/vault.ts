@@ -35,6 +35,7 @@ import { migrate } from './migrator';
 import { appendPendingAudit, clearPendingAudit, readPendingAudit, type PendingAuditRecord } from './pending-audit';
 import type { Database } from './schema';
 import { retryAfterMs } from './unlock-throttle';
+import type { DeskVault } from './desk-vault';
 
 export const DB_FILE = 'kaiji.db';
 const REKEY_BACKUP = 'kaiji.db.rekey-backup';
@@ -67,7 +68,8 @@ interface OpenState {
  * Keys and the encrypted database (S2). A random 256-bit key encrypts the SQLCipher
  * file; each staff member and the recovery key hold a slot that can recover it.
  */
-export class Vault {
+export class Vault implements DeskVault {
+  readonly kind = 'vault' as const;
   readonly dataDir: string;
   private readonly now: () => number;
   private readonly scrypt: Omit<ScryptParams, 'alg' | 'salt'>;
@@ -87,6 +89,10 @@ export class Vault {
 
   get isInitialized(): boolean {
     return readKeySlotFile(this.dataDir) !== null;
+  }
+
+  async initialized(): Promise<boolean> {
+    return this.isInitialized;
   }
 
   /** The database key's generation (bumped by each committed rekey). */
@@ -536,15 +542,15 @@ export interface Authenticated {
   legacyFile: boolean;
 }
 
-const RECOVERY = '(recovery)';
+export const RECOVERY = '(recovery)';
 const normalLogin = (login: string) => login.normalize('NFKC').trim().toLowerCase();
-const lookupInput = (login: string, passphrase: string) => `${normalLogin(login)}\u0000${passphrase.normalize('NFC')}`;
-const slotTag = (master: Buffer) => createHmac('sha256', master).update('kaiji-slot-tag').digest('base64');
-const slotKek = (master: Buffer, slotId: string) => createHmac('sha256', master).update(`kaiji-slot-kek|${slotId}`).digest();
+export const lookupInput = (login: string, passphrase: string) => `${normalLogin(login)}\u0000${passphrase.normalize('NFC')}`;
+export const slotTag = (master: Buffer) => createHmac('sha256', master).update('kaiji-slot-tag').digest('base64');
+export const slotKek = (master: Buffer, slotId: string) => createHmac('sha256', master).update(`kaiji-slot-kek|${slotId}`).digest();
 /** Audit summaries name a login only as typed by staff at the lock screen, capped. */
-const auditLogin = (login: string) => login.slice(0, 32);
+export const auditLogin = (login: string) => login.slice(0, 32);
 
-function scryptAsync(input: string, salt: string, params: { N: number; r: number; p: number }): Promise<Buffer> {
+export function scryptAsync(input: string, salt: string, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const { N, r, p } = params;
   return new Promise((resolve, reject) =>
     scrypt(input, Buffer.from(salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 16 * 1024 * 1024 }, (err, key) =>
@@ -566,7 +572,7 @@ function failuresOf(file: KeySlotFile, bucket: string): { count: number; lastAt:
   return file.failures?.[bucket] ?? file.unlockFailures ?? { count: 0, lastAt: null };
 }
 
-function freeAttempts(file: KeySlotFile): number {
+export function freeAttempts(file: KeySlotFile): number {
   return file.freeUnlockAttempts ?? DEFAULT_FREE_ATTEMPTS;
 }
 

@@ -1,3 +1,4 @@
+import { dialectOf } from '../vault/migrations/dialect';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { PageSummary } from '@shared/contract';
@@ -95,7 +96,7 @@ export class MaskingService {
     });
     this.pages.files.remove(unmaskedFile);
     // Old page versions of the image sit in the WAL until a checkpoint: write them back now.
-    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+    if (dialectOf(this.db as never) === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
     return this.pages.summary(pageId);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SavedFilter } from '@shared/contract';
 import { caseListFilter } from '@shared/contract/channels/worklists';
 import { KaijiError } from '@shared/errors';
@@ -33,7 +33,8 @@ export class SavedFilterService {
       const existing = await trx.selectFrom('saved_filters').select('id').where('staff_id', '=', staffId).where('list', '=', input.list).where('name', '=', input.name).executeTakeFirst();
       const id = existing?.id ?? randomUUID();
       const filter = JSON.stringify(input.filter);
-      if (existing) await trx.updateTable('saved_filters').set({ filter, created_at: at }).where('id', '=', id).execute();
+      // #16 item 3: an overwrite moves the version (change notices to the owner's other windows).
+      if (existing) await trx.updateTable('saved_filters').set({ filter, created_at: at, version: sql<number>`version + 1` }).where('id', '=', id).execute();
       else await trx.insertInto('saved_filters').values({ id, staff_id: staffId, list: input.list, name: input.name, filter, created_at: at }).execute();
       await this.audit.append(trx, actor, { action: 'saved_filter.saved', recordType: 'saved_filter', recordId: id, summary: { list: input.list, replaced: !!existing } });
       return { id, list: input.list, name: input.name, filter: input.filter, createdAt: at };

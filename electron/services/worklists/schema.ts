@@ -7,6 +7,8 @@ export interface SavedFiltersTable {
   /** The filter as JSON; parsed with the contract's caseListFilter on the way out. */
   filter: string;
   created_at: string;
+  /** #16 item 3 (migration 052): optimistic version, bumped by every edit (services/concurrency/versions.ts). */
+  version?: number;
 }
 
 export interface WorklistTables {

@@ -1,6 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
-import type { ChannelName, KaijiApi } from '@shared/contract';
+import type { KaijiApi } from '@shared/contract';
 import type { Result } from '@shared/result';
+import { idsOfInput, noticeMatches, type ChangeNotice } from '@shared/contract/change-notice';
+import { channelEffect } from '@shared/contract/channel-effect';
 
 /**
  * Server state (#13 item 11a): every read the UI shows is a TanStack Query (ui/useLoad.ts), and
@@ -14,28 +16,42 @@ export const queryClient = new QueryClient({
   },
 });
 
+// Which channels only read: one rule for the renderer and the services (#16 item 3 moved it to shared/).
+export { channelEffect, type ChannelEffect } from '@shared/contract/channel-effect';
+
 /**
- * Methods that only read (or export what is there): the channels queries call. A channel not
- * matched here counts as a change and invalidates every query after it succeeds; a read must
- * never be missing here, or each of its fetches would invalidate the others in a loop
- * (test/unit/server-state.test.ts checks every useLoad call site).
+ * #16 item 3: the reads each query made (their inputs' record ids), collected while its query
+ * function starts the calls (ui/useLoad.ts#collectReads), so a change notice refetches only the
+ * queries that show its record (shared/contract/change-notice.ts#noticeMatches).
  */
-const READ_METHOD =
-  /^(list|get|detail|status|info|overview|image|text|importStatus|checklist|deficiency|awaitingResubmission|maskSuggestions|maskState|masks|ledger|monthlyTotals|suggest|preview|previewGuidance|previewImport|pdf|guidancePdf|recordPdf|labels|toSendCount|caseDeadline|obligations|owed|schedule|due|holds|register|actors|lookup|check|blockList|match|year|export|exportXlsx|exportPdf|exportRegister|applicationForm|verify|assignees)$/;
+let collecting: string[][] | null = null;
+const readsOfQuery = new Map<string, string[][]>();
+queryClient.getQueryCache().subscribe((event) => {
+  if (event.type === 'removed') readsOfQuery.delete(JSON.stringify(event.query.queryKey));
+});
 
-/** Calls that change no data the UI lists (activity pings). */
-const NO_DATA: ReadonlySet<string> = new Set(['session.touch']);
+export function collectReads<T>(queryKey: readonly unknown[], start: () => T): T {
+  const reads: string[][] = [];
+  collecting = reads;
+  try {
+    return start();
+  } finally {
+    collecting = null;
+    readsOfQuery.set(JSON.stringify(queryKey), reads);
+  }
+}
 
-/** Who is signed in changes: everything cached belongs to the previous session. */
-const SESSION_CHANGES: ReadonlySet<string> = new Set(['vault.unlock', 'vault.recover', 'vault.lock', 'vault.setup', 'backup.restore']);
-
-export type ChannelEffect = 'read' | 'change' | 'session';
-
-export function channelEffect(channel: ChannelName | string): ChannelEffect {
-  if (SESSION_CHANGES.has(channel)) return 'session';
-  if (NO_DATA.has(channel)) return 'read';
-  const method = channel.slice(channel.indexOf('.') + 1);
-  return READ_METHOD.test(method) ? 'read' : 'change';
+/**
+ * Refetches what a batch of notices (another desk's or another window's changes) makes stale:
+ * a query whose reads match one of them, or whose reads are unknown.
+ */
+export function invalidateForNotices(notices: readonly ChangeNotice[], client: QueryClient = queryClient): Promise<void> {
+  return client.invalidateQueries({
+    predicate: (q) => {
+      const reads = readsOfQuery.get(JSON.stringify(q.queryKey));
+      return !reads || reads.length === 0 || notices.some((n) => noticeMatches(n, reads));
+    },
+  });
 }
 
 /**
@@ -52,12 +68,18 @@ export function withServerState(api: KaijiApi, client: QueryClient = queryClient
       const effect = channelEffect(channel);
       out[ns][method] =
         effect === 'read'
-          ? fn
+          ? (input: unknown) => {
+              collecting?.push(idsOfInput(input));
+              return fn(input);
+            }
           : async (input: unknown) => {
               const result = await fn(input);
               if (result.ok) {
                 if (effect === 'session') client.clear();
                 else void client.invalidateQueries();
+              } else if (result.error.code === 'CONFLICT') {
+                // #16 item 3: what the screen showed is stale (another desk changed it): reload it.
+                void client.invalidateQueries();
               }
               return result;
             };

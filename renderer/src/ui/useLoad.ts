@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useRef } from 'react';
 import type { KaijiErrorInfo, Result } from '@shared/result';
+import { collectReads } from './server-state';
 import { useCall } from './useCall';
 
 class LoadFailed extends Error {
@@ -24,8 +25,9 @@ export function useLoad<T>(call: () => Promise<Result<T>>, key: string) {
   callRef.current = call;
   const query = useQuery({
     queryKey: ['load', site, key],
-    queryFn: async () => {
-      const result = await run(() => callRef.current());
+    queryFn: async ({ queryKey }) => {
+      // Which records this query shows, so change notices refetch it only when they concern it (#16 item 3).
+      const result = await collectReads(queryKey, () => run(() => callRef.current()));
       if (!result.ok) throw new LoadFailed(result.error);
       // Wrapped: a channel may answer null, which a query's data cannot be left undefined for.
       return { value: result.value };

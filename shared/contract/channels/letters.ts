@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, CASEWORK, INTAKE, channel, id, multilineText, none, text } from '../channel';
 import { DECISION_GROUNDS, DECISION_OUTCOMES } from '../../domain/decisions';
+import { rowVersion } from '../row-version';
 import { LETTER_TEMPLATES } from '../../domain/letters/types';
 import { REQUEST_KINDS } from '../../domain/verification/fees';
 import type { CaseDecision, CaseDecisions, LetterDetail, LetterFile, LetterPages, LetterSuggestion, LetterSummary } from '../letters-types';
@@ -72,7 +73,7 @@ export const letterChannels = {
   'letters.update': channel<LetterDetail>()({
     access: INTAKE,
     personal: true,
-    input: z.object({ id, draft: draftText.optional(), recipient: recipient.optional() }),
+    input: z.object({ id, draft: draftText.optional(), recipient: recipient.optional(), version: rowVersion }),
   }),
   'letters.discard': channel<null>()({ access: INTAKE, input: z.object({ id }) }),
   'letters.preview': channel<LetterPages>()({ access: CASEWORK, personal: true, input: z.object({ id, dpi: z.number().int().min(40).max(150).default(80) }) }),

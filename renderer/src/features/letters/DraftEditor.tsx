@@ -1,6 +1,6 @@
 import { Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LetterDetail, LetterRecipient } from '@shared/contract/letters-types';
 import type { LetterSection } from '@shared/domain/letters/types';
@@ -33,6 +33,10 @@ export function DraftEditor({ letter, onSaved }: { letter: LetterDetail; onSaved
   const [sections, setSections] = useState(sectionsToText(d.sections));
   const [notes, setNotes] = useState(joinParagraphs(d.notes));
   const [recipient, setRecipient] = useState<LetterRecipient>(letter.recipient);
+  // #16 item 3: the version the text here was typed on; after a conflict, the reloaded one
+  // (the text typed here stays for a deliberate second save).
+  const base = useRef({ version: letter.version ?? 1, rebase: false });
+  if (base.current.rebase && (letter.version ?? 1) > base.current.version) base.current = { version: letter.version ?? 1, rebase: false };
 
   const save = async () => {
     const r = await run(() =>
@@ -49,9 +53,16 @@ export function DraftEditor({ letter, onSaved }: { letter: LetterDetail; onSaved
           closing: d.closing,
         },
         recipient,
+        version: base.current.version,
       }),
     );
+    if (!r.ok && r.error.code === 'CONFLICT') {
+      // useCall showed the message; the reload brings the other desk's version.
+      base.current = { version: Math.max(base.current.version, letter.version ?? 1), rebase: true };
+      onSaved();
+    }
     if (r.ok) {
+      base.current = { version: r.value.version ?? base.current.version + 1, rebase: false };
       notifications.show({ color: 'teal', message: t('letters.edit.saved') });
       onSaved();
     }

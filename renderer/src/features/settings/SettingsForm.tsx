@@ -1,6 +1,6 @@
 import { Button, Divider, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/contract';
 import { kaiji } from '../../api';
@@ -14,6 +14,8 @@ interface Props {
   initial: Settings;
 }
 
+const FORM_KEYS = ['companyName', 'companyPostalCode', 'companyAddress', 'contactPoint', 'administratorTitle', 'scannerFolder', 'idleLockMinutes', 'freeUnlockAttempts'] as const;
+
 /** 〒 as printed on letters: 123-4567 (or empty while the office has not set it). */
 const POSTAL_CODE = /^(\d{3}-?\d{4})?$/;
 
@@ -22,6 +24,8 @@ export function SettingsForm({ initial }: Props) {
   const { refresh } = useVault();
   const { run, loading } = useCall();
   const [form, setForm] = useState<Settings>(initial);
+  // #16 item 3: the versions this form was filled from (then what its own saves made).
+  const base = useRef(initial.versions ?? {});
   const [idle, setIdle] = useState<string | number>(initial.idleLockMinutes);
   const [attempts, setAttempts] = useState<string | number>(initial.freeUnlockAttempts);
   const [errors, setErrors] = useState<{ company?: string; postal?: string; idle?: string; attempts?: string }>({});
@@ -60,9 +64,13 @@ export function SettingsForm({ initial }: Props) {
         scannerFolder: (form.scannerFolder ?? '').trim(),
         idleLockMinutes,
         freeUnlockAttempts,
+        versions: Object.fromEntries(FORM_KEYS.map((k) => [k, base.current[k] ?? 0])),
       }),
     );
+    // After a conflict (useCall showed it) a second save is deliberate: over what is stored now.
+    if (!result.ok && result.error.code === 'CONFLICT') base.current = initial.versions ?? {};
     if (result.ok) {
+      base.current = result.value.versions ?? {};
       setForm(result.value);
       setIdle(result.value.idleLockMinutes);
       setAttempts(result.value.freeUnlockAttempts);

@@ -1,4 +1,5 @@
 import { notifications } from '@mantine/notifications';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '@shared/contract';
 import { kaiji } from '../../api';
@@ -19,9 +20,16 @@ export function useSettingsSection(key: string) {
   const { t } = useTranslation();
   const { run, loading } = useCall();
   const { data } = useLoad(() => kaiji.settings.get({}), `settings#${key}`);
+  // #16 item 3: the versions the section's values were first shown at, then what its own saves made.
+  const base = useRef<Record<string, number> | null>(null);
+  if (data && !base.current) base.current = data.versions ?? {};
   const save = async (patch: ChannelInput<'settings.update'>) => {
-    const result = await run(() => kaiji.settings.update(patch));
-    if (result.ok) notifications.show({ color: 'teal', message: t('common.saved') });
+    const versions = Object.fromEntries(Object.keys(patch).map((k) => [k, base.current?.[k] ?? data?.versions?.[k] ?? 0]));
+    const result = await run(() => kaiji.settings.update({ ...patch, versions }));
+    if (result.ok) {
+      base.current = result.value.versions ?? {};
+      notifications.show({ color: 'teal', message: t('common.saved') });
+    } else if (result.error.code === 'CONFLICT') base.current = null; // useCall showed the message; the reload is the new base
     return result;
   };
   return { settings: data, save, saving: loading };

@@ -82,7 +82,7 @@ export function CaseFilePage({ id }: { id: string }) {
           {/* The review task first and full width: fields beside the page they were read from (#13 item 4). */}
           <Stack gap="sm" data-testid="case-fields">
             {data.fields.length === 0 && <FreeFormText pages={data.pages} />}
-            <FieldsPanel caseId={id} fields={data.fields} editable={canEdit} onSaved={reload} />
+            <FieldsPanel caseId={id} version={data.case.version} fields={data.fields} editable={canEdit} onSaved={reload} />
           </Stack>
         </Fold>
       )}
@@ -127,7 +127,7 @@ export function CaseFilePage({ id }: { id: string }) {
             {data.fields.length === 0 && data.pages.length === 0 && (
               <Stack gap="sm" data-testid="case-fields">
                 <Title order={4}>{t('caseFile.fields.title')}</Title>
-                <FieldsPanel caseId={id} fields={data.fields} editable={canEdit} onSaved={reload} />
+                <FieldsPanel caseId={id} version={data.case.version} fields={data.fields} editable={canEdit} onSaved={reload} />
               </Stack>
             )}
           </Stack>

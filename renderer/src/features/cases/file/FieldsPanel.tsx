@@ -29,6 +29,7 @@ import { formatEraDate, parseJapaneseDate } from '@shared/domain/era';
 import { kaiji } from '../../../api';
 import { useLang, type Lang } from '../../../i18n';
 import { useCall } from '../../../ui/useCall';
+import { errorText } from '../../../ui/errors';
 import { hotkeyOf } from '../../../ui/shortcuts';
 import { FieldCrop } from './FieldCrop';
 import { FieldPageView } from './FieldPageView';
@@ -73,19 +74,22 @@ const otherLabel = (f: FormField, lang: Lang) => (lang === 'ja' ? f.labelEn : f.
 
 interface Props {
   caseId: string;
+  /** #16 item 3: the case's version these fields were read at; sent back with a save. */
+  version: number;
   fields: CaseField[];
   editable: boolean;
   onSaved: () => void;
 }
 
 /** The application's fields grouped like the paper form, each beside the crop it was read from. */
-export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
+export function FieldsPanel({ caseId, version, fields, editable, onSaved }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
   const initial = useMemo(() => valuesOf(fields), [fields]);
   const [draft, setDraft] = useState<Values>(initial);
   const previous = useRef(initial);
+  const [conflict, setConflict] = useState<string | null>(null);
 
   // A reload (after an import or a save) brings new values: take them for untouched fields only.
   useEffect(() => {
@@ -97,6 +101,14 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
   const meta = useMemo(() => new Map(fields.map((f) => [f.field, f])), [fields]);
   const images = usePageImages(fields.map((f) => f.sourcePageId).filter((id): id is string => !!id));
   const changed = FIELDS.filter((f) => draft[f.name] !== initial[f.name]).map((f) => f.name);
+  // #16 item 3: the version a save is based on. While nothing is typed it follows what is shown
+  // (another desk's change arriving by notice included); once typing starts it stays at the
+  // version the typing began on, so a save over a change that arrived meanwhile is refused
+  // (CONFLICT) rather than overwriting what the user never saw. After a conflict it takes the
+  // reloaded version, and the text typed here stays for a deliberate second save.
+  const base = useRef({ caseId, version, rebase: false });
+  if (base.current.caseId !== caseId) base.current = { caseId, version, rebase: false };
+  else if ((changed.length === 0 || base.current.rebase) && version > base.current.version) base.current = { caseId, version, rebase: false };
   const toReview = useMemo(() => fieldsToReview(fields), [fields]);
   const review = toReview.size;
   const isAgent = isAgentApplication(draft['applicant.type']);
@@ -132,7 +144,19 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
       return;
     }
     const values = changed.map((field) => ({ field, value: draft[field]!.trim() }));
-    const result = await run(() => kaiji.cases.setFields({ id: caseId, fields: values }));
+    const result = await run(() => kaiji.cases.setFields({ id: caseId, version: base.current.version, fields: values }), { notify: false });
+    if (!result.ok) {
+      // Another desk changed the case since it was shown: say so where the user looks, and
+      // reload. The reload keeps what was typed here in the fields it was typed in.
+      if (result.error.code === 'CONFLICT') {
+        setConflict(errorText(result.error, lang));
+        base.current = { caseId, version: Math.max(base.current.version, version), rebase: true };
+        onSaved();
+      } else notifications.show({ color: 'red', message: errorText(result.error, lang) });
+      return;
+    }
+    setConflict(null);
+    base.current = { caseId, version: result.value.version, rebase: false };
     if (result.ok) {
       // What was sent is what the reload will bring back (trimmed).
       setDraft((d) => ({ ...d, ...Object.fromEntries(values.map((v) => [v.field, v.value])) }));
@@ -159,6 +183,11 @@ export function FieldsPanel({ caseId, fields, editable, onSaved }: Props) {
     >
       <div className={workbench ? 'kaiji-workbench' : undefined} data-testid={workbench ? 'workbench' : undefined}>
       <Stack gap="md" className={workbench ? 'kaiji-workbench-fields' : undefined} data-testid="workbench-fields">
+        {conflict ? (
+          <Alert data-testid="fields-conflict" color="red" variant="light" icon={<IconAlertTriangle />} withCloseButton onClose={() => setConflict(null)}>
+            {conflict}
+          </Alert>
+        ) : null}
         {fields.length === 0 ? (
           <Alert data-testid="fields-none" color="blue" variant="light" icon={<IconInfoCircle />} title={t('caseFile.fields.noneTitle')}>
             {t('caseFile.fields.none')}
