@@ -166,7 +166,8 @@ export function embeddedProgram(font: Uint8Array): Uint8Array {
 }
 
 function compactGlyph(raw: Uint8Array, opts: CompactOptions): CompactGlyph {
-  if (raw.length < 10) return { bytes: raw, xMin: null };
+  // No outline (space) or shorter than a glyph header: an empty glyph.
+  if (raw.length < 10) return { bytes: new Uint8Array(0), xMin: null };
   const key = `${opts.grid}/${opts.tolerance}/${Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1')}`;
   let c = glyphCache.get(key);
   if (!c) {
@@ -180,8 +181,12 @@ function compactGlyph(raw: Uint8Array, opts: CompactOptions): CompactGlyph {
 function compactSimpleGlyph(raw: Uint8Array, opts: CompactOptions): CompactGlyph {
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const numberOfContours = view.getInt16(0);
-  // Composite glyphs (none in Noto Sans JP's kanji and kana) are kept as they are.
-  if (numberOfContours <= 0) return { bytes: raw, xMin: numberOfContours === 0 ? null : view.getInt16(2) };
+  // Composite glyphs (none in Noto Sans JP's kanji and kana) are kept as they are, padded to
+  // an even length (glyphs start on even offsets for the short loca).
+  if (numberOfContours <= 0) {
+    const bytes = raw.length % 2 ? Uint8Array.from([...raw, 0]) : raw;
+    return { bytes, xMin: numberOfContours === 0 ? null : view.getInt16(2) };
+  }
   const contours = parseContours(view, numberOfContours);
   const compact = contours.map((c) => tidy(onGrid(mergeCurves(c, opts.tolerance), opts.grid))).filter((c) => c.length > 0);
   return encodeGlyph(compact);
