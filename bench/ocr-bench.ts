@@ -82,7 +82,12 @@ export async function benchOcr(): Promise<BenchResult[]> {
     cliRecognize(page); // page cache warm, like the warm worker
     if (!normaliseOcrText(cliRecognize(page)).includes('山田太郎')) throw new Error('tesseract CLI misread the bench page');
     // Same page, the two engines in interleaved rounds.
-    const t = await interleave({ js: () => time(() => single.recognize(page)), cli: () => time(() => cliRecognize(page)) }, { rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 5) });
+    const minRounds = Number(process.env.KAIJI_BENCH_ROUNDS ?? 3);
+    const t = await interleave(
+      { js: () => time(() => single.recognize(page)), cli: () => time(() => cliRecognize(page)) },
+      // 3 rounds, more (up to 7) while the ratio's spread is over 10 % of its median (rounds.ts).
+      { rounds: minRounds, until: { figure: (x) => ratios(x.js, x.cli), tolerance: 0.1, maxRounds: Math.max(minRounds, 7) } },
+    );
     results.push(figure('ocr: page (jpn+eng), tesseract.js warm worker', spreadOf(t.js), 's'));
     results.push(figure(`ocr: page (jpn+eng), ${version} CLI, 1 thread (incl. process start)`, spreadOf(t.cli), 's'));
     results.push(figure('ocr: page time tesseract.js / native CLI', ratios(t.js, t.cli), 'ratio', { max: 1.2 }));
@@ -122,7 +127,13 @@ export async function benchOcr(): Promise<BenchResult[]> {
       control1: () => time(() => control.run(1, iterations * perSlice)),
       controlN: () => time(() => control.run(pool.size, iterations * perSlice)),
     },
-    { rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 5), warmup: 1, slices },
+    {
+      rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 3),
+      warmup: 1,
+      slices,
+      // More rounds (up to 7) while the pool/control share's spread is over 10 % of its median.
+      until: { figure: (x) => combine(x, (r) => (pool.size * r.one) / r.pool / ((pool.size * r.control1) / r.controlN)), tolerance: 0.1, maxRounds: Math.max(Number(process.env.KAIJI_BENCH_ROUNDS ?? 3), 7) },
+    },
   );
   await Promise.all([pool.terminate(), one.terminate(), control.terminate()]);
   const perRound = perSlice * slices; // pages per round on one worker

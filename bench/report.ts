@@ -55,3 +55,71 @@ export function percentile(samples: number[], p: number): number {
 }
 
 export const median = (samples: number[]) => percentile(samples, 50);
+
+/** One figure across repeated runs of the whole bench (`npm run bench:repeat`, #14). */
+export interface Reproduction {
+  name: string;
+  unit: string;
+  target: number | null;
+  higherIsBetter?: boolean;
+  /** Each run's median, spread and status, in run order. */
+  runs: { median: number; min: number; max: number; status: string }[];
+  /** Every run's median lies within every other run's spread (min..max): the issue's test. */
+  reproduces: boolean;
+  /** Which run's median fell outside which other run's spread (1-based). */
+  outside: { run: number; spreadOf: number }[];
+  /** The target met by the whole spread in every run. */
+  okEveryRun: boolean;
+}
+
+/**
+ * Compares repeated runs: for every figure measured in rounds (with a spread) and present in
+ * every run, whether each run's median lies within each other run's spread.
+ */
+export function compareRuns(runs: readonly (readonly BenchResult[])[]): Reproduction[] {
+  if (runs.length < 2) throw new Error('compareRuns: need at least two runs');
+  const byName = runs.map((r) => new Map(r.filter((x) => x.min !== undefined && x.max !== undefined).map((x) => [x.name, x])));
+  const names = [...byName[0]!.keys()].filter((n) => byName.every((m) => m.has(n)));
+  return names.map((name) => {
+    const rows = byName.map((m) => m.get(name)!);
+    const outside: { run: number; spreadOf: number }[] = [];
+    rows.forEach((a, i) =>
+      rows.forEach((b, j) => {
+        if (i !== j && (a.value < b.min! || a.value > b.max!)) outside.push({ run: i + 1, spreadOf: j + 1 });
+      }),
+    );
+    const first = rows[0]!;
+    return {
+      name,
+      unit: first.unit,
+      target: first.target,
+      ...(first.higherIsBetter ? { higherIsBetter: true } : {}),
+      runs: rows.map((r) => ({ median: r.value, min: r.min!, max: r.max!, status: r.status ?? (r.ok ? 'ok' : 'MISSED') })),
+      reproduces: outside.length === 0,
+      outside,
+      okEveryRun: rows.every((r) => r.ok && (r.status === undefined || r.status === 'ok' || r.status === '-')),
+    };
+  });
+}
+
+/** Prints the comparison and writes it (with every run's durations) to `file`. */
+export function reportRepeat(runs: readonly (readonly BenchResult[])[], file = 'bench-results-repeat.json'): Reproduction[] {
+  const figures = compareRuns(runs);
+  const rows = figures.map((f) => [
+    f.name,
+    f.runs.map((r) => `${r.median} [${r.min}..${r.max}]`).join('  '),
+    f.target === null ? '-' : `${f.higherIsBetter ? '≥' : '≤'} ${f.target}`,
+    f.runs.map((r) => (r.status === '-' ? '' : r.status)).join(' / '),
+    f.reproduces ? 'reproduces' : `NOT REPRODUCED (${f.outside.map((o) => `run ${o.run} outside run ${o.spreadOf}`).join(', ')})`,
+  ]);
+  const head = ['benchmark', `medians [spread] of ${runs.length} runs`, 'target', 'status per run', ''];
+  const widths = head.map((h, i) => Math.max(...rows.map((r) => r[i]!.length), h.length));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+  const durations = runs.map((r) => r.filter((x) => x.name.startsWith('bench: ')).map(({ name, value, unit }) => ({ name, value, unit })));
+  writeFileSync(file, `${JSON.stringify({ runs: runs.length, allReproduce: figures.every((f) => f.reproduces), figures, durations }, null, 2)}\n`);
+  console.log(`\n${figures.filter((f) => f.reproduces).length} of ${figures.length} figures reproduce; written to ${file}`);
+  return figures;
+}

@@ -63,14 +63,15 @@ async function measure(fn: RoundFn, round: number): Promise<number> {
  */
 export async function interleave<K extends string>(
   sides: Record<K, RoundFn>,
-  options: { rounds: number; warmup?: number; slices?: number; gc?: boolean },
+  options: { rounds: number; warmup?: number; slices?: number; gc?: boolean; until?: Until<K> },
 ): Promise<Record<K, number[]>> {
   const names = Object.keys(sides) as K[];
   if (names.length === 0 || options.rounds < 1) throw new Error('interleave: need sides and at least one round');
   const out = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   const warmup = options.warmup ?? 0;
   const slices = Math.max(1, options.slices ?? 1);
-  for (let r = 0; r < warmup + options.rounds; r++) {
+  const { until } = options;
+  for (let r = 0; r < warmup + options.rounds || (until && r < warmup + until.maxRounds && !settled(until.figure(out), until.tolerance)); r++) {
     const sum = Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>;
     for (let s = 0; s < slices; s++) {
       for (const name of roundOrder(names, r + s)) {
@@ -82,6 +83,25 @@ export async function interleave<K extends string>(
     if (r >= warmup) for (const name of names) out[name].push(sum[name]);
   }
   return out;
+}
+
+/**
+ * Adaptive rounds: after the `rounds` asked for, more rounds (up to `maxRounds`) while the
+ * figure's spread is wider than `tolerance` (a share of its median). More rounds never narrow a
+ * spread (min and max only move out), but they steady the median, which is what must
+ * reproduce from run to run (#14); a figure already tight stops at the minimum and the bench
+ * ends sooner.
+ */
+export interface Until<K extends string> {
+  /** The figure the rounds are for, from every side's measures so far. */
+  figure: (t: Record<K, number[]>) => Spread;
+  tolerance: number;
+  maxRounds: number;
+}
+
+/** Whether a spread is within `tolerance` of its median ((max - min) / |median|). */
+export function settled(s: Pick<Spread, 'median' | 'min' | 'max'>, tolerance: number): boolean {
+  return s.max - s.min <= tolerance * Math.abs(s.median);
 }
 
 /** The order sides run in round `r`: rotated by r (A B, B A, ... for two sides), so no side always goes first. */

@@ -1,7 +1,10 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok, status, min, max, ... }]). Every ratio is measured in
 // interleaved rounds of one run, median and spread (bench/rounds.ts).
-// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies|marks|orientation|reports|channels runs one group.
+// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies|marks|orientation|reports|channels runs
+// one group (or several, comma-separated). KAIJI_BENCH_RESULTS names the results file.
+// Each group's duration is printed and kept ("bench: <group> took"), and the whole run's.
+// `npm run bench:repeat` runs it three times in a row and compares the runs (bench/repeat.ts).
 import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
 import { benchLetters } from './letters';
 import { benchIdSuggestions } from './id-suggestions';
@@ -9,34 +12,40 @@ import { benchMarks, benchOrientation } from './marks-bench';
 import { benchOcr } from './ocr-bench';
 import { benchToday } from './today';
 import { benchReports } from './reports-bench';
-import { report, type BenchResult } from './report';
+import { report, result, type BenchResult } from './report';
 import { benchCases, benchUnlock } from './vault-bench';
 import { benchBackup } from './backup-bench';
 import { benchChannels } from './channels';
+import { closeYearsVaults } from './years-vault';
 
-const only = process.env.KAIJI_BENCH_ONLY;
+const only = process.env.KAIJI_BENCH_ONLY?.split(',').map((g) => g.trim());
+const wanted = (...groups: string[]) => !only || groups.some((g) => only.includes(g));
 const results: BenchResult[] = [];
-if (!only || only === 'vault') {
-  results.push(await benchUnlock());
-  results.push(...(await benchCases(Number(process.env.KAIJI_BENCH_CASES ?? 100_000))));
+const durations: BenchResult[] = [];
+const cases = Number(process.env.KAIJI_BENCH_CASES ?? 100_000);
+
+async function group(name: string, run: () => Promise<BenchResult[]>): Promise<void> {
+  const t = performance.now();
+  results.push(...(await run()));
+  durations.push(result(`bench: ${name} took`, (performance.now() - t) / 1000, 's', null));
 }
-if (!only || only === 'ocr') results.push(...(await benchOcr()));
-if (!only || only === 'intake') {
-  results.push(await benchFieldAccuracy());
-  results.push(await benchImportToReady());
+
+const started = performance.now();
+try {
+  if (wanted('vault')) await group('vault', async () => [await benchUnlock(), ...(await benchCases(cases))]);
+  if (wanted('ocr')) await group('ocr', benchOcr);
+  if (wanted('intake')) await group('intake', async () => [await benchFieldAccuracy(), await benchImportToReady()]);
+  if (wanted('letters')) await group('letters', benchLetters);
+  // Today and reports read one vault of years, filled once (bench/years-vault.ts).
+  if (wanted('today')) await group('today', () => benchToday(cases, Math.round(cases * 1.5)));
+  if (wanted('backup')) await group('backup', benchBackup);
+  if (wanted('idcopies')) await group('idcopies', benchIdSuggestions);
+  if (wanted('marks', 'orientation')) await group('orientation', benchOrientation);
+  if (wanted('marks')) await group('marks', benchMarks);
+  if (wanted('reports')) await group('reports', () => benchReports(cases, Math.round(cases * 1.5)));
+  if (wanted('channels')) await group('channels', () => benchChannels(Number(process.env.KAIJI_BENCH_CHANNEL_CASES ?? 10_000)));
+} finally {
+  await closeYearsVaults();
 }
-if (!only || only === 'letters') results.push(...(await benchLetters()));
-if (!only || only === 'today') {
-  const n = Number(process.env.KAIJI_BENCH_CASES ?? 100_000);
-  results.push(...(await benchToday(n, Math.round(n * 1.5))));
-}
-if (!only || only === 'backup') results.push(...(await benchBackup()));
-if (!only || only === 'idcopies') results.push(...(await benchIdSuggestions()));
-if (!only || only === 'marks' || only === 'orientation') results.push(...(await benchOrientation()));
-if (!only || only === 'marks') results.push(...(await benchMarks()));
-if (!only || only === 'reports') {
-  const n = Number(process.env.KAIJI_BENCH_CASES ?? 100_000);
-  results.push(...(await benchReports(n, Math.round(n * 1.5))));
-}
-if (!only || only === 'channels') results.push(...(await benchChannels(Number(process.env.KAIJI_BENCH_CHANNEL_CASES ?? 10_000))));
-report(results);
+durations.push(result('bench: whole run took', (performance.now() - started) / 1000, 's', null));
+report([...results, ...durations], process.env.KAIJI_BENCH_RESULTS ?? 'bench-results.json');

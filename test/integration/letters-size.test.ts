@@ -1,7 +1,8 @@
 /**
  * Letter PDFs stay small and their fast paths stay exact (issue #14 item 4). Sizes are
  * deterministic (same input, same bytes), so they are asserted here; speed is `npm run bench`.
- * - every template, ja and en: at most 40 KB with the font embedded, and at most 8 KB besides
+ * - every template, ja and en: at most 30 KB with the font embedded (compact outlines,
+ *   forms/compact-font.ts; letters-glyphs.test.ts shows they draw the same), and at most 8 KB besides
  *   the font program (page content, ToUnicode, widths, structure): the glyph outlines are what
  *   is left, ~130 bytes a glyph deflated, the same in TrueType and CFF (docs/ARCHITECTURE.md);
  * - one font resource per page, whatever the number of lines (pdf-lib's drawText adds one per
@@ -53,14 +54,14 @@ function pageContent(doc: PDFDocument, index: number): string {
 }
 
 describe('letter size', () => {
-  it('every letter is at most 40 KB with its font, and at most 8 KB besides the font program', async () => {
+  it('every letter is at most 30 KB with its font, and at most 8 KB besides the font program', async () => {
     const sizes: Record<string, number> = {};
     for (const [key, { pdf }] of rendered) {
       if (key === 'long/ja') continue;
       const doc = await PDFDocument.load(pdf);
       const font = fontProgramBytes(doc);
       expect(font, key).toBeGreaterThan(5 * KB); // the subset is really embedded
-      expect(pdf.byteLength, key).toBeLessThanOrEqual(40 * KB);
+      expect(pdf.byteLength, key).toBeLessThanOrEqual(30 * KB);
       expect(pdf.byteLength - font, key).toBeLessThanOrEqual(8 * KB);
       sizes[key] = pdf.byteLength;
     }

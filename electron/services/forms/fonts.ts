@@ -17,6 +17,7 @@ import { deflateSync } from 'node:zlib';
 import * as fontkitModule from '@pdf-lib/fontkit';
 import { PDFArray, PDFContentStream, PDFName, PDFRef, type PDFDocument, type PDFFont } from 'pdf-lib';
 import { uniqueChars } from './charset';
+import { compactOutlines, embeddedProgram } from './compact-font';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -166,12 +167,16 @@ export function notoSansJpSubset(weight: FontWeight, text: string): Promise<Uint
  * compressed by Node's native zlib instead of pdf-lib's pure-JS pako: the same FlateDecode
  * format, a fraction of the time for a letter's ~50 KB font (issue #14).
  */
-export async function embedJapaneseFont(doc: PDFDocument, weight: FontWeight, text: string): Promise<PDFFont> {
+export async function embedJapaneseFont(doc: PDFDocument, weight: FontWeight, text: string, options: { compact?: boolean } = {}): Promise<PDFFont> {
   doc.registerFontkit(parsingOnce);
   const context = doc.context;
+  const subset = await notoSansJpSubset(weight, text);
+  // compact (letters, #14): outlines merged and on a 1/250 em grid, and the program written
+  // without the tables a CIDFontType2 font does not use (forms/compact-font.ts).
+  const bytes = options.compact ? compacted(subset) : subset;
+  const program = options.compact ? embeddedProgram(bytes) : bytes;
   context.flateStream = (contents, dict = {}) =>
-    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents, { level: 9 }), { ...dict, Filter: 'FlateDecode' });
-  const bytes = await notoSansJpSubset(weight, text);
+    context.stream(deflateSync(contents === bytes ? program : typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents, { level: 9 }), { ...dict, Filter: 'FlateDecode' });
   const font = await doc.embedFont(bytes, { subset: false });
   glyphsByFont.set(font, glyphsOf(parse(bytes)));
   return font;
@@ -229,6 +234,14 @@ export function deflatePageContents(doc: PDFDocument): void {
       if (stream instanceof PDFContentStream) context.assign(ref, context.stream(deflateSync(stream.getUnencodedContents(), { level: 6 }), { Filter: 'FlateDecode' }));
     }
   }
+}
+
+/** Each cached subset compacted once (compact-font.ts caches per glyph as well). */
+const compactSubsets = new WeakMap<Uint8Array, Uint8Array>();
+function compacted(subset: Uint8Array): Uint8Array {
+  let c = compactSubsets.get(subset);
+  if (!c) compactSubsets.set(subset, (c = compactOutlines(subset)));
+  return c;
 }
 
 /**

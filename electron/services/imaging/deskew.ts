@@ -15,10 +15,12 @@ const MIN_INK_POINTS = 200; // fewer dark pixels (blank page): no reliable estim
 
 /**
  * Returns the correction in degrees, clockwise positive, to pass to `rotateBy` to straighten
- * the page; 0 for blank pages or when no angle is clearly better.
+ * the page; 0 for blank pages or when no angle is clearly better. With `turn`, the skew of the
+ * page once turned clockwise by that quarter turn: the ink's coordinates are turned, not the
+ * pixels, so a page lying sideways or upside down costs what an upright one does (issue 12 item 7).
  */
-export async function deskewAngle(page: Buffer | GreyRaw): Promise<number> {
-  const points = await inkPoints(page);
+export async function deskewAngle(page: Buffer | GreyRaw, turn: 0 | 90 | 180 | 270 = 0): Promise<number> {
+  const points = await inkPoints(page, turn);
   if (points.xs.length < MIN_INK_POINTS) return 0;
   // Coarse pass over the whole range, then a fine pass around the best coarse angle.
   let best = searchAngles(points, -MAX_ANGLE, MAX_ANGLE, 0.5);
@@ -34,31 +36,38 @@ interface InkPoints {
   height: number;
 }
 
-/** Coordinates of dark pixels (Otsu threshold) on a downscaled copy, ignoring the borders. */
-async function inkPoints(page: Buffer | GreyRaw): Promise<InkPoints> {
+/** Coordinates of dark pixels (Otsu threshold) on a downscaled copy, ignoring the borders, in the page turned by `turn`. */
+async function inkPoints(page: Buffer | GreyRaw, turn: 0 | 90 | 180 | 270): Promise<InkPoints> {
   // Raw grey pixels (the scan pipeline's small working copy) or an encoded image.
   const input = Buffer.isBuffer(page) ? sharp(page) : sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } });
+  const sideways = turn === 90 || turn === 270;
+  // The turned page is WORK_WIDTH wide: a sideways scan is scaled by its height.
   const { data, info } = await input
-    .resize({ width: WORK_WIDTH, withoutEnlargement: true })
+    .resize(sideways ? { height: WORK_WIDTH, withoutEnlargement: true } : { width: WORK_WIDTH, withoutEnlargement: true })
     .toColourspace('b-w')
     .raw()
     .toBuffer({ resolveWithObject: true });
   const { width, height } = info;
+  const uprightWidth = sideways ? height : width;
+  const uprightHeight = sideways ? width : height;
   const threshold = otsu(data);
   // Scanner lids and punched holes leave dark borders that are not text: skip 3% each side.
-  const mx = Math.floor(width * 0.03);
-  const my = Math.floor(height * 0.03);
+  const mx = Math.floor(uprightWidth * 0.03);
+  const my = Math.floor(uprightHeight * 0.03);
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let y = my; y < height - my; y++) {
-    for (let x = mx; x < width - mx; x++) {
-      if (data[y * width + x]! < threshold) {
-        xs.push(x);
-        ys.push(y);
-      }
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (data[y * width + x]! >= threshold) continue;
+      // Where sharp's rotate(turn) puts this pixel (clockwise quarter turns).
+      const ux = turn === 0 ? x : turn === 90 ? height - 1 - y : turn === 180 ? width - 1 - x : y;
+      const uy = turn === 0 ? y : turn === 90 ? x : turn === 180 ? height - 1 - y : width - 1 - x;
+      if (ux < mx || ux >= uprightWidth - mx || uy < my || uy >= uprightHeight - my) continue;
+      xs.push(ux);
+      ys.push(uy);
     }
   }
-  return { xs: Float64Array.from(xs), ys: Float64Array.from(ys), height };
+  return { xs: Float64Array.from(xs), ys: Float64Array.from(ys), height: uprightHeight };
 }
 
 /** Otsu's threshold: the grey level that best separates ink from paper. */

@@ -43,11 +43,14 @@ export async function turnedRaw(page: GreyRaw, turn: Turn): Promise<GreyRaw> {
 
 /**
  * Encodes raw grey pixels as the page PNG. `fast` for short-lived working copies (zlib level 1:
- * ~4x quicker, larger); stored pages use level 6 like every decoded scan.
+ * ~4x quicker, larger); stored pages use level 6 like every decoded scan. `turn`: turned
+ * clockwise on the way.
  */
-export async function greyPng(page: GreyRaw, fast = false): Promise<GreyPage> {
+export async function greyPng(page: GreyRaw, fast = false, turn: Turn = 0): Promise<GreyPage> {
+  // A quarter turn in the same libvips pipeline as the encoding: no turned copy in between.
+  const input = turn === 0 ? rawInput(page) : rawInput(page).rotate(turn);
   // toColourspace: sharp otherwise writes sRGB, tripling the size of a greyscale page.
-  let img = rawInput(page).toColourspace('b-w');
+  let img = input.toColourspace('b-w');
   // Raw pixels carry no metadata, so withDensity copies nothing personal (no EXIF here).
   if (page.density) img = img.withDensity(page.density);
   const { data, info } = await img.png({ compressionLevel: fast ? 1 : 6 }).toBuffer({ resolveWithObject: true });
@@ -62,7 +65,7 @@ export async function greyPng(page: GreyRaw, fast = false): Promise<GreyPage> {
  */
 export async function uprightPage(page: GreyRaw, turn: Turn, skew: number): Promise<GreyPage> {
   const straighten = Math.abs(skew) >= MIN_DESKEW_DEGREES;
-  if (!straighten) return greyPng(turn === 0 ? page : await turnedRaw(page, turn));
+  if (!straighten) return greyPng(page, false, turn);
   const sideways = turn === 90 || turn === 270;
   const width = sideways ? page.height : page.width;
   const height = sideways ? page.width : page.height;

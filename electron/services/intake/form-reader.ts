@@ -47,15 +47,89 @@ export async function detectFormTurn(page: GreyPage): Promise<0 | 90 | 180 | 270
   const g = await greyPixels(page.png); // decoded once: each turn is then a crop in memory
   // The code's modules are ~2.3 pt: ~150 dpi keeps 4-5 pixels each, and jsQR runs 4x faster than at 300.
   const step = Math.max(1, Math.floor(g.width / PAGE.width / (150 / 72)));
+  const places = formTurnCandidates(g);
   // Every place plainly first, then with a 3x3 median for speckled scans.
   for (const smooth of [false, true]) {
-    for (const turn of [0, 180, 90, 270] as const) if (await formQrAt(g, turn, { smooth, step })) return turn;
+    for (const { turn, rect } of places) if (await formQrIn(g, rect, { smooth, step })) return turn;
   }
   return null;
 }
 
+/**
+ * The four places the form's QR code can lie in, one per turn, the likeliest first: the place
+ * whose rows cross the most QR finder patterns (dark-light-dark-light-dark runs in the ratio
+ * 1:1:3:1:1, which text and rules rarely make) is tried first. Only the order depends on it
+ * (each place is still decoded), so an upside-down or sideways form costs one decoding like an
+ * upright one (issue 12 item 7), not one failed decoding for each turn tried before it.
+ */
+export function formTurnCandidates(page: GreyPixels): { turn: 0 | 90 | 180 | 270; rect: PixelRect }[] {
+  const places: { turn: 0 | 90 | 180 | 270; rect: PixelRect; finders: number }[] = [];
+  for (const turn of [0, 180, 90, 270] as const) {
+    const rect = formQrRect(page, turn);
+    if (rect) places.push({ turn, rect, finders: finderRows(page, rect) });
+  }
+  // Stable: equal counts keep the order upright, upside down, sideways.
+  return places.sort((a, b) => b.finders - a.finders).map(({ turn, rect }) => ({ turn, rect }));
+}
+
+/**
+ * Rows of `r` crossing a QR finder pattern: runs dark, light, dark, light, dark in the ratio
+ * 1:1:3:1:1 along the row and, through the middle run, down the column too (as QR readers
+ * confirm a finder; text makes the pattern along one direction now and then, rarely both).
+ * Threshold: mid grey.
+ */
+function finderRows(page: GreyPixels, r: PixelRect): number {
+  const dark = (x: number, y: number) => page.data[y * page.width + x]! < 128;
+  const ratio = (runs: readonly number[], m: number) => runs.every((v, i) => Math.abs(v - (i === 2 ? 3 : 1) * m) <= m * 0.7);
+  /** The five runs along the column through (x, y), y in the middle run; null when they do not fit in `r`. */
+  const column = (x: number, y: number): number[] | null => {
+    const runs = [0, 0, 0, 0, 0];
+    let up = y;
+    while (up >= r.y && dark(x, up)) (runs[2]!++, up--);
+    for (const [i, want] of [[1, false], [0, true]] as const) while (up >= r.y && dark(x, up) === want) (runs[i]!++, up--);
+    let down = y + 1;
+    while (down < r.y + r.height && dark(x, down)) (runs[2]!++, down++);
+    for (const [i, want] of [[3, false], [4, true]] as const) while (down < r.y + r.height && dark(x, down) === want) (runs[i]!++, down++);
+    return runs.every((v) => v > 0) ? runs : null;
+  };
+  let rows = 0;
+  const runs: number[] = [];
+  const starts: number[] = [];
+  for (let y = r.y; y < r.y + r.height; y++) {
+    // Run lengths along the row, from its first dark pixel: dark runs at even indices.
+    runs.length = 0;
+    starts.length = 0;
+    let x = r.x;
+    while (x < r.x + r.width && !dark(x, y)) x++;
+    while (x < r.x + r.width) {
+      const d = dark(x, y);
+      const from = x;
+      while (x < r.x + r.width && dark(x, y) === d) x++;
+      runs.push(x - from);
+      starts.push(from);
+    }
+    for (let i = 0; i + 4 < runs.length; i += 2) {
+      const five = runs.slice(i, i + 5);
+      const m = five.reduce((a, b) => a + b, 0) / 7;
+      if (m < 1.5 || !ratio(five, m)) continue;
+      const across = column(starts[i + 2]! + (runs[i + 2]! >> 1), y);
+      if (across && ratio(across, m)) {
+        rows++;
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
 /** Whether the form's QR code is where it would be if turning the page clockwise by `turn` made it upright. */
 async function formQrAt(page: GreyPixels, turn: 0 | 90 | 180 | 270, opts: { smooth: boolean; step: number }): Promise<boolean> {
+  const rect = formQrRect(page, turn);
+  return rect !== null && formQrIn(page, rect, opts);
+}
+
+/** Where the form's QR code (with a margin) lies in the page as scanned if turning it clockwise by `turn` makes it upright. */
+function formQrRect(page: GreyPixels, turn: 0 | 90 | 180 | 270): PixelRect | null {
   const sideways = turn === 90 || turn === 270;
   const uprightWidth = sideways ? page.height : page.width;
   const uprightHeight = sideways ? page.width : page.height;
@@ -66,7 +140,7 @@ async function formQrAt(page: GreyPixels, turn: 0 | 90 | 180 | 270, opts: { smoo
   const uy = Math.max(0, Math.floor((QR_QUIET_ZONE.y - margin) * scale));
   const uw = Math.min(uprightWidth - ux, Math.ceil((QR_QUIET_ZONE.width + 2 * margin) * scale));
   const uh = Math.min(uprightHeight - uy, Math.ceil((QR_QUIET_ZONE.height + 2 * margin) * scale));
-  if (uw <= 0 || uh <= 0) return false;
+  if (uw <= 0 || uh <= 0) return null;
   // The same rectangle in the page as scanned (sharp's rotate(turn) maps scanned -> upright).
   const r =
     turn === 0
@@ -76,7 +150,12 @@ async function formQrAt(page: GreyPixels, turn: 0 | 90 | 180 | 270, opts: { smoo
         : turn === 90
           ? { x: uy, y: page.height - ux - uw, width: uh, height: uw }
           : { x: page.width - uy - uh, y: ux, width: uh, height: uw };
-  if (r.x < 0 || r.y < 0 || r.x + r.width > page.width || r.y + r.height > page.height) return false;
+  if (r.x < 0 || r.y < 0 || r.x + r.width > page.width || r.y + r.height > page.height) return null;
+  return r;
+}
+
+/** Whether the form's QR code decodes inside `r`. */
+async function formQrIn(page: GreyPixels, r: PixelRect, opts: { smooth: boolean; step: number }): Promise<boolean> {
   // Crop, averaging step x step pixels into one.
   const { step } = opts;
   const w = Math.floor(r.width / step);

@@ -3,7 +3,7 @@ import { suggestPageKind } from '@shared/domain/page-kind';
 import { readIdDocument } from '@shared/domain/id-reading';
 import { looksLikeRequestLetter, readLetter, type LetterWord } from '@shared/domain/letter-reading';
 import { REVIEW_BELOW_CONFIDENCE } from '../cases/case-file';
-import { decodeScanPixels, deskewAngle, greyPng, thumbnail, turnedRaw, uprightPage, workingCopy, type GreyPage, type GreyRaw, type ScanPixels, type Turn } from '../imaging';
+import { decodeScanPixels, deskewAngle, greyPng, thumbnail, uprightPage, workingCopy, type GreyPage, type GreyRaw, type ScanPixels, type Turn } from '../imaging';
 import { FORM_ID, fieldByName, type FieldName } from '@shared/domain/application-form';
 import { detectFormId, detectFormTurn, readApplicationForm, type RecognisedField } from '../intake/form-reader';
 import { detectLetterQr } from '../intake/letter-qr';
@@ -68,7 +68,8 @@ async function processPage(ocr: OcrPool, scanned: ScanPixels): Promise<Processed
   const smallPage = await greyPng(small, true);
   const formTurn = await detectFormTurn(smallPage);
   const autoRotation = formTurn ?? (await uprightTurn(ocr, small));
-  const skew = await deskewAngle(await turnedRaw(small, autoRotation));
+  // The skew of the page as it will lie once turned, from the working copy's ink turned (no pixels turned).
+  const skew = await deskewAngle(small, autoRotation);
   const page = await uprightPage(scanned.pixels, autoRotation, skew);
   const sourcePage = scanned.pageIndex;
   const thumbOf = (p: GreyPage) => thumbnail(p.png);
