@@ -5,10 +5,20 @@
 //                                        the provisioning SQL for an office's own server (psql)
 //   upgrade --host H [--port 5432] [--database kaiji] [--user kaiji_owner] [--ca-file CA.pem]
 //                                        brings the schema to this build (password in PGPASSWORD)
+//   migrate --from DIR --to postgres://OWNER@HOST:PORT/DB [--app kaiji_app] [--ca-file CA.pem] [--recovery]
+//   migrate --from postgres://ROLE@HOST:PORT/DB --to DIR [--ca-file CA.pem] [--recovery]
+//                                        moves a vault into an empty office database, or an office
+//                                        database into a new vault, verified row by row and page by
+//                                        page. Database password in PGPASSWORD; the vault's or office's
+//                                        credentials from KAIJI_LOGIN + KAIJI_PASSPHRASE or
+//                                        KAIJI_RECOVERY_KEY, else read from stdin (never argv)
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { KaijiError } from '../shared/errors';
+import { moveOfficeOut, moveVaultIn, type MoveCredentials } from '../electron/services/office/office-move';
 import { provisionOffice, upgradeOfficeSchema, type OfficeConnection } from '../electron/services/office/office-database';
 import { DEFAULT_OFFICE_NAMES, databaseStatements, grantStatements, serverStatements, type OfficeNames } from '../electron/services/office/office-roles';
 import { startTrialServer } from '../electron/services/office/trial-server';
@@ -16,7 +26,10 @@ import { startTrialServer } from '../electron/services/office/trial-server';
 const USAGE = `usage / 使い方:
   npm run office -- start --data-dir DIR [--port 5433]
   npm run office -- sql [--database kaiji] [--owner kaiji_owner] [--app kaiji_app]
-  npm run office -- upgrade --host HOST [--port 5432] [--database kaiji] [--user kaiji_owner] [--ca-file CA.pem]   (PGPASSWORD)`;
+  npm run office -- upgrade --host HOST [--port 5432] [--database kaiji] [--user kaiji_owner] [--ca-file CA.pem]   (PGPASSWORD)
+  npm run office -- migrate --from DIR --to postgres://OWNER@HOST:PORT/DB [--app kaiji_app] [--ca-file CA.pem] [--recovery]
+  npm run office -- migrate --from postgres://ROLE@HOST:PORT/DB --to DIR [--ca-file CA.pem] [--recovery]
+      (PGPASSWORD; KAIJI_LOGIN + KAIJI_PASSPHRASE or KAIJI_RECOVERY_KEY, else stdin)`;
 
 function fail(ja: string, en: string): number {
   console.error(`kaiji office: ${ja} / ${en}`);
@@ -94,6 +107,107 @@ async function upgrade(values: Record<string, string | boolean | undefined>): Pr
   return 0;
 }
 
+const OFFICE_URL = /^postgres(?:ql)?:\/\//;
+
+/** An office database from `postgres://ROLE@HOST:PORT/DB`; the password comes from PGPASSWORD, never argv. */
+function officeFromUrl(text: string, caFile: string | undefined): OfficeConnection | string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'URL';
+  }
+  if (url.password) return 'PASSWORD_IN_URL';
+  const password = process.env.PGPASSWORD;
+  if (!password) return 'PGPASSWORD';
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port || 5432),
+    database: decodeURIComponent(url.pathname.replace(/^\//, '')) || DEFAULT_OFFICE_NAMES.database,
+    user: decodeURIComponent(url.username) || DEFAULT_OFFICE_NAMES.owner,
+    password,
+    caFile,
+  };
+}
+
+/** Lines from stdin; on a terminal the secret one is not echoed. */
+async function ask(questions: { prompt: string; secret: boolean }[]): Promise<string[]> {
+  const tty = process.stdin.isTTY === true;
+  const rl = createInterface({ input: process.stdin, output: tty ? process.stderr : undefined, terminal: tty });
+  const answers: string[] = [];
+  const lines = rl[Symbol.asyncIterator]();
+  try {
+    for (const q of questions) {
+      if (tty) process.stderr.write(q.prompt);
+      const muted = rl as unknown as { _writeToOutput?: (s: string) => void };
+      const original = muted._writeToOutput;
+      if (tty && q.secret) muted._writeToOutput = () => {};
+      const next = await lines.next();
+      if (tty && q.secret) {
+        muted._writeToOutput = original;
+        process.stderr.write('\n');
+      }
+      if (next.done) break;
+      answers.push(String(next.value).replace(/\r$/, ''));
+    }
+  } finally {
+    rl.close();
+  }
+  return answers;
+}
+
+async function credentials(recovery: boolean): Promise<MoveCredentials | null> {
+  const env = process.env;
+  if (env.KAIJI_RECOVERY_KEY) return { recoveryKey: env.KAIJI_RECOVERY_KEY };
+  if (env.KAIJI_LOGIN && env.KAIJI_PASSPHRASE) return { login: env.KAIJI_LOGIN, passphrase: env.KAIJI_PASSPHRASE };
+  if (recovery) {
+    const [recoveryKey] = await ask([{ prompt: '回復キー / recovery key: ', secret: true }]);
+    return recoveryKey ? { recoveryKey: recoveryKey.trim() } : null;
+  }
+  const [login, passphrase] = await ask([
+    { prompt: 'ログイン名 / login: ', secret: false },
+    { prompt: 'パスフレーズ / passphrase: ', secret: true },
+  ]);
+  return login && passphrase ? { login: login.trim(), passphrase } : null;
+}
+
+async function migrateCommand(values: Record<string, string | boolean | undefined>): Promise<number> {
+  const from = values.from ? String(values.from) : '';
+  const to = values.to ? String(values.to) : '';
+  if (!from || !to) return fail('--from と --to を指定してください', '--from and --to are required');
+  const intoOffice = OFFICE_URL.test(to);
+  if (intoOffice === OFFICE_URL.test(from)) return fail('一方はフォルダ、もう一方は postgres:// の URL です', 'one side is a folder, the other a postgres:// URL');
+  const office = officeFromUrl(intoOffice ? to : from, values['ca-file'] ? String(values['ca-file']) : undefined);
+  if (office === 'PASSWORD_IN_URL') return fail('パスワードを URL に書かないでください（環境変数 PGPASSWORD で渡します）', 'do not put the password in the URL (pass it in PGPASSWORD)');
+  if (office === 'PGPASSWORD') return fail('データベースのパスワードは環境変数 PGPASSWORD で渡してください', 'pass the database password in PGPASSWORD');
+  if (typeof office === 'string') return fail('postgres:// の URL を読めません', 'the postgres:// URL cannot be read');
+  const creds = await credentials(values.recovery === true);
+  if (!creds) return fail('資格情報がありません（KAIJI_LOGIN と KAIJI_PASSPHRASE、KAIJI_RECOVERY_KEY、または標準入力）', 'no credentials (KAIJI_LOGIN and KAIJI_PASSPHRASE, KAIJI_RECOVERY_KEY, or stdin)');
+  let shown = '';
+  const progress = (p: { phase: 'copy' | 'verify'; table: string; done: number; total: number }) => {
+    const line = `${p.phase === 'copy' ? 'コピー / copy' : '照合 / verify'} ${p.table} ${p.done}/${p.total}`;
+    if (line !== shown) console.log(line);
+    shown = line;
+  };
+  try {
+    const report = intoOffice
+      ? await moveVaultIn({ from: resolve(from), to: office, names: { ...DEFAULT_OFFICE_NAMES, database: office.database, owner: office.user, app: String(values.app ?? DEFAULT_OFFICE_NAMES.app) }, credentials: creds, progress })
+      : await moveOfficeOut({ from: office, to: resolve(to), credentials: creds, progress });
+    console.log(
+      `完了: ${report.tables} 表、${report.rows} 行、${report.pages} ページを照合しました（監査証跡 ${report.auditEntries} 件）。 / ` +
+        `done: ${report.tables} tables, ${report.rows} rows, ${report.pages} pages verified (audit trail: ${report.auditEntries} entries).`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof KaijiError) {
+      const m = error.toInfo().message;
+      console.error(`kaiji office: ${m.ja} / ${m.en}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
@@ -107,12 +221,16 @@ async function main(): Promise<number> {
       owner: { type: 'string' },
       app: { type: 'string' },
       'ca-file': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      recovery: { type: 'boolean' },
     },
     strict: true,
   });
   if (command === 'start') return start(values);
   if (command === 'sql') return printSql(values);
   if (command === 'upgrade') return upgrade(values);
+  if (command === 'migrate') return migrateCommand(values);
   console.error(USAGE);
   return 2;
 }

@@ -340,6 +340,22 @@ export const errorMessages = {
     ja: '選んだ記録はこの請求者の候補ではありません。',
     en: 'A chosen record is not a candidate for this requester.',
   },
+  SEALED_VALUE_DAMAGED: {
+    ja: 'オフィスデータベースの暗号化された値を開けません（{table}.{column}）。値が改ざんされたか、別の行・列から移されています。管理者に連絡してください。',
+    en: 'An encrypted value in the office database cannot be opened ({table}.{column}): it was altered or moved from another row or column. Contact your administrator.',
+  },
+  MIGRATE_TARGET_NOT_EMPTY: {
+    ja: '移行先が空ではありません（{target}）。空のデータベースまたは空のフォルダを指定してください。',
+    en: 'The target is not empty ({target}). Choose an empty database or an empty folder.',
+  },
+  MIGRATE_MISMATCH: {
+    ja: '移行の照合で不一致がありました（{table}、行 {row}）。移行を中止しました。移行先を作り直してから、もう一度実行してください。',
+    en: 'The move stopped: verification found a difference ({table}, row {row}). Re-create the target and run the move again.',
+  },
+  MIGRATE_SCHEMA_MISMATCH: {
+    ja: 'オフィスデータベースのスキーマ（版 {found}）がこの Kaiji（版 {expected}）と一致しません。先に upgrade を実行してください。',
+    en: 'The office database schema (version {found}) does not match this Kaiji (version {expected}). Run upgrade first.',
+  },
   INTERNAL: {
     ja: '予期しないエラーが発生しました。操作は保存されていません。',
     en: 'An unexpected error occurred. Nothing was saved.',

@@ -40,10 +40,12 @@ function aad(place: SealedPlace, keyVersion: number): Buffer {
  * `format ‖ key version ‖ nonce ‖ ciphertext ‖ tag`. Blobs (page images, PDFs) are padded to a
  * multiple of `padTo` bytes first so their exact size is not told; short text values are not.
  */
-export function sealValue(keys: OfficeKeys, plaintext: Buffer | string, place: SealedPlace, padTo = 0): Buffer {
+export function sealValue(keys: OfficeKeys, plaintext: Buffer | string, place: SealedPlace, padTo = 0, syntheticNonce?: Buffer): Buffer {
   const body = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
   const framed = padTo > 0 ? pad(body, padTo) : body;
-  const nonce = randomBytes(NONCE);
+  // A synthetic nonce (a keyed MAC of the value: sealed-store.ts) makes equal values seal equally, for equality lookups.
+  if (syntheticNonce && syntheticNonce.length !== NONCE) throw new Error('a synthetic nonce is 12 bytes');
+  const nonce = syntheticNonce ?? randomBytes(NONCE);
   const cipher = createCipheriv('aes-256-gcm', keys.enc, nonce);
   cipher.setAAD(aad(place, keys.version));
   const ct = Buffer.concat([cipher.update(framed), cipher.final()]);

@@ -131,4 +131,5 @@ export const BACKEND_ONLY_TABLES = new Set([
   'office_keyring', // wrapped keys and boxes (office/office-keyring.ts)
   'office_unlock_failures', // counts per one-byte login bucket (migration 049)
   'office_pending_audit', // records boxed to the audit public key (migration 049)
+  'name_prefixes', // prefix MACs of name keys and case numbers (office/sealed-store.ts, migration 046)
 ]);

@@ -511,6 +511,10 @@ export const en: Translations = {
         rekey_started: 'Database key rotation started',
         rekey_abandoned: 'Database key rotation interrupted (old key kept)',
       },
+      office: {
+        moved_in: 'Moved into the office database',
+        moved_out: 'Moved out of the office database (to a single-desk vault)',
+      },
       staff: {
         added: 'Staff member added',
         disabled: 'Staff member disabled',

@@ -507,6 +507,10 @@ export const ja = {
         rekey_started: 'データベース鍵の更新開始',
         rekey_abandoned: 'データベース鍵の更新の中断（元の鍵のまま）',
       },
+      office: {
+        moved_in: 'オフィスデータベースへの移行',
+        moved_out: 'オフィスデータベースからの移行（単独の保管庫へ）',
+      },
       staff: {
         added: '職員の追加',
         disabled: '職員の無効化',

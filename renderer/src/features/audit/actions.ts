@@ -18,6 +18,8 @@ export const knownActions = [
   'retention.hold_released',
   'vault.rekey_started',
   'vault.rekey_abandoned',
+  'office.moved_in',
+  'office.moved_out',
   'staff.added',
   'staff.disabled',
   'staff.enabled',
