@@ -13,7 +13,6 @@ export const POSTGRES_FILES = [
   'test/integration/money-order-ledger.test.ts',
   'test/integration/letters.test.ts',
   'test/integration/mail-log.test.ts',
-  'test/integration/audit-words.test.ts',
   'test/integration/today.test.ts',
   'test/integration/reports.test.ts',
   'test/integration/import.test.ts',
