@@ -2,18 +2,18 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The integration files that also run on an office database (#16 item 3: the back-end matrix),
- * one per area: lifecycle and cases, intake, verification, fees, letters, mail, audit, search,
- * Today, reports, staff and unlock. Kept to ≲ 3 minutes; the full corpora stay in the bench.
+ * The integration files that also run on an office database (#16 item 3: the back-end matrix,
+ * with the sealing plugin on): lifecycle and cases, intake, verification (deficiencies, repeat
+ * requests), fees, letters, mail, search (import), Today, reports, lists, staff and unlock
+ * (first sign-in, office-desks). Not yet here, with the reason in docs/ARCHITECTURE.md: the audit
+ * trail's text search (sealed summaries), checklist.test.ts and mail-log.test.ts (they search it).
  */
 export const POSTGRES_FILES = [
   'test/integration/lifecycle.test.ts',
   'test/integration/envelopes.test.ts',
-  'test/integration/checklist.test.ts',
   'test/integration/money-order-ledger.test.ts',
   'test/integration/letters.test.ts',
-  'test/integration/mail-log.test.ts',
-  'test/integration/audit-words.test.ts',
+  'test/integration/mail-paging.test.ts',
   'test/integration/today.test.ts',
   'test/integration/reports.test.ts',
   'test/integration/import.test.ts',

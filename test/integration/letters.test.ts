@@ -115,8 +115,11 @@ describe('letters: draft, issue, freeze, reprint (issue #6 items 2-4)', () => {
     expect(await call('letters.discard', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'LETTER_ISSUED' } });
     expect(await call('letters.issue', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'LETTER_ISSUED' } });
     const db = core.requireSession().ws.db;
-    await expect(sql`UPDATE letters SET pdf = ${Buffer.from([0])} WHERE id = ${draft.id}`.execute(db)).rejects.toThrow(/LETTER_ISSUED/);
-    await expect(sql`UPDATE letters SET draft = '{}' WHERE id = ${draft.id}`.execute(db)).rejects.toThrow(/LETTER_ISSUED/);
+    // On an office database the desk refuses a raw write of a sealed table before the server's trigger
+    // (which office-postgres.test.ts checks on its own): either way nothing changes.
+    const frozen = process.env.KAIJI_TEST_BACKEND === 'postgres' ? /LETTER_ISSUED|sealed columns/ : /LETTER_ISSUED/;
+    await expect(sql`UPDATE letters SET pdf = ${Buffer.from([0])} WHERE id = ${draft.id}`.execute(db)).rejects.toThrow(frozen);
+    await expect(sql`UPDATE letters SET draft = '{}' WHERE id = ${draft.id}`.execute(db)).rejects.toThrow(frozen);
     await expect(sql`DELETE FROM letters WHERE id = ${draft.id}`.execute(db)).rejects.toThrow(/LETTER_ISSUED/);
     const again = value(await call('letters.pdf', { id: draft.id }));
     expect(again.sha256).toBe(issued.sha256);

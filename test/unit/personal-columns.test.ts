@@ -33,7 +33,7 @@ describe('the office column map', () => {
 
   it('seals what names, locates or describes a person', () => {
     const mustNotBePlain = [
-      'cases.subject_name', 'cases.subject_address', 'cases.subject_birth_date', 'cases.subject_name_key', 'cases.case_no',
+      'cases.subject_name', 'cases.subject_address', 'cases.subject_birth_date', 'cases.subject_name_key',
       'pages.image', 'pages.ocr_text', 'letters.pdf', 'letters.draft', 'case_fields.value', 'envelopes.tracking_no',
       'contacts.contact_detail', 'provision_records.fingerprint', 'imports.source_name', 'staff.login',
     ];

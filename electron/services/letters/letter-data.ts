@@ -52,16 +52,17 @@ export async function gatherLetterData(
     ...(d.enclosures.length ? { enclosures: d.enclosures } : {}),
   }));
   const recipient = recipientOf(c, fields, to);
+  // A case's few orders are sorted here: on an office database the certificate number is sealed (#16).
   const orders =
     template === 'money_order_return' || template === 'refusal_notice' || template === 'withdrawal_ack'
-      ? await db
-          .selectFrom('money_orders')
-          .select(['id', 'certificate_no', 'face_value'])
-          .where('case_id', '=', caseId)
-          .where('state', 'in', [...RETURNABLE_ORDER_STATES])
-          .orderBy('received_on')
-          .orderBy('certificate_no')
-          .execute()
+      ? (
+          await db
+            .selectFrom('money_orders')
+            .select(['id', 'certificate_no', 'face_value', 'received_on'])
+            .where('case_id', '=', caseId)
+            .where('state', 'in', [...RETURNABLE_ORDER_STATES])
+            .execute()
+        ).sort((a, b) => a.received_on.localeCompare(b.received_on) || (a.certificate_no < b.certificate_no ? -1 : a.certificate_no > b.certificate_no ? 1 : 0))
       : [];
   // The refusal's ground and reason, the withdrawal's way: stored with the status change.
   const change = template === 'refusal_notice' || template === 'withdrawal_ack'

@@ -35,7 +35,7 @@ import {
   type OpenVault,
 } from '../vault/vault';
 import { officeKysely, type OfficeConnection } from './office-database';
-import { OfficeKeysCarrier } from './office-keys-plugin';
+import { SealingPlugin } from './sealed-store';
 import type { OfficeKeyring } from './office-keyring';
 import { officeKeys, type OfficeKeys } from './office-sealing';
 
@@ -288,7 +288,8 @@ export class OfficeVault implements DeskVault {
 
   private openState(dataKey: Buffer, keyVersion: number): OpenState {
     const keys = officeKeys(dataKey, keyVersion);
-    return { db: this.bare.withPlugin(new OfficeKeysCarrier(keys)), dataKey, keys, pendingIds: [] };
+    // Every personal column is sealed on write and opened on read at this desk (sealed-store.ts).
+    return { db: this.bare.withPlugin(new SealingPlugin(keys)), dataKey, keys, pendingIds: [] };
   }
 
   private requireOpen(): OpenState {

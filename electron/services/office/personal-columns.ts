@@ -47,7 +47,9 @@ export const COLUMN_CLASSES: Record<string, Table> = {
   case_status_changes: { id: P, case_id: P, from_state: P, to_state: P, reason: S, ground: P, changed_by: P, changed_at: P },
   case_waivers: { id: P, case_id: P, obligation: P, reason: S, waived_by: P, waived_by_name: S, waived_at: P },
   cases: {
-    id: P, case_no: I, status: P, received_on: P, subject_name: S, subject_kana: S, subject_birth_date: S, subject_address: S,
+    // The case number is a yearly counter (2026-0001): a non-personal case fact the server sorts and
+    // pages by (design: "non-personal case facts in the clear"); prefix MACs still find it by prefix.
+    id: P, case_no: P, status: P, received_on: P, subject_name: S, subject_kana: S, subject_birth_date: S, subject_address: S,
     subject_name_key: I, subject_kana_key: I, created_by: P, created_at: P, updated_at: P, status_since: P, due_on: P, day14_on: P,
     urgency_sort: P, deadline_computed: P, request_kinds: P, closed_on: P,
   
@@ -63,12 +65,13 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     sent_on: P, created_by: P, created_at: P,
   },
   contacts: {
-    id: P, contact_no: I, channel: P, contacted_on: P, contacted_time: P, name: S, postal_code: S, address: S, contact_detail: S,
+    // A yearly counter like the case number: sorted by the server, names nobody.
+    id: P, contact_no: P, channel: P, contacted_on: P, contacted_time: P, name: S, postal_code: S, address: S, contact_detail: S,
     requested_kinds: P, request_note: S, lang: P, guidance_state: P, created_by: P, created_at: P,
   },
   deadline_basis: { id: P, basis: P, kinds_through: P },
   disposal_register: {
-    id: P, batch_id: P, case_id: P, case_no: I, classes: P, rule: P, reason: S, pages_erased: P, disposed_by: P, disposed_by_name: S, disposed_at: P,
+    id: P, batch_id: P, case_id: P, case_no: P, classes: P, rule: P, reason: S, pages_erased: P, disposed_by: P, disposed_by_name: S, disposed_at: P,
   },
   do_not_provide: {
     id: P, case_id: P, subject_name: S, subject_kana: S, subject_birth_date: S, subject_address: S, name_key: I, kana_key: I,

@@ -327,7 +327,14 @@ class Transformer extends OperationNodeTransformer {
           const out = cells.map((cell, i) => {
             const column = columns[i]!;
             const cls = classOf(table, column);
-            if (cls === 'plain') return cell;
+            if (cls === 'plain') {
+              // A plain column with prefix MACs (the case number: sorted by the server, found by prefix).
+              if (prefixCols.includes(column) && ValueNode.is(cell)) {
+                if (rowId === ANY_ROW) throw new SealedQueryError(`${table}.${column} without the row's key`);
+                prefixes.push({ table, column, rowId, value: cell.value });
+              }
+              return cell;
+            }
             if (!ValueNode.is(cell)) {
               if (cell.kind === 'DefaultInsertValueNode') return cell;
               throw new SealedQueryError(`an expression into ${table}.${column}`);
@@ -381,7 +388,13 @@ class Transformer extends OperationNodeTransformer {
     const column = ColumnNode.is(u.column) ? u.column.column.name : columnRef(u.column)?.column;
     if (!column) return u;
     const cls = classOf(table, column);
-    if (cls === 'plain') return u;
+    if (cls === 'plain') {
+      if ((PREFIX_COLUMNS[table] ?? []).includes(column) && ValueNode.is(u.value)) {
+        if (rowId === ANY_ROW) throw new SealedQueryError(`${table}.${column} changed without naming the row (where id = ?)`);
+        prefixes.push({ table, column, rowId, value: u.value.value });
+      }
+      return u;
+    }
     // `excluded.col` in an upsert: the value sealed for the inserted row.
     const ref = columnRef(u.value);
     if (ref && ref.qualifier === 'excluded' && ref.column === column) return u;

@@ -174,7 +174,8 @@ export class ImportService {
         }
         // A free-form letter fills what the case does not hold yet; every value is for review.
         if (target.caseId && page.letterFields?.length) {
-          const held = await trx.selectFrom('case_fields').select('field').where('case_id', '=', target.caseId).where('value', '!=', '').execute();
+          // Empty values are left out here, not in SQL: on an office database the value is sealed (#16).
+          const held = (await trx.selectFrom('case_fields').select(['field', 'value']).where('case_id', '=', target.caseId).execute()).filter((r) => r.value !== '');
           const have = new Set(held.map((r) => r.field));
           const fresh = page.letterFields.filter((f) => !have.has(f.field));
           if (fresh.length) await this.caseFiles.applyRecognised(trx, actor, target.caseId, id, fresh);

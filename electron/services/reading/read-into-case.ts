@@ -19,7 +19,8 @@ export async function readPageIntoCase(ws: Pick<Workspace, 'db' | 'pages' | 'doc
   await ws.db.transaction().execute(async (trx) => {
     if (reading) await ws.documents.suggestIn(trx, actor, caseId, pageId, reading);
     if (fromLetter) {
-      const held = new Set((await trx.selectFrom('case_fields').select('field').where('case_id', '=', caseId).where('value', '!=', '').execute()).map((r) => r.field));
+      // Empty values are left out here, not in SQL: on an office database the value is sealed (#16).
+      const held = new Set((await trx.selectFrom('case_fields').select(['field', 'value']).where('case_id', '=', caseId).execute()).filter((r) => r.value !== '').map((r) => r.field));
       const review = (c: number) => Math.min(c, REVIEW_BELOW_CONFIDENCE - 1);
       const values = [
         ...letter.fields.map((f) => ({ field: f.field, value: f.value, confidence: review(f.confidence), zone: f.line })),
