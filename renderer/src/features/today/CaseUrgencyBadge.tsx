@@ -1,4 +1,4 @@
-import { Badge, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseUrgency } from '@shared/contract/today-types';
 import { useLang } from '../../i18n';
@@ -22,24 +22,5 @@ export function CaseUrgencyBadge({ deadline }: { deadline: CaseUrgency | undefin
         </Text>
       )}
     </Stack>
-  );
-}
-
-export type CaseSort = 'urgency' | 'received';
-
-/** Most urgent first (stored deadlines) or newest first. */
-export function CaseSortToggle({ value, onChange }: { value: CaseSort; onChange: (v: CaseSort) => void }) {
-  const { t } = useTranslation();
-  return (
-    <SegmentedControl
-      data-testid="cases-sort"
-      aria-label={t('deadline.sort.label')}
-      value={value}
-      onChange={(v) => onChange(v as CaseSort)}
-      data={[
-        { value: 'urgency', label: t('deadline.sort.urgency') },
-        { value: 'received', label: t('deadline.sort.received') },
-      ]}
-    />
   );
 }
