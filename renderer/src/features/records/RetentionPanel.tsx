@@ -170,12 +170,12 @@ export function RetentionPanel() {
               </Table.Tbody>
             </Table>
             <form noValidate onSubmit={disposal.onSubmit(() => setConfirming(true))}>
-            <Group align="flex-start">
-              <TextInput style={{ flex: 1 }} label={t('records.retention.reason')} maxLength={500} data-testid="retention-reason" {...disposal.getInputProps('reason')} />
-              <Button type="submit" color="red" mt={25} disabled={picked.size === 0} data-testid="retention-dispose">
-                {t('records.retention.dispose')}
-              </Button>
-            </Group>
+              <Group align="flex-start">
+                <TextInput style={{ flex: 1 }} label={t('records.retention.reason')} maxLength={500} data-testid="retention-reason" {...disposal.getInputProps('reason')} />
+                <Button type="submit" color="red" mt={25} disabled={picked.size === 0} data-testid="retention-dispose">
+                  {t('records.retention.dispose')}
+                </Button>
+              </Group>
             </form>
           </>
         )}
@@ -196,13 +196,13 @@ export function RetentionPanel() {
           </Group>
         ))}
         <form noValidate onSubmit={placeHold}>
-        <Group align="flex-start">
-          <TextInput label={t('records.retention.holdCase')} placeholder="2026-0001" data-testid="retention-hold-case" {...hold.getInputProps('caseNo')} />
-          <TextInput style={{ flex: 1 }} label={t('records.retention.holdReason')} maxLength={500} data-testid="retention-hold-reason" {...hold.getInputProps('reason')} />
-          <Button type="submit" variant="default" mt={25} data-testid="retention-hold-place">
-            {t('records.retention.place')}
-          </Button>
-        </Group>
+          <Group align="flex-start">
+            <TextInput label={t('records.retention.holdCase')} placeholder="2026-0001" data-testid="retention-hold-case" {...hold.getInputProps('caseNo')} />
+            <TextInput style={{ flex: 1 }} label={t('records.retention.holdReason')} maxLength={500} data-testid="retention-hold-reason" {...hold.getInputProps('reason')} />
+            <Button type="submit" variant="default" mt={25} data-testid="retention-hold-place">
+              {t('records.retention.place')}
+            </Button>
+          </Group>
         </form>
       </Stack>
       <ConfirmModal

@@ -2,7 +2,7 @@ import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseUrgency } from '@shared/contract/today-types';
 import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+import { compactDay, formatDay } from '../../ui/dates';
 import { URGENCY_COLORS, daysLeftKey } from './urgency';
 
 /** The case list's deadline cell (I5): urgency in colour, the target date and days left. */
@@ -17,8 +17,8 @@ export function CaseUrgencyBadge({ deadline }: { deadline: CaseUrgency | undefin
         {t(`deadline.urgency.${deadline.urgency}`)}
       </Badge>
       {deadline.dueOn && left && (
-        <Text size="xs" c="dimmed">
-          {formatDay(deadline.dueOn, lang)} ・ {t(left.key, { count: left.count })}
+        <Text size="xs" c="dimmed" title={formatDay(deadline.dueOn, lang)}>
+          {compactDay(deadline.dueOn, lang)} ・ {t(left.key, { count: left.count })}
         </Text>
       )}
     </Stack>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TodayActionCase, TodayList, TodayReason } from '@shared/contract/today-types';
 import { caseStateLabel } from '@shared/domain/case-state';
 import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+import { compactDay, formatDay } from '../../ui/dates';
 import { caseHref } from '../shell/routes';
 import { TodayFrame } from './TodayFrame';
 
@@ -61,10 +61,12 @@ export function NeedsActionSection({ list }: { list: TodayList<TodayActionCase> 
 function Reason({ reason }: { reason: TodayReason }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const label = t(`today.needsAction.reasons.${reason.code}`, { date: reason.date ? formatDay(reason.date, lang) : '', orders: reason.orders ?? 0 });
+  // A list row: the day compact, the full era date on hover (#13 item 9).
+  const label = t(`today.needsAction.reasons.${reason.code}`, { date: reason.date ? compactDay(reason.date, lang) : '', orders: reason.orders ?? 0 });
+  const title = reason.date ? formatDay(reason.date, lang) : undefined;
   if (reason.code === 'owed') {
     return (
-      <Text size="sm" component="span" data-testid="today-reason" data-code="owed">
+      <Text size="sm" component="span" data-testid="today-reason" data-code="owed" title={title}>
         <Badge color={REASON_COLORS.owed} variant="light" radius="sm" mr={6} style={{ overflow: 'visible' }}>
           {label}
         </Badge>
@@ -73,7 +75,7 @@ function Reason({ reason }: { reason: TodayReason }) {
     );
   }
   return (
-    <Badge color={REASON_COLORS[reason.code]} variant="light" radius="sm" data-testid="today-reason" data-code={reason.code} style={{ overflow: 'visible', textTransform: 'none' }}>
+    <Badge color={REASON_COLORS[reason.code]} variant="light" radius="sm" data-testid="today-reason" data-code={reason.code} title={title} style={{ overflow: 'visible', textTransform: 'none' }}>
       {label}
     </Badge>
   );
