@@ -28,10 +28,16 @@ export function BackupPanel() {
   const form = useForm<SettingsValues>({ mode: 'controlled', initialValues: { folder: '', generations: '', daily: false, warnAfterDays: '' }, validate: validateSettings });
   const [status, setStatus] = useState<BackupStatus | null>(null);
 
+  const [filled, setFilled] = useState(false);
   useEffect(() => {
     if (data) {
-      form.setValues(data.settings);
+      // A refetch after a change elsewhere keeps what is being typed here.
+      if (!filled || !form.isDirty()) {
+        form.setValues(data.settings);
+        form.resetDirty(data.settings);
+      }
       setStatus(data.status);
+      setFilled(true);
     }
     // Only when the stored overview arrives.
   }, [data]);
@@ -52,12 +58,15 @@ export function BackupPanel() {
     return () => window.clearInterval(timer);
   }, [status?.running, reload, t]);
 
-  if (!data) return null;
+  // Shown once the stored settings are in the fields (a value typed before would be overwritten).
+  if (!data || !filled) return null;
   const save = form.onSubmit(async (values) => {
     const parsed = settingsSchema.safeParse(values);
     if (!parsed.success) return;
     const r = await run(() => kaiji.backup.updateSettings(parsed.data));
     if (r.ok) {
+      form.setValues(r.value);
+      form.resetDirty(r.value);
       notifications.show({ color: 'teal', message: t('common.saved') });
       void reload();
     }

@@ -41,8 +41,12 @@ export function RetentionPanel() {
     validate: (v: { caseNo: string; reason: string }) => ({ ...validateHoldReason(v), ...(v.caseNo.trim() ? {} : { caseNo: t('forms.errors.required') }) }),
   });
 
+  const [filled, setFilled] = useState(false);
   useEffect(() => {
-    if (schedule.data) form.setValues(schedule.data);
+    if (!schedule.data || (filled && form.isDirty())) return;
+    form.setValues(schedule.data);
+    form.resetDirty(schedule.data);
+    setFilled(true);
     // Only when the stored schedule arrives.
   }, [schedule.data]);
 
@@ -57,6 +61,7 @@ export function RetentionPanel() {
     const r = await run(() => kaiji.retention.updateSchedule(parsed.data));
     if (r.ok) {
       form.setValues(r.value);
+      form.resetDirty(r.value);
       notifications.show({ color: 'teal', message: t('common.saved') });
       reloadAll();
     }
@@ -103,14 +108,14 @@ export function RetentionPanel() {
                 allowDecimal={false}
                 allowNegative={false}
                 clampBehavior="none"
-                disabled={!schedule.data}
+                disabled={!filled}
                 data-testid={`retention-${k}`}
                 {...form.getInputProps(k)}
               />
             ))}
           </Group>
           <Group>
-            <Button type="submit" variant="default" loading={loading} disabled={!schedule.data} data-testid="retention-save">
+            <Button type="submit" variant="default" loading={loading} disabled={!filled} data-testid="retention-save">
               {t('common.save')}
             </Button>
           </Group>

@@ -51,8 +51,17 @@ export function useSettingsForm<K extends SettingsKey>(section: string, keys: re
     initialValues: Object.fromEntries(keys.map((k) => [k, ''])) as SettingsValues<K>,
     validate: contractValidate(schema) as (values: SettingsValues<K>) => Record<string, string>,
   });
+  // Fields open for typing only once the stored values are in them (a value typed in between
+  // would be overwritten by their arrival).
+  const [filled, setFilled] = useState(false);
   useEffect(() => {
-    if (settings) form.setValues(valuesOf(settings, keys));
+    if (!settings) return;
+    // Any change elsewhere refetches the settings: what is being typed here stays.
+    if (filled && form.isDirty()) return;
+    const values = valuesOf(settings, keys);
+    form.setValues(values);
+    form.resetDirty(values);
+    setFilled(true);
     // Only when the stored settings arrive, not on every keystroke.
   }, [settings]);
 
@@ -61,9 +70,11 @@ export function useSettingsForm<K extends SettingsKey>(section: string, keys: re
     if (!parsed.success) return;
     const result = await save(parsed.data as Patch);
     if (result.ok) {
-      form.setValues(valuesOf(result.value, keys));
+      const values = valuesOf(result.value, keys);
+      form.setValues(values);
+      form.resetDirty(values);
       onSaved?.(result.value);
     }
   });
-  return { form, settings, saving, onSubmit };
+  return { form, settings: filled ? settings : undefined, saving, onSubmit };
 }
