@@ -11,7 +11,7 @@ import type { DemoResult } from '../../electron/services/demo/demo-vault';
 import { shortcuts } from '../../renderer/src/ui/shortcuts';
 import { withDomesticCheckDigit } from '../../shared/domain/tracking-number';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { setUpVault, unlock } from '../helpers/e2e-flows';
+import { changeForcedPassphrase, lock, setUpVault, unlock } from '../helpers/e2e-flows';
 import { FILLED, scannedForm } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode } from '../helpers/web-mode';
@@ -20,7 +20,7 @@ const tempDir = useTempDirs();
 const chromium = useChromium();
 const LONG = { timeout: 120_000 };
 
-const ROUTES = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'contacts', 'provisions', 'reports', 'staff', 'audit', 'settings', 'records'] as const;
+const ROUTES = ['today', 'cases', 'intake', 'moneyOrders', 'mail', 'letters', 'contacts', 'provisions', 'reports', 'staff', 'audit', 'settings', 'records', 'trash'] as const;
 
 /** A demo vault as `npm run demo` makes it: 58 applications over four months, one with its scans read. */
 function demoVault(dataDir: string): DemoResult {
@@ -84,6 +84,14 @@ async function layoutProblems(page: Page): Promise<string[]> {
         break;
       }
     }
+    // One date rule (#13 item 9): a list cell shows days compact (R8.12.7), never the full era date
+    // (a case file's detail tables are details, not lists).
+    for (const td of document.querySelectorAll('main td')) {
+      if (td.closest('[data-testid="case-page"]')) continue;
+      if (!visible(td)) continue;
+      const full = /(令和|平成|昭和)(\d+|元)年\d+月\d+日/u.exec((td as HTMLElement).innerText);
+      if (full) problems.push(`full era date in a list cell: ${full[0]}`);
+    }
     const shown = document.body.innerText;
     for (const m of shown.matchAll(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/g)) problems.push(`raw ISO timestamp: ${m[0]}`);
     for (const m of shown.matchAll(/(?<![\d-])\d{4}-(0[1-9]|1[0-2])(?![\d-])/g)) problems.push(`month written as ${m[0]}`);
@@ -102,6 +110,19 @@ describe('the desk at 1366×768 (#13 items 4, 5, 9, 11b)', () => {
       await unlock(page, demo.administrator.login, demo.administrator.passphrase);
       await page.getByTestId('today-page').waitFor(WAIT);
 
+      // The trash holds a row too, besides what the demo made.
+      const all = await pageCall(page, 'cases.list', { limit: 500 });
+      let trashed = false;
+      for (const c of all.cases) {
+        const pages = await pageCall(page, 'pages.list', { caseId: c.id });
+        if (pages.length > 1) {
+          await pageCall(page, 'pages.delete', { id: pages[pages.length - 1]!.id });
+          trashed = true;
+          break;
+        }
+      }
+      expect(trashed, 'the demo has a case with two pages').toBe(true);
+
       const found: Record<string, string[]> = {};
       for (const route of ROUTES) {
         // Through the router, as a link or the palette would go.
@@ -111,6 +132,18 @@ describe('the desk at 1366×768 (#13 items 4, 5, 9, 11b)', () => {
         await page.screenshot({ path: join(SHOTS, `desk-${route}-1366.png`), fullPage: true });
         const problems = await layoutProblems(page);
         if (problems.length > 0) found[route] = problems;
+      }
+
+      // The other tabs of records keeping: retention and disposal, the disposal register.
+      await page.evaluate(() => (window.location.hash = '#/records'));
+      await page.locator('[data-testid="nav-records"][aria-current="page"]').waitFor(WAIT);
+      for (const tab of ['retention', 'register'] as const) {
+        await page.getByTestId(`records-tab-${tab}`).click();
+        await page.getByTestId(tab === 'retention' ? 'retention-save' : 'register-export').waitFor(WAIT);
+        await settled(page);
+        await page.screenshot({ path: join(SHOTS, `desk-records-${tab}-1366.png`), fullPage: true });
+        const problems = await layoutProblems(page);
+        if (problems.length > 0) found[`records ${tab}`] = problems;
       }
 
       // The case file whose form was scanned: the review workbench.
@@ -162,6 +195,26 @@ describe('the desk at 1366×768 (#13 items 4, 5, 9, 11b)', () => {
       expect(bench.width).toBeGreaterThan(main.width * 0.9);
       expect(main.x + main.width - (pageBox.x + pageBox.width)).toBeLessThan(80);
       await page.screenshot({ path: join(SHOTS, 'desk-case-workbench-1920.png') });
+
+      // A clerk's home, "my cases", after the first sign-in's passphrase change.
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const clerk = demo.staff.find((m) => m.role === 'clerk')!;
+      const mine = all.cases.filter((c) => c.status !== 'closed').slice(0, 3);
+      expect(mine).toHaveLength(3);
+      const clerkId = (await pageCall(page, 'staff.list', {})).find((m) => m.login === clerk.login)!.id;
+      for (const c of mine) await pageCall(page, 'cases.assign', { caseId: c.id, assigneeId: clerkId });
+      await lock(page);
+      await unlock(page, clerk.login, clerk.passphrase);
+      // Whichever comes first: the demo's clerk may still have to replace the passphrase set for them.
+      await page.locator('[data-testid="forced-passphrase"], [data-testid="cases-page"]').first().waitFor(WAIT);
+      if (await page.getByTestId('forced-passphrase').isVisible()) await changeForcedPassphrase(page, clerk.passphrase, `${clerk.passphrase}-own`);
+      await page.getByTestId('cases-page').waitFor(WAIT);
+      expect(new URL(page.url()).hash).toBe('#/cases?mine');
+      await expect.poll(() => page.getByTestId('cases-table').locator('tbody tr').count(), WAIT).toBe(mine.length);
+      await settled(page);
+      await page.screenshot({ path: join(SHOTS, 'desk-my-cases-1366.png'), fullPage: true });
+      const mineProblems = await layoutProblems(page);
+      if (mineProblems.length > 0) found['my cases'] = mineProblems;
       expect(found).toEqual({});
     } finally {
       await page.close();

@@ -41,7 +41,9 @@ describe('provision register, end to end in Chromium', () => {
 
       await page.getByTestId('provisions-tab-register').click();
       await expect.poll(() => page.getByTestId('provisions-row').count(), WAIT).toBe(2);
-      expect(await page.getByTestId('provisions-table').textContent()).toContain('令和8年5月12日');
+      // A list shows days compact, the full era date on hover (#13 item 9).
+      expect(await page.getByTestId('provisions-table').textContent()).toContain('R8.5.12');
+      expect(await page.getByTestId('provisions-table').locator('time[title="令和8年5月12日"]').count()).toBeGreaterThan(0);
 
       // A K6 + K5 application from the same person.
       const logged = await pageCall(page, 'envelopes.log', { arrivedOn: '2026-11-21', delivery: 'futsu', redMarking: true });

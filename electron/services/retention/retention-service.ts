@@ -1,6 +1,6 @@
 import { dialectOf } from '../vault/migrations/dialect';
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { DisposalBatch, DisposalDue, DisposalEntry, LegalHold } from '@shared/contract/retention-types';
 import { isoDateInJapan } from '@shared/domain/dates';
 import { FINAL_STATES } from '@shared/domain/case-state';
@@ -83,8 +83,11 @@ export class RetentionService {
   /**
    * Every class of every final case whose period is over and which still holds something.
    * Candidates: final cases closed before the shortest period's cutoff (a few days' slack for
-   * month-end clamping; the exact day is decided by disposalDueOn), at most `limitCases` of them (Today asks for a bounded count); then their page counts and disposed
-   * classes by id, 500 at a time.
+   * month-end clamping; the exact day is decided by disposalDueOn), at most `limitCases` of them
+   * (Today asks for a bounded count). Their page counts per kind and the classes already disposed
+   * of come from one query each over the same condition (#13 item 10: index-only on
+   * `pages(case_id, kind)`, migration 042, instead of 2 queries per 500 cases; 10k cases: the
+   * list is ~13k rows); when the limit cut the candidates short, by their ids instead.
    */
   async due(db: Db = this.db, limitCases = 100_000): Promise<DisposalDue[]> {
     const schedule = await this.schedule(db);
@@ -94,61 +97,93 @@ export class RetentionService {
     // Portable SQL (no date functions): the close day is closed_on, else the Japan day of
     // status_since, compared as a UTC instant (end of the cutoff day in Japan).
     const cutoffInstant = new Date(Date.parse(`${addDays(cutoff, 1)}T00:00:00+09:00`)).toISOString();
-    const rows = await db
-      .selectFrom('cases')
-      .leftJoin('legal_holds', 'legal_holds.case_id', 'cases.id')
-      .select(['cases.id', 'cases.case_no', 'cases.status', 'cases.closed_on', 'cases.status_since', 'legal_holds.case_id as held'])
-      .where('cases.status', 'in', [...FINAL_STATES])
-      .where((eb) =>
+    const candidate = (eb: ExpressionBuilder<Database, 'cases'>) =>
+      eb.and([
+        eb('cases.status', 'in', [...FINAL_STATES]),
         eb.or([
           eb.and([eb('cases.closed_on', 'is not', null), eb('cases.closed_on', '<=', cutoff)]),
           eb.and([eb('cases.closed_on', 'is', null), eb('cases.status_since', '<', cutoffInstant)]),
         ]),
-      )
+      ]);
+    const rows = await db
+      .selectFrom('cases')
+      .leftJoin('legal_holds', 'legal_holds.case_id', 'cases.id')
+      .select(['cases.id', 'cases.case_no', 'cases.status', 'cases.closed_on', 'cases.status_since', 'legal_holds.case_id as held'])
+      .where(candidate)
       // No ORDER BY: with it SQLite sorts every final case before the limit (~200 ms on 100k,
       // measured); Today only needs a bounded count, and the list is sorted below.
       .limit(limitCases)
       .execute();
-    // Page counts per kind and classes already disposed of, for these cases only (500 at a time).
-    const pagesOf = new Map<string, Map<string, number>>();
+    // Pages each class covers, per case, in RECORD_CLASSES order (the case file covers every page):
+    // three numbers per case rather than a map of kinds (~9k cases: less garbage).
+    const pagesOf = new Map<string, number[]>();
     const doneOf = new Map<string, Set<RecordClass>>();
-    for (let i = 0; i < rows.length; i += 500) {
-      const ids = rows.slice(i, i + 500).map((r) => r.id);
-      const counts = await db
-        .selectFrom('pages')
-        .select(['case_id', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('case_id', 'in', ids)
-        .groupBy(['case_id', 'kind'])
-        .execute();
+    const classesOfKind = (kind: string) => RECORD_CLASSES.map((cls, i) => (cls === 'case_file' || CLASS_PAGE_KINDS[cls].includes(kind) ? i : -1)).filter((i) => i >= 0);
+    const kindClasses = new Map<string, number[]>();
+    const addCounts = (counts: { case_id: string | null; kind: string; n: number | string | bigint }[]) => {
       for (const c of counts) {
-        const m = pagesOf.get(c.case_id!) ?? new Map<string, number>();
-        m.set(c.kind, Number(c.n));
-        pagesOf.set(c.case_id!, m);
+        let per = pagesOf.get(c.case_id!);
+        if (!per) pagesOf.set(c.case_id!, (per = RECORD_CLASSES.map(() => 0)));
+        let classes = kindClasses.get(c.kind);
+        if (!classes) kindClasses.set(c.kind, (classes = classesOfKind(c.kind)));
+        for (const i of classes) per[i]! += Number(c.n);
       }
-      const disposed = await db.selectFrom('disposal_register').select(['case_id', 'classes']).where('case_id', 'in', ids).execute();
+    };
+    const addDisposed = (disposed: { case_id: string; classes: string }[]) => {
       for (const d of disposed) {
         const set = doneOf.get(d.case_id) ?? new Set<RecordClass>();
         for (const cls of JSON.parse(d.classes) as RecordClass[]) set.add(cls);
         doneOf.set(d.case_id, set);
       }
+    };
+    if (rows.length < limitCases) {
+      // Every candidate is in `rows`: the same condition joined, one query each.
+      addCounts(
+        await db
+          .selectFrom('cases')
+          .innerJoin('pages', 'pages.case_id', 'cases.id')
+          .select(['pages.case_id', 'pages.kind', (eb) => eb.fn.countAll<number>().as('n')])
+          .where(candidate)
+          .groupBy(['pages.case_id', 'pages.kind'])
+          .execute(),
+      );
+      addDisposed(
+        await db.selectFrom('cases').innerJoin('disposal_register', 'disposal_register.case_id', 'cases.id').select(['disposal_register.case_id', 'disposal_register.classes']).where(candidate).execute(),
+      );
+    } else {
+      for (let i = 0; i < rows.length; i += 500) {
+        const ids = rows.slice(i, i + 500).map((r) => r.id);
+        addCounts(await db.selectFrom('pages').select(['case_id', 'kind', (eb) => eb.fn.countAll<number>().as('n')]).where('case_id', 'in', ids).groupBy(['case_id', 'kind']).execute());
+        addDisposed(await db.selectFrom('disposal_register').select(['case_id', 'classes']).where('case_id', 'in', ids).execute());
+      }
     }
     const out: DisposalDue[] = [];
+    // Thousands of cases share a close day: each class's due day is worked out once per day.
+    const dueDays = RECORD_CLASSES.map(() => new Map<string, string>());
+    const dueOf = (i: number, closed: string) => {
+      let v = dueDays[i]!.get(closed);
+      if (v === undefined) dueDays[i]!.set(closed, (v = disposalDueOn(RECORD_CLASSES[i]!, closed, schedule)));
+      return v;
+    };
+    const none = RECORD_CLASSES.map(() => 0);
     for (const c of rows) {
       const closed = c.closed_on ?? (c.status_since ? japanDay(c.status_since) : null);
       if (!closed) continue;
-      const done = doneOf.get(c.id) ?? new Set<RecordClass>();
-      const kinds = pagesOf.get(c.id) ?? new Map<string, number>();
-      for (const cls of RECORD_CLASSES) {
-        if (done.has(cls)) continue;
-        const dueOn = disposalDueOn(cls, closed, schedule);
+      const done = doneOf.get(c.id);
+      const per = pagesOf.get(c.id) ?? none;
+      for (const [i, cls] of RECORD_CLASSES.entries()) {
+        if (done?.has(cls)) continue;
+        const dueOn = dueOf(i, closed);
         if (dueOn > today) continue;
-        const covered = cls === 'case_file' ? [...kinds.keys()] : CLASS_PAGE_KINDS[cls];
-        const pages = covered.reduce((n, k) => n + (kinds.get(k) ?? 0), 0);
+        const pages = per[i]!;
         if (cls !== 'case_file' && pages === 0) continue;
         out.push({ caseId: c.id, caseNo: c.case_no, status: c.status, closedOn: closed, recordClass: cls, dueOn, pages, held: c.held !== null });
       }
     }
-    out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.caseNo.localeCompare(b.caseNo) || RECORD_CLASSES.indexOf(a.recordClass) - RECORD_CLASSES.indexOf(b.recordClass));
+    // Days and case numbers are ASCII of one shape: code-unit order is their order (and ~10x
+    // quicker than localeCompare over ~13k rows).
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    out.sort((a, b) => cmp(a.dueOn, b.dueOn) || cmp(a.caseNo, b.caseNo) || RECORD_CLASSES.indexOf(a.recordClass) - RECORD_CLASSES.indexOf(b.recordClass));
     return out;
   }
 

@@ -5,8 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_DIRECTION, MY_CASES_FILTER } from '@shared/domain/case-list';
 import { kaiji } from '../../api';
-import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+
 import { PageHeader } from '../../ui/PageHeader';
 import { useListKeys } from '../../ui/useListKeys';
 import { useLoad } from '../../ui/useLoad';
@@ -17,6 +16,7 @@ import { CaseFilters, type ListView } from './CaseFilters';
 import { CasesEmpty } from './CasesEmpty';
 import { TextSearchBox, TextSearchResults } from './TextSearch';
 import { isCaseStatus, statusColors } from './status';
+import { Day } from '../../ui/Timestamp';
 
 export const CASES_PAGE_SIZE = 50;
 
@@ -32,7 +32,6 @@ const isMine = (v: ListView) => JSON.stringify(v.filter) === JSON.stringify(MY_C
  */
 export function CasesPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   const { status } = useVault();
   const role = status.user?.role;
   const canBeInCharge = role === 'administrator' || role === 'clerk';
@@ -164,7 +163,9 @@ export function CasesPage() {
                     <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                       {c.caseNo}
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(c.receivedOn, lang)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Day iso={c.receivedOn} />
+                    </Table.Td>
                     <Table.Td>
                       <Badge
                         data-status={c.status}

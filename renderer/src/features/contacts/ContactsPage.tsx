@@ -7,13 +7,14 @@ import { REQUEST_KIND_LABELS } from '@shared/domain/page-kind';
 import { allows } from '@shared/roles';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+
 import { PageHeader } from '../../ui/PageHeader';
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { ContactModal, LETTER_STATE_COLORS } from './ContactModal';
 import { LogContactModal } from './LogContactModal';
+import { Day } from '../../ui/Timestamp';
 
 type Filter = 'owed' | 'mailed' | 'all';
 
@@ -104,7 +105,9 @@ export function ContactsPage() {
                         {c.contactNo}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{formatDay(c.contactedOn, lang)}</Table.Td>
+                    <Table.Td>
+                      <Day iso={c.contactedOn} />
+                    </Table.Td>
                     <Table.Td>{t(`contacts.channels.${c.channel}`)}</Table.Td>
                     <Table.Td>{c.name}</Table.Td>
                     <Table.Td>{c.requestedKinds.map((k) => REQUEST_KIND_LABELS[k][lang]).join('、') || '—'}</Table.Td>

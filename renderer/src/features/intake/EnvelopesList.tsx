@@ -7,8 +7,9 @@ import { deliveryLabels, tracked } from '@shared/domain/mail';
 import { formatTrackingNumber } from '@shared/domain/tracking-number';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+
 import { useLoad } from '../../ui/useLoad';
+import { Day } from '../../ui/Timestamp';
 
 const badgeColor: Record<TrackingStatus, string> = {
   valid: 'teal',
@@ -131,7 +132,9 @@ function EnvelopeRow({ envelope }: { envelope: Envelope }) {
   );
   return (
     <Table.Tr data-testid={`envelope-row-${envelope.caseNos[0] ?? envelope.id}`}>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(envelope.arrivedOn, lang)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Day iso={envelope.arrivedOn} />
+      </Table.Td>
       <Table.Td>
         <Text size="sm" c={tracked.has(envelope.delivery) ? undefined : 'orange.9'} style={{ whiteSpace: 'nowrap' }}>
           {deliveryLabels[envelope.delivery]?.[lang] ?? envelope.delivery}

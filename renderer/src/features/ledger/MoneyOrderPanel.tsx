@@ -6,19 +6,18 @@ import { contract } from '@shared/contract';
 import { paysFee, sumMoneyOrders } from '@shared/domain/money-orders';
 import { allows } from '@shared/roles';
 import { kaiji } from '../../api';
-import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { MoneyOrderForm } from './MoneyOrderForm';
 import { OrderActions } from './OrderActions';
 import { OrderBadges, OrderOutcome } from './OrderBadges';
 import { yen } from './format';
+import { Day } from '../../ui/Timestamp';
 
 /** The case file's money orders (F1-F4): recorded here, their state changed here; the checklist's fee line follows. */
 export function MoneyOrderPanel({ caseId, receivedOn, reloadKey, onChanged }: { caseId: string; receivedOn: string; reloadKey: number; onChanged: () => void }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const { status } = useVault();
   const canRecord = allows(contract['moneyOrders.record'].access, status.user?.role);
   const [formOpen, form] = useDisclosure(false);
@@ -74,12 +73,16 @@ export function MoneyOrderPanel({ caseId, receivedOn, reloadKey, onChanged }: { 
                     <Table.Td ff="monospace">{o.certificateNo}</Table.Td>
                     <Table.Td ta="right">{t('moneyOrders.yen', { amount: yen(o.faceValue) })}</Table.Td>
                     <Table.Td>
-                      <Text size="sm">{formatDay(o.issuedOn, lang)}</Text>
+                      <Text size="sm">
+                        <Day iso={o.issuedOn} />
+                      </Text>
                       <Text size="xs" c="dimmed">
                         {o.issuingOffice}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{formatDay(o.payableUntil, lang)}</Table.Td>
+                    <Table.Td>
+                      <Day iso={o.payableUntil} />
+                    </Table.Td>
                     <Table.Td>
                       <OrderBadges order={o} />
                     </Table.Td>

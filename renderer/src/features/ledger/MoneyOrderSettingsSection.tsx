@@ -1,43 +1,31 @@
 import { Button, Group, NumberInput, Paper, Stack, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSettingsSection, wholeIn } from '../settings/useSettingsSection';
+import { useSettingsForm } from '../settings/useSettingsSection';
 
-/** Settings: how many days ahead the ledger warns of a lapsing order (F2). */
+/** Settings: how many days ahead the ledger warns of a lapsing order (F2); 1-180 by the contract. */
 export function MoneyOrderSettingsSection() {
   const { t } = useTranslation();
-  const { settings: data, save, saving } = useSettingsSection('moneyOrders');
-  const [days, setDays] = useState<string | number>('');
-  useEffect(() => {
-    if (data) setDays(data.moneyOrderWarningDays);
-  }, [data]);
-  const n = wholeIn(days, 1, 180);
-  const valid = n !== null;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (n !== null) await save({ moneyOrderWarningDays: n });
-  };
+  const { form, settings, saving, onSubmit } = useSettingsForm('moneyOrders', ['moneyOrderWarningDays']);
 
   return (
     <Paper withBorder radius="md" p="lg" data-testid="settings-money-orders">
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <Title order={4}>{t('moneyOrders.settings.title')}</Title>
           <NumberInput
             data-testid="settings-money-order-days"
             label={t('moneyOrders.settings.warningDays')}
             description={t('moneyOrders.settings.warningDaysHint')}
-            value={days}
-            onChange={setDays}
             min={1}
             max={180}
             allowDecimal={false}
+            clampBehavior="none"
             w={320}
-            error={days !== '' && !valid ? t('moneyOrders.settings.warningDaysHint') : undefined}
+            disabled={!settings}
+            {...form.getInputProps('moneyOrderWarningDays')}
           />
           <Group>
-            <Button type="submit" loading={saving} disabled={!data} data-testid="settings-money-order-save">
+            <Button type="submit" loading={saving} disabled={!settings} data-testid="settings-money-order-save">
               {t('common.save')}
             </Button>
           </Group>

@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { MoneyOrderRecord } from '@shared/contract/ledger-types';
 import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+import { compactDay, formatDay } from '../../ui/dates';
 import { lapseColors, stateColors } from './format';
 
 /** The order's state, and for an order still held its lapse warning (F2). */
@@ -27,17 +27,18 @@ export function OrderBadges({ order }: { order: MoneyOrderRecord }) {
 export function OrderOutcome({ order }: { order: MoneyOrderRecord }) {
   const { t } = useTranslation();
   const lang = useLang();
+  // Shown in lists: the day compact, the full era date on hover (#13 item 9).
   const lines = [
-    order.lapsedOn ? t('moneyOrders.lapsedDetail', { date: formatDay(order.lapsedOn, lang) }) : null,
-    order.cashedOn ? t('moneyOrders.cashedDetail', { date: formatDay(order.cashedOn, lang), ref: order.depositRef ?? '' }) : null,
-    order.returnedOn ? t('moneyOrders.returnedDetail', { date: formatDay(order.returnedOn, lang) }) : null,
-  ].filter((l): l is string => l !== null);
+    order.lapsedOn ? { day: order.lapsedOn, text: t('moneyOrders.lapsedDetail', { date: compactDay(order.lapsedOn, lang) }) } : null,
+    order.cashedOn ? { day: order.cashedOn, text: t('moneyOrders.cashedDetail', { date: compactDay(order.cashedOn, lang), ref: order.depositRef ?? '' }) } : null,
+    order.returnedOn ? { day: order.returnedOn, text: t('moneyOrders.returnedDetail', { date: compactDay(order.returnedOn, lang) }) } : null,
+  ].filter((l): l is { day: string; text: string } => l !== null);
   if (lines.length === 0) return <Text size="sm" c="dimmed">{t('common.none')}</Text>;
   return (
     <>
       {lines.map((l) => (
-        <Text key={l} size="sm">
-          {l}
+        <Text key={l.text} size="sm" title={formatDay(l.day, lang)}>
+          {l.text}
         </Text>
       ))}
     </>

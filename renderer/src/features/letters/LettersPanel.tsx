@@ -12,11 +12,12 @@ import { outboundLabels, type OutboundMethod } from '@shared/domain/mail';
 import { allows } from '@shared/roles';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+import { compactDay, formatDay } from '../../ui/dates';
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { LetterModal } from './LetterModal';
+import { Day } from '../../ui/Timestamp';
 
 /** 書面 on the case file: letters that fit the case, drafts and issued letters, closing by hand. */
 export function LettersPanel({ detail, reloadKey, onChanged }: { detail: CaseDetail; reloadKey: number; onChanged: () => void }) {
@@ -166,15 +167,16 @@ export function LetterTable({ letters, onOpen, showCase = false }: { letters: Le
                 {l.status === 'draft' && <ApprovalBadge state={l.approval.state} />}
                 {l.issuedOn && (
                   <Text size="xs" c="dimmed">
-                    {formatDay(l.issuedOn, lang)}
+                    <Day iso={l.issuedOn} />
                   </Text>
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="xs">{l.mail ? t('letters.mail.sent', { method: methodLabel(l.mail.method, lang), date: formatDay(l.mail.sentOn, lang) }) : l.status === 'issued' ? t('letters.mail.notLogged') : '—'}</Text>
+                <Text size="xs" title={l.mail ? formatDay(l.mail.sentOn, lang) : undefined}>
+                  {l.mail ? t('letters.mail.sent', { method: methodLabel(l.mail.method, lang), date: compactDay(l.mail.sentOn, lang) }) : l.status === 'issued' ? t('letters.mail.notLogged') : '—'}</Text>
                 {l.mail?.proofReceivedOn && (
-                  <Text size="xs" c="teal">
-                    {t('letters.mail.proofReceived', { date: formatDay(l.mail.proofReceivedOn, lang) })}
+                  <Text size="xs" c="teal" title={formatDay(l.mail.proofReceivedOn, lang)}>
+                    {t('letters.mail.proofReceived', { date: compactDay(l.mail.proofReceivedOn, lang) })}
                   </Text>
                 )}
               </Table.Td>

@@ -8,13 +8,14 @@ import { formatTrackingNumber } from '@shared/domain/tracking-number';
 import { allows } from '@shared/roles';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+import { compactDay, formatDay } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { useListKeys } from '../../ui/useListKeys';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { caseHref } from '../shell/routes';
 import { MailActions } from './MailActions';
+import { Day } from '../../ui/Timestamp';
 
 type Direction = 'all' | 'inbound' | 'outbound';
 
@@ -124,7 +125,9 @@ function MailRow({ entry: e, canChange, onChanged, rowProps }: { entry: MailLogE
   const cases = e.direction === 'inbound' ? e.caseIds.map((id, i) => ({ id, no: e.caseNos[i]! })) : [{ id: e.caseId, no: e.caseNo }];
   return (
     <Table.Tr {...rowProps} tabIndex={-1} bg={rowProps['aria-selected'] ? 'indigo.0' : undefined} data-testid="mail-row" data-direction={e.direction} data-awaiting={e.direction === 'outbound' && e.awaitingProof ? 'true' : undefined}>
-      <Table.Td>{formatDay(date, lang)}</Table.Td>
+      <Table.Td>
+        <Day iso={date} />
+      </Table.Td>
       <Table.Td>
         <Badge variant="light" radius="sm" tt="none" color={e.direction === 'inbound' ? 'indigo' : 'grape'}>
           {t(`mailLog.directions.${e.direction}`)}
@@ -164,13 +167,19 @@ function MailRow({ entry: e, canChange, onChanged, rowProps }: { entry: MailLogE
         ) : (
           <Stack gap={2}>
             {e.returnedOn ? (
-              <Text size="sm" c="red.8">
-                {t('mailLog.status.returned', { date: formatDay(e.returnedOn, lang) })}
+              <Text size="sm" c="red.8" title={formatDay(e.returnedOn, lang)}>
+                {t('mailLog.status.returned', { date: compactDay(e.returnedOn, lang) })}
               </Text>
             ) : (
-              <Text size="sm">{e.deliveredOn ? t('mailLog.status.delivered', { date: formatDay(e.deliveredOn, lang) }) : t('mailLog.status.sent')}</Text>
+              <Text size="sm" title={e.deliveredOn ? formatDay(e.deliveredOn, lang) : undefined}>
+                {e.deliveredOn ? t('mailLog.status.delivered', { date: compactDay(e.deliveredOn, lang) }) : t('mailLog.status.sent')}
+              </Text>
             )}
-            {e.proofReceivedOn && <Text size="sm">{t('mailLog.status.proof', { date: formatDay(e.proofReceivedOn, lang) })}</Text>}
+            {e.proofReceivedOn && (
+              <Text size="sm" title={formatDay(e.proofReceivedOn, lang)}>
+                {t('mailLog.status.proof', { date: compactDay(e.proofReceivedOn, lang) })}
+              </Text>
+            )}
             <Group gap={4}>
               {e.awaitingProof && (
                 <Badge size="sm" color="orange" variant="outline" radius="sm" tt="none" data-testid="mail-awaiting-badge">

@@ -26,6 +26,7 @@ import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { caseHref } from '../shell/routes';
+import { Day } from '../../ui/Timestamp';
 
 /** 第三者提供記録 `#/provisions`: the register (T1), its import, the do-not-provide list and the check (T2). */
 export function ProvisionsPage() {
@@ -142,7 +143,7 @@ export function RecordsTable({ records, lang, select }: { records: readonly Prov
                   <input type="checkbox" aria-label={r.recipient} checked={select.selected.has(r.id)} onChange={() => select.toggle(r.id)} data-testid="provisions-select" />
                 </Table.Td>
               )}
-              <Table.Td className="kaiji-nowrap">{dateText(r.providedOn, lang)}</Table.Td>
+              <Table.Td className="kaiji-nowrap">{r.providedOn && <Day iso={r.providedOn} />}</Table.Td>
               <Table.Td>{r.recipient}</Table.Td>
               <Table.Td>
                 <Text size="sm">{r.name}</Text>
@@ -150,14 +151,14 @@ export function RecordsTable({ records, lang, select }: { records: readonly Prov
                   {r.kana}
                 </Text>
               </Table.Td>
-              <Table.Td className="kaiji-nowrap">{dateText(r.birthDate, lang)}</Table.Td>
+              <Table.Td className="kaiji-nowrap">{r.birthDate && <Day iso={r.birthDate} />}</Table.Td>
               <Table.Td>{r.items}</Table.Td>
               <Table.Td>
                 <Badge variant="light" tt="none">
                   {PROVISION_BASIS_LABELS[r.basis][lang]}
                 </Badge>
               </Table.Td>
-              <Table.Td className="kaiji-nowrap">{dateText(r.keepUntil, lang)}</Table.Td>
+              <Table.Td className="kaiji-nowrap">{r.keepUntil && <Day iso={r.keepUntil} />}</Table.Td>
               <Table.Td>{r.source === 'import' ? t('provisions.sources.import', { row: r.sourceRow }) : t('provisions.sources.manual')}</Table.Td>
             </Table.Tr>
           ))}
@@ -351,9 +352,9 @@ function BlockList() {
                       {b.kana}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{dateText(b.birthDate, lang)}</Table.Td>
+                  <Table.Td className="kaiji-nowrap">{b.birthDate && <Day iso={b.birthDate} />}</Table.Td>
                   <Table.Td>{b.recipient ?? t('provisions.blockList.allRecipients')}</Table.Td>
-                  <Table.Td>{dateText(b.fromDate, lang)}</Table.Td>
+                  <Table.Td className="kaiji-nowrap">{b.fromDate && <Day iso={b.fromDate} />}</Table.Td>
                   <Table.Td>{b.caseId && b.caseNo ? <a href={caseHref(b.caseId)}>{b.caseNo}</a> : ''}</Table.Td>
                 </Table.Tr>
               ))}

@@ -1,10 +1,12 @@
 import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupSettings, BackupStatus } from '@shared/contract/backup-types';
+import type { BackupStatus } from '@shared/contract/backup-types';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
+import { contractSchema, contractValidate } from '../../ui/contractForm';
 import { formatTime } from '../../ui/dates';
 import { Timestamp } from '../../ui/Timestamp';
 import { useCall } from '../../ui/useCall';
@@ -12,20 +14,32 @@ import { useLoad } from '../../ui/useLoad';
 
 const STATUS_COLOR = { running: 'blue', verified: 'teal', failed: 'red' } as const;
 
+// #13 item 11c: the settings form is checked by backup.updateSettings' own schema.
+const settingsSchema = contractSchema('backup.updateSettings').required();
+const validateSettings = contractValidate(settingsSchema);
+type SettingsValues = { folder: string; generations: number | ''; daily: boolean; warnAfterDays: number | '' };
+
 /** Backup settings, "back up now" with progress (polled), and the history of runs (S2). */
 export function BackupPanel() {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
   const { data, reload } = useLoad(() => kaiji.backup.overview({}), 'backup');
-  const [form, setForm] = useState<BackupSettings | null>(null);
+  const form = useForm<SettingsValues>({ mode: 'controlled', initialValues: { folder: '', generations: '', daily: false, warnAfterDays: '' }, validate: validateSettings });
   const [status, setStatus] = useState<BackupStatus | null>(null);
 
+  const [filled, setFilled] = useState(false);
   useEffect(() => {
     if (data) {
-      setForm(data.settings);
+      // A refetch after a change elsewhere keeps what is being typed here.
+      if (!filled || !form.isDirty()) {
+        form.setValues(data.settings);
+        form.resetDirty(data.settings);
+      }
       setStatus(data.status);
+      setFilled(true);
     }
+    // Only when the stored overview arrives.
   }, [data]);
 
   // While a backup runs, follow its progress; the app stays usable meanwhile.
@@ -44,14 +58,19 @@ export function BackupPanel() {
     return () => window.clearInterval(timer);
   }, [status?.running, reload, t]);
 
-  if (!form || !data) return null;
-  const save = async () => {
-    const r = await run(() => kaiji.backup.updateSettings(form));
+  // Shown once the stored settings are in the fields (a value typed before would be overwritten).
+  if (!data || !filled) return null;
+  const save = form.onSubmit(async (values) => {
+    const parsed = settingsSchema.safeParse(values);
+    if (!parsed.success) return;
+    const r = await run(() => kaiji.backup.updateSettings(parsed.data));
     if (r.ok) {
+      form.setValues(r.value);
+      form.resetDirty(r.value);
       notifications.show({ color: 'teal', message: t('common.saved') });
       void reload();
     }
-  };
+  });
   const start = async () => {
     const r = await run(() => kaiji.backup.start({}));
     if (r.ok) setStatus({ running: true, runId: r.value.runId, phase: 'snapshot', progress: 0, errorCode: null });
@@ -59,25 +78,37 @@ export function BackupPanel() {
 
   return (
     <Stack gap="lg" maw={900}>
-      <Paper withBorder p="md">
+      <Paper withBorder p="md" component="form" onSubmit={save} noValidate>
         <Stack gap="sm">
-          <TextInput
-            data-testid="backup-folder"
-            label={t('records.backup.folder')}
-            description={t('records.backup.folderHint')}
-            value={form.folder}
-            onChange={(e) => setForm({ ...form, folder: e.currentTarget.value })}
-          />
+          <TextInput data-testid="backup-folder" label={t('records.backup.folder')} description={t('records.backup.folderHint')} {...form.getInputProps('folder')} />
           <Group grow align="flex-start">
-            <NumberInput label={t('records.backup.generations')} min={1} max={365} value={form.generations} onChange={(v) => setForm({ ...form, generations: Number(v) || 1 })} />
-            <NumberInput label={t('records.backup.warnAfterDays')} min={1} max={90} value={form.warnAfterDays} onChange={(v) => setForm({ ...form, warnAfterDays: Number(v) || 1 })} />
+            <NumberInput
+              label={t('records.backup.generations')}
+              min={1}
+              max={365}
+              allowDecimal={false}
+              allowNegative={false}
+              clampBehavior="none"
+              data-testid="backup-generations"
+              {...form.getInputProps('generations')}
+            />
+            <NumberInput
+              label={t('records.backup.warnAfterDays')}
+              min={1}
+              max={90}
+              allowDecimal={false}
+              allowNegative={false}
+              clampBehavior="none"
+              data-testid="backup-warn-days"
+              {...form.getInputProps('warnAfterDays')}
+            />
           </Group>
-          <Checkbox label={t('records.backup.daily')} checked={form.daily} onChange={(e) => setForm({ ...form, daily: e.currentTarget.checked })} />
+          <Checkbox label={t('records.backup.daily')} {...form.getInputProps('daily', { type: 'checkbox' })} />
           <Group>
-            <Button variant="default" onClick={() => void save()} loading={loading} data-testid="backup-save">
+            <Button type="submit" variant="default" loading={loading} data-testid="backup-save">
               {t('records.backup.save')}
             </Button>
-            <Button onClick={() => void start()} disabled={status?.running || !data.settings.folder} data-testid="backup-now">
+            <Button type="button" onClick={() => void start()} disabled={status?.running || !data.settings.folder} data-testid="backup-now">
               {status?.running ? t('records.backup.running') : t('records.backup.now')}
             </Button>
           </Group>

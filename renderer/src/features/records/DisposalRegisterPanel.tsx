@@ -2,17 +2,16 @@ import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kaiji } from '../../api';
-import { useLang } from '../../i18n';
-import { formatTime } from '../../ui/dates';
+
 import { downloadFile } from '../../ui/files';
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 import { ExportDialog } from '../ledger/ExportDialog';
+import { Timestamp } from '../../ui/Timestamp';
 
 /** The disposal register (no personal data), each batch's printable 廃棄記録, and the case register export (#15 item 5). */
 export function DisposalRegisterPanel() {
   const { t } = useTranslation();
-  const lang = useLang();
   const { run } = useCall();
   const { data } = useLoad(() => kaiji.retention.register({}), 'register');
   const [exporting, setExporting] = useState(false);
@@ -35,7 +34,7 @@ export function DisposalRegisterPanel() {
             <Stack key={batchId} gap={4}>
               <Group justify="space-between">
                 <Text size="sm">
-                  {formatTime(entries[0]!.disposedAt, lang)} · {entries[0]!.disposedByName} · {entries[0]!.reason}
+                  <Timestamp at={entries[0]!.disposedAt} /> · {entries[0]!.disposedByName} · {entries[0]!.reason}
                 </Text>
                 <Button
                   size="xs"

@@ -1,33 +1,53 @@
 import { Badge, Button, Checkbox, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordClass, RetentionSchedule } from '@shared/domain/retention';
+import type { RecordClass } from '@shared/domain/retention';
 import { kaiji } from '../../api';
-import { useLang } from '../../i18n';
 import { ConfirmModal } from '../../ui/ConfirmModal';
-import { formatDay } from '../../ui/dates';
+import { contractSchema, contractValidate } from '../../ui/contractForm';
+import { Day } from '../../ui/Timestamp';
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 
 const key = (caseId: string, cls: RecordClass) => `${caseId}|${cls}`;
 
+// #13 item 11c: each form is checked by the schema its channel is checked by on the server.
+const scheduleSchema = contractSchema('retention.updateSchedule').required();
+const validateSchedule = contractValidate(scheduleSchema);
+const validateReason = contractValidate(contractSchema('retention.dispose').pick({ reason: true }));
+const validateHoldReason = contractValidate(contractSchema('retention.placeHold').pick({ reason: true }));
+type ScheduleValues = { idDocumentsMonths: number | ''; moneyOrderImagesMonths: number | ''; caseFileYears: number | '' };
+
 /** The retention schedule, what is due (S4), batch disposal with a reason, and legal holds. */
 export function RetentionPanel() {
   const { t } = useTranslation();
-  const lang = useLang();
   const { run, loading } = useCall();
   const schedule = useLoad(() => kaiji.retention.schedule({}), 'schedule');
   const due = useLoad(() => kaiji.retention.due({}), 'due');
   const holds = useLoad(() => kaiji.retention.holds({}), 'holds');
-  const [form, setForm] = useState<RetentionSchedule | null>(null);
+  const form = useForm<ScheduleValues>({
+    mode: 'controlled',
+    initialValues: { idDocumentsMonths: '', moneyOrderImagesMonths: '', caseFileYears: '' },
+    validate: validateSchedule,
+  });
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [reason, setReason] = useState(t('records.retention.reasonDefault'));
+  const disposal = useForm({ mode: 'controlled', initialValues: { reason: t('records.retention.reasonDefault') }, validate: validateReason });
   const [confirming, setConfirming] = useState(false);
-  const [hold, setHold] = useState({ caseNo: '', reason: '' });
+  const hold = useForm({
+    mode: 'controlled',
+    initialValues: { caseNo: '', reason: '' },
+    validate: (v: { caseNo: string; reason: string }) => ({ ...validateHoldReason(v), ...(v.caseNo.trim() ? {} : { caseNo: t('forms.errors.required') }) }),
+  });
 
+  const [filled, setFilled] = useState(false);
   useEffect(() => {
-    if (schedule.data) setForm(schedule.data);
+    if (!schedule.data || (filled && form.isDirty())) return;
+    form.setValues(schedule.data);
+    form.resetDirty(schedule.data);
+    setFilled(true);
+    // Only when the stored schedule arrives.
   }, [schedule.data]);
 
   const reloadAll = () => {
@@ -35,15 +55,19 @@ export function RetentionPanel() {
     void holds.reload();
     setPicked(new Set());
   };
-  const saveSchedule = async () => {
-    if (!form) return;
-    const r = await run(() => kaiji.retention.updateSchedule(form));
+  const saveSchedule = form.onSubmit(async (values) => {
+    const parsed = scheduleSchema.safeParse(values);
+    if (!parsed.success) return;
+    const r = await run(() => kaiji.retention.updateSchedule(parsed.data));
     if (r.ok) {
+      form.setValues(r.value);
+      form.resetDirty(r.value);
       notifications.show({ color: 'teal', message: t('common.saved') });
       reloadAll();
     }
-  };
+  });
   const dispose = async () => {
+    const { reason } = disposal.getValues();
     const byCase = new Map<string, RecordClass[]>();
     for (const d of due.data ?? []) if (picked.has(key(d.caseId, d.recordClass))) byCase.set(d.caseId, [...(byCase.get(d.caseId) ?? []), d.recordClass]);
     const r = await run(() => kaiji.retention.dispose({ items: [...byCase].map(([caseId, classes]) => ({ caseId, classes })), reason }));
@@ -53,41 +77,50 @@ export function RetentionPanel() {
       reloadAll();
     }
   };
-  const placeHold = async () => {
-    const found = await run(() => kaiji.cases.list({ query: hold.caseNo, limit: 5 }));
-    const c = found.ok ? found.value.cases.find((x) => x.caseNo === hold.caseNo.trim()) : undefined;
+  const placeHold = hold.onSubmit(async ({ caseNo, reason }) => {
+    const found = await run(() => kaiji.cases.list({ query: caseNo.trim(), limit: 5 }));
+    const c = found.ok ? found.value.cases.find((x) => x.caseNo === caseNo.trim()) : undefined;
     if (!c) {
-      notifications.show({ color: 'red', message: t('records.retention.holdCase') });
+      hold.setFieldError('caseNo', t('records.retention.holdCaseUnknown'));
       return;
     }
-    const r = await run(() => kaiji.retention.placeHold({ caseId: c.id, reason: hold.reason }));
+    const r = await run(() => kaiji.retention.placeHold({ caseId: c.id, reason }));
     if (r.ok) {
-      setHold({ caseNo: '', reason: '' });
+      hold.reset();
       reloadAll();
     }
-  };
+  });
 
   return (
     <Stack gap="lg" maw={1000}>
-      {form && (
-        <Paper withBorder p="md">
-          <Stack gap="sm">
-            <Title order={3} fz="lg">
-              {t('records.retention.schedule')}
-            </Title>
-            <Group grow align="flex-end">
-              <NumberInput label={t('records.retention.idDocumentsMonths')} min={0} max={120} value={form.idDocumentsMonths} onChange={(v) => setForm({ ...form, idDocumentsMonths: Number(v) || 0 })} />
-              <NumberInput label={t('records.retention.moneyOrderImagesMonths')} min={0} max={120} value={form.moneyOrderImagesMonths} onChange={(v) => setForm({ ...form, moneyOrderImagesMonths: Number(v) || 0 })} />
-              <NumberInput label={t('records.retention.caseFileYears')} min={1} max={30} value={form.caseFileYears} onChange={(v) => setForm({ ...form, caseFileYears: Number(v) || 1 })} />
-            </Group>
-            <Group>
-              <Button variant="default" onClick={() => void saveSchedule()} loading={loading} data-testid="retention-save">
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
-      )}
+      <Paper withBorder p="md" component="form" onSubmit={saveSchedule} noValidate>
+        <Stack gap="sm">
+          <Title order={3} fz="lg">
+            {t('records.retention.schedule')}
+          </Title>
+          <Group grow align="flex-start">
+            {(['idDocumentsMonths', 'moneyOrderImagesMonths', 'caseFileYears'] as const).map((k) => (
+              <NumberInput
+                key={k}
+                label={t(`records.retention.${k}`)}
+                min={k === 'caseFileYears' ? 1 : 0}
+                max={k === 'caseFileYears' ? 30 : 120}
+                allowDecimal={false}
+                allowNegative={false}
+                clampBehavior="none"
+                disabled={!filled}
+                data-testid={`retention-${k}`}
+                {...form.getInputProps(k)}
+              />
+            ))}
+          </Group>
+          <Group>
+            <Button type="submit" variant="default" loading={loading} disabled={!filled} data-testid="retention-save">
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
       <Stack gap="xs">
         <Title order={3} fz="lg">
           {t('records.retention.due')}
@@ -128,8 +161,12 @@ export function RetentionPanel() {
                       </Table.Td>
                       <Table.Td>{d.caseNo}</Table.Td>
                       <Table.Td>{t(`records.classes.${d.recordClass}`)}</Table.Td>
-                      <Table.Td>{formatDay(d.closedOn, lang)}</Table.Td>
-                      <Table.Td>{formatDay(d.dueOn, lang)}</Table.Td>
+                      <Table.Td>
+                        <Day iso={d.closedOn} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Day iso={d.dueOn} />
+                      </Table.Td>
                       <Table.Td>{d.pages}</Table.Td>
                       <Table.Td>{d.held && <Badge color="orange">{t('records.retention.held')}</Badge>}</Table.Td>
                     </Table.Tr>
@@ -137,12 +174,14 @@ export function RetentionPanel() {
                 })}
               </Table.Tbody>
             </Table>
-            <Group align="flex-end">
-              <TextInput style={{ flex: 1 }} label={t('records.retention.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={500} />
-              <Button color="red" disabled={picked.size === 0 || !reason.trim()} onClick={() => setConfirming(true)} data-testid="retention-dispose">
-                {t('records.retention.dispose')}
-              </Button>
-            </Group>
+            <form noValidate onSubmit={disposal.onSubmit(() => setConfirming(true))}>
+              <Group align="flex-start">
+                <TextInput style={{ flex: 1 }} label={t('records.retention.reason')} maxLength={500} data-testid="retention-reason" {...disposal.getInputProps('reason')} />
+                <Button type="submit" color="red" mt={25} disabled={picked.size === 0} data-testid="retention-dispose">
+                  {t('records.retention.dispose')}
+                </Button>
+              </Group>
+            </form>
           </>
         )}
       </Stack>
@@ -161,13 +200,15 @@ export function RetentionPanel() {
             </Button>
           </Group>
         ))}
-        <Group align="flex-end">
-          <TextInput label={t('records.retention.holdCase')} value={hold.caseNo} onChange={(e) => setHold({ ...hold, caseNo: e.currentTarget.value })} placeholder="2026-0001" />
-          <TextInput style={{ flex: 1 }} label={t('records.retention.holdReason')} value={hold.reason} onChange={(e) => setHold({ ...hold, reason: e.currentTarget.value })} maxLength={500} />
-          <Button variant="default" disabled={!hold.caseNo.trim() || !hold.reason.trim()} onClick={() => void placeHold()}>
-            {t('records.retention.place')}
-          </Button>
-        </Group>
+        <form noValidate onSubmit={placeHold}>
+          <Group align="flex-start">
+            <TextInput label={t('records.retention.holdCase')} placeholder="2026-0001" data-testid="retention-hold-case" {...hold.getInputProps('caseNo')} />
+            <TextInput style={{ flex: 1 }} label={t('records.retention.holdReason')} maxLength={500} data-testid="retention-hold-reason" {...hold.getInputProps('reason')} />
+            <Button type="submit" variant="default" mt={25} data-testid="retention-hold-place">
+              {t('records.retention.place')}
+            </Button>
+          </Group>
+        </form>
       </Stack>
       <ConfirmModal
         opened={confirming}

@@ -1,35 +1,18 @@
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contractSchema, contractValidate } from '../../ui/contractForm';
-import { useSettingsSection } from './useSettingsSection';
-
-// #13 item 11c: validated by the contract's own settings.update schema (1-120 whole months).
-const schema = contractSchema('settings.update').pick({ repeatPeriodMonths: true }).required();
+import { useSettingsForm } from './useSettingsSection';
 
 /**
  * R3: how far back the checklist looks for earlier requests of the same person
- * (settings.repeatPeriodMonths, calendar months back from the application date).
+ * (settings.repeatPeriodMonths, calendar months back from the application date; 1-120 by the contract).
  */
 export function RepeatPeriodSection() {
   const { t } = useTranslation();
-  const { settings, save, saving } = useSettingsSection('repeat');
-  const form = useForm<{ repeatPeriodMonths: number | string }>({ mode: 'controlled', initialValues: { repeatPeriodMonths: '' }, validate: contractValidate(schema) });
-
-  useEffect(() => {
-    if (settings) form.setValues({ repeatPeriodMonths: settings.repeatPeriodMonths });
-    // Only when the stored settings arrive.
-  }, [settings]);
-
-  const submit = form.onSubmit(async ({ repeatPeriodMonths }) => {
-    const result = await save({ repeatPeriodMonths: Number(repeatPeriodMonths) });
-    if (result.ok) form.setValues({ repeatPeriodMonths: result.value.repeatPeriodMonths });
-  });
+  const { form, settings, saving, onSubmit } = useSettingsForm('repeat', ['repeatPeriodMonths']);
 
   return (
     <Paper withBorder radius="md" p="lg" data-testid="repeat-period-section">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <Title order={4}>{t('repeatPeriod.title')}</Title>
           <Text size="sm" c="dimmed">
@@ -42,6 +25,7 @@ export function RepeatPeriodSection() {
               min={1}
               max={120}
               allowDecimal={false}
+              clampBehavior="none"
               allowNegative={false}
               suffix={t('repeatPeriod.suffix')}
               w={200}

@@ -1,114 +1,52 @@
 import { Button, Divider, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '@shared/contract';
-import { kaiji } from '../../api';
-import { useCall } from '../../ui/useCall';
 import { useVault } from '../../ui/vault';
-import { wholeIn } from './useSettingsSection';
+import { useSettingsForm } from './useSettingsSection';
 import { PostcodeChoices } from '../reading/PostcodeChoices';
 import { usePostcodeAddress } from '../reading/usePostcodeAddress';
 
-interface Props {
-  initial: Settings;
-}
+const KEYS = ['companyName', 'companyPostalCode', 'companyAddress', 'contactPoint', 'administratorTitle', 'scannerFolder', 'idleLockMinutes', 'freeUnlockAttempts'] as const;
 
-const FORM_KEYS = ['companyName', 'companyPostalCode', 'companyAddress', 'contactPoint', 'administratorTitle', 'scannerFolder', 'idleLockMinutes', 'freeUnlockAttempts'] as const;
-
-/** 〒 as printed on letters: 123-4567 (or empty while the office has not set it). */
-const POSTAL_CODE = /^(\d{3}-?\d{4})?$/;
-
-export function SettingsForm({ initial }: Props) {
+/**
+ * The organisation, session and scanner settings: one form over the `settings.update` schema's
+ * own rules for these keys (#13 item 11c: company name required, 〒 as 123-4567, idle 1-240
+ * minutes, 1-20 free attempts), saving only these keys.
+ */
+export function SettingsForm() {
   const { t } = useTranslation();
   const { refresh } = useVault();
-  const { run, loading } = useCall();
-  const [form, setForm] = useState<Settings>(initial);
-  // #16 item 3: the versions this form was filled from (then what its own saves made).
-  const base = useRef(initial.versions ?? {});
-  const [idle, setIdle] = useState<string | number>(initial.idleLockMinutes);
-  const [attempts, setAttempts] = useState<string | number>(initial.freeUnlockAttempts);
-  const [errors, setErrors] = useState<{ company?: string; postal?: string; idle?: string; attempts?: string }>({});
+  // The header shows the company name and the server applies the new idle time.
+  const { form, settings, saving, onSubmit } = useSettingsForm('organisation', KEYS, () => void refresh());
   // 7 digits typed -> the address from Japan Post's data (editable; a typed address is kept).
-  const postcode = usePostcodeAddress(form.companyPostalCode, form.companyAddress, (companyAddress) => setForm((f) => ({ ...f, companyAddress })));
-
-  const text = (field: 'companyName' | 'companyPostalCode' | 'companyAddress' | 'contactPoint' | 'administratorTitle' | 'scannerFolder') =>
-    (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      const value = e.currentTarget.value;
-      setForm((f) => ({ ...f, [field]: value }));
-      if (field === 'companyName') setErrors((x) => ({ ...x, company: undefined }));
-      if (field === 'companyPostalCode') setErrors((x) => ({ ...x, postal: undefined }));
-    };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const idleLockMinutes = wholeIn(idle, 1, 240);
-    const freeUnlockAttempts = wholeIn(attempts, 1, 20);
-    const postal = form.companyPostalCode.trim();
-    const errs = {
-      company: form.companyName.trim() ? undefined : t('setup.required'),
-      postal: POSTAL_CODE.test(postal) ? undefined : t('settings.postalCodeHint'),
-      idle: idleLockMinutes === null ? t('settings.idleHint') : undefined,
-      attempts: freeUnlockAttempts === null ? t('settings.attemptsHint') : undefined,
-    };
-    setErrors(errs);
-    if (idleLockMinutes === null || freeUnlockAttempts === null || errs.company || errs.postal) return;
-    // Only this form's own keys: other sections save theirs, and a stale copy must not undo them.
-    const result = await run(() =>
-      kaiji.settings.update({
-        companyName: form.companyName.trim(),
-        companyPostalCode: postal,
-        companyAddress: form.companyAddress,
-        contactPoint: form.contactPoint,
-        administratorTitle: form.administratorTitle,
-        scannerFolder: (form.scannerFolder ?? '').trim(),
-        idleLockMinutes,
-        freeUnlockAttempts,
-        versions: Object.fromEntries(FORM_KEYS.map((k) => [k, base.current[k] ?? 0])),
-      }),
-    );
-    // After a conflict (useCall showed it) a second save is deliberate: over what is stored now.
-    if (!result.ok && result.error.code === 'CONFLICT') base.current = initial.versions ?? {};
-    if (result.ok) {
-      base.current = result.value.versions ?? {};
-      setForm(result.value);
-      setIdle(result.value.idleLockMinutes);
-      setAttempts(result.value.freeUnlockAttempts);
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      // The header shows the company name and the server applies the new idle time.
-      void refresh();
-    }
-  };
+  const postcode = usePostcodeAddress(String(form.values.companyPostalCode), String(form.values.companyAddress), (companyAddress) => form.setFieldValue('companyAddress', companyAddress));
 
   return (
-    <Paper withBorder radius="md" p="lg">
-      <form onSubmit={submit} noValidate>
+    <Paper withBorder radius="md" p="lg" data-testid="settings-organisation">
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <Title order={4}>{t('settings.organization')}</Title>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <TextInput
               data-testid="settings-company"
               label={t('settings.company')}
-              value={form.companyName}
-              onChange={text('companyName')}
-              error={errors.company}
+              disabled={!settings}
+              {...form.getInputProps('companyName')}
               maxLength={120}
               required
             />
             <TextInput
               data-testid="settings-admin-title"
               label={t('settings.adminTitle')}
-              value={form.administratorTitle}
-              onChange={text('administratorTitle')}
+              disabled={!settings}
+              {...form.getInputProps('administratorTitle')}
               maxLength={120}
             />
             <TextInput
               data-testid="settings-postal-code"
               label={t('settings.postalCode')}
               description={t('settings.postalCodeHint')}
-              value={form.companyPostalCode}
-              onChange={text('companyPostalCode')}
-              error={errors.postal}
+              disabled={!settings}
+              {...form.getInputProps('companyPostalCode')}
               maxLength={8}
               w={{ base: '100%', md: 200 }}
             />
@@ -116,8 +54,8 @@ export function SettingsForm({ initial }: Props) {
             <Textarea
               data-testid="settings-address"
               label={t('settings.address')}
-              value={form.companyAddress}
-              onChange={text('companyAddress')}
+              disabled={!settings}
+              {...form.getInputProps('companyAddress')}
               maxLength={300}
               autosize
               minRows={2}
@@ -125,8 +63,8 @@ export function SettingsForm({ initial }: Props) {
             <Textarea
               data-testid="settings-contact"
               label={t('settings.contact')}
-              value={form.contactPoint}
-              onChange={text('contactPoint')}
+              disabled={!settings}
+              {...form.getInputProps('contactPoint')}
               maxLength={300}
               autosize
               minRows={2}
@@ -139,27 +77,25 @@ export function SettingsForm({ initial }: Props) {
               data-testid="settings-idle"
               label={t('settings.idle')}
               description={t('settings.idleHint')}
-              value={idle}
-              onChange={setIdle}
-              error={errors.idle}
+              disabled={!settings}
+              {...form.getInputProps('idleLockMinutes')}
               min={1}
               max={240}
               allowDecimal={false}
               allowNegative={false}
-              clampBehavior="blur"
+              clampBehavior="none"
             />
             <NumberInput
               data-testid="settings-attempts"
               label={t('settings.attempts')}
               description={t('settings.attemptsHint')}
-              value={attempts}
-              onChange={setAttempts}
-              error={errors.attempts}
+              disabled={!settings}
+              {...form.getInputProps('freeUnlockAttempts')}
               min={1}
               max={20}
               allowDecimal={false}
               allowNegative={false}
-              clampBehavior="blur"
+              clampBehavior="none"
             />
           </SimpleGrid>
           <Divider my="xs" />
@@ -169,8 +105,8 @@ export function SettingsForm({ initial }: Props) {
             label={t('settings.scannerFolder')}
             description={t('settings.scannerFolderHint')}
             placeholder={t('settings.scannerFolderPlaceholder')}
-            value={form.scannerFolder ?? ''}
-            onChange={text('scannerFolder')}
+            disabled={!settings}
+            {...form.getInputProps('scannerFolder')}
             maxLength={1000}
             ff="monospace"
             spellCheck={false}
@@ -180,7 +116,7 @@ export function SettingsForm({ initial }: Props) {
             {t('settings.scannerFolderSafety')}
           </Text>
           <Group justify="flex-end">
-            <Button data-testid="settings-save" type="submit" loading={loading}>
+            <Button data-testid="settings-save" type="submit" loading={saving} disabled={!settings}>
               {t('common.save')}
             </Button>
           </Group>

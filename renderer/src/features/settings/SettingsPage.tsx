@@ -1,4 +1,4 @@
-import { Center, Loader, Paper, Stack, Title } from '@mantine/core';
+import { Paper, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kaiji } from '../../api';
@@ -43,13 +43,7 @@ export function SettingsPage() {
   return (
     <Stack data-testid="settings-page" gap="lg" maw={960}>
       <PageHeader title={t('settings.title')} />
-      {data ? (
-        <SettingsForm initial={data} />
-      ) : (
-        <Center py="xl">
-          <Loader size="sm" />
-        </Center>
-      )}
+      <SettingsForm />
       <MoneyOrderSettingsSection />
       <ApplicationFormSection />
       <RepeatPeriodSection />

@@ -2,11 +2,11 @@ import { Button, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '@shared/contract';
 import type { Role } from '@shared/roles';
-import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+
 import { RoleBadge } from '../../ui/RoleBadge';
 import { roleOptions } from './roleOptions';
 import { StaffStatusBadge } from './StaffStatusBadge';
+import { Timestamp } from '../../ui/Timestamp';
 
 interface Props {
   member: StaffMember;
@@ -21,7 +21,6 @@ interface Props {
 /** One staff member; your own row and removed rows have no actions. */
 export function StaffRow({ member, isSelf, busy, onRole, onToggle, onReset, onRemove }: Props) {
   const { t } = useTranslation();
-  const lang = useLang();
   const editable = !isSelf && member.status !== 'removed';
   return (
     <Table.Tr data-testid={`staff-row-${member.login}`} opacity={member.status === 'removed' ? 0.55 : 1}>
@@ -60,7 +59,7 @@ export function StaffRow({ member, isSelf, busy, onRole, onToggle, onReset, onRe
         <StaffStatusBadge status={member.status} />
       </Table.Td>
       <Table.Td fz="sm" c="dimmed">
-        {formatDay(member.createdAt.slice(0, 10), lang)}
+        <Timestamp at={member.createdAt} />
       </Table.Td>
       <Table.Td>
         {editable && (

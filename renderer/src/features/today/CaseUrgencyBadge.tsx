@@ -1,8 +1,8 @@
-import { Badge, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseUrgency } from '@shared/contract/today-types';
 import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+import { compactDay, formatDay } from '../../ui/dates';
 import { URGENCY_COLORS, daysLeftKey } from './urgency';
 
 /** The case list's deadline cell (I5): urgency in colour, the target date and days left. */
@@ -17,29 +17,10 @@ export function CaseUrgencyBadge({ deadline }: { deadline: CaseUrgency | undefin
         {t(`deadline.urgency.${deadline.urgency}`)}
       </Badge>
       {deadline.dueOn && left && (
-        <Text size="xs" c="dimmed">
-          {formatDay(deadline.dueOn, lang)} ・ {t(left.key, { count: left.count })}
+        <Text size="xs" c="dimmed" title={formatDay(deadline.dueOn, lang)}>
+          {compactDay(deadline.dueOn, lang)} ・ {t(left.key, { count: left.count })}
         </Text>
       )}
     </Stack>
-  );
-}
-
-export type CaseSort = 'urgency' | 'received';
-
-/** Most urgent first (stored deadlines) or newest first. */
-export function CaseSortToggle({ value, onChange }: { value: CaseSort; onChange: (v: CaseSort) => void }) {
-  const { t } = useTranslation();
-  return (
-    <SegmentedControl
-      data-testid="cases-sort"
-      aria-label={t('deadline.sort.label')}
-      value={value}
-      onChange={(v) => onChange(v as CaseSort)}
-      data={[
-        { value: 'urgency', label: t('deadline.sort.urgency') },
-        { value: 'received', label: t('deadline.sort.received') },
-      ]}
-    />
   );
 }

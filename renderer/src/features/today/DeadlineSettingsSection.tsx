@@ -1,49 +1,15 @@
 import { Button, Group, NumberInput, Paper, Radio, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DayCount } from '@shared/domain/deadlines';
-import { useSettingsSection, wholeIn } from '../settings/useSettingsSection';
+import { useSettingsForm } from '../settings/useSettingsSection';
 
 /** I5: the company's response target in days and whether weekends and public holidays count. */
 export function DeadlineSettingsSection() {
   const { t } = useTranslation();
-  const { settings, save, saving } = useSettingsSection('deadlines');
-  const [days, setDays] = useState<string | number>('');
-  const [count, setCount] = useState<DayCount>('calendar');
-  const [error, setError] = useState<string | undefined>();
-  const [wait, setWait] = useState<string | number>('');
-  const [waitError, setWaitError] = useState<string | undefined>();
-
-  useEffect(() => {
-    if (!settings) return;
-    setDays(settings.responseTargetDays);
-    setCount(settings.responseDayCount);
-    setWait(settings.deficientWaitDays);
-  }, [settings]);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const n = wholeIn(days, 1, 365);
-    if (n === null) {
-      setError(t('deadlineSettings.invalid'));
-      return;
-    }
-    const w = wholeIn(wait, 1, 365);
-    if (w === null) {
-      setWaitError(t('deadlineSettings.invalid'));
-      return;
-    }
-    const result = await save({ responseTargetDays: n, responseDayCount: count, deficientWaitDays: w });
-    if (result.ok) {
-      setDays(result.value.responseTargetDays);
-      setCount(result.value.responseDayCount);
-      setWait(result.value.deficientWaitDays);
-    }
-  };
+  const { form, settings, saving, onSubmit } = useSettingsForm('deadlines', ['responseTargetDays', 'responseDayCount', 'deficientWaitDays']);
 
   return (
     <Paper withBorder radius="md" p="lg" data-testid="deadline-settings">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <Title order={4}>{t('deadlineSettings.title')}</Title>
           <Text size="sm" c="dimmed">
@@ -52,21 +18,17 @@ export function DeadlineSettingsSection() {
           <NumberInput
             data-testid="deadline-days"
             label={t('deadlineSettings.days')}
-            value={days}
-            onChange={(v) => {
-              setDays(v);
-              setError(undefined);
-            }}
-            error={error}
             min={1}
             max={365}
             allowDecimal={false}
+            clampBehavior="none"
             allowNegative={false}
             w={200}
             disabled={!settings}
             required
+            {...form.getInputProps('responseTargetDays')}
           />
-          <Radio.Group label={t('deadlineSettings.count')} value={count} onChange={(v) => setCount(v as DayCount)} data-testid="deadline-count">
+          <Radio.Group label={t('deadlineSettings.count')} data-testid="deadline-count" {...form.getInputProps('responseDayCount')}>
             <Stack gap={6} mt={6}>
               <Radio value="calendar" label={t('deadlineSettings.calendar')} disabled={!settings} data-testid="deadline-count-calendar" />
               <Radio value="business" label={t('deadlineSettings.business')} disabled={!settings} data-testid="deadline-count-business" />
@@ -79,19 +41,15 @@ export function DeadlineSettingsSection() {
             data-testid="deadline-deficient-wait"
             label={t('deadlineSettings.deficientWait')}
             description={t('deadlineSettings.deficientWaitHint')}
-            value={wait}
-            onChange={(v) => {
-              setWait(v);
-              setWaitError(undefined);
-            }}
-            error={waitError}
             min={1}
             max={365}
             allowDecimal={false}
+            clampBehavior="none"
             allowNegative={false}
             w={320}
             disabled={!settings}
             required
+            {...form.getInputProps('deficientWaitDays')}
           />
           <Group>
             <Button type="submit" loading={saving} disabled={!settings} data-testid="deadline-save">

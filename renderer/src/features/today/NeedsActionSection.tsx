@@ -1,10 +1,11 @@
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TodayActionCase, TodayList, TodayReason } from '@shared/contract/today-types';
 import { caseStateLabel } from '@shared/domain/case-state';
 import { useLang } from '../../i18n';
-import { formatDay } from '../../ui/dates';
+import { compactDay, formatDay } from '../../ui/dates';
 import { caseHref } from '../shell/routes';
+import { TodayFrame } from './TodayFrame';
 
 const REASON_COLORS: Record<TodayReason['code'], string> = {
   overdue: 'red',
@@ -23,26 +24,8 @@ const REASON_COLORS: Record<TodayReason['code'], string> = {
 export function NeedsActionSection({ list }: { list: TodayList<TodayActionCase> }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const more = list.count - list.items.length;
   return (
-    <Paper withBorder radius="md" p="md" data-testid="today-needsAction" data-count={list.count} component="section" aria-labelledby="today-needsAction-title">
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Title order={3} fz="lg" id="today-needsAction-title">
-            {t('today.needsAction.title')}
-          </Title>
-          <Badge color={list.count > 0 ? 'red' : 'gray'} variant={list.count > 0 ? 'filled' : 'light'} radius="sm" data-testid="today-needsAction-count" style={{ flexShrink: 0 }}>
-            {t('today.count', { count: list.count })}
-          </Badge>
-        </Group>
-        <Text size="xs" c="dimmed">
-          {t('today.needsAction.hint')}
-        </Text>
-        {list.items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('today.needsAction.none')}
-          </Text>
-        ) : (
+    <TodayFrame id="needsAction" lead title={t('today.needsAction.title')} hint={t('today.needsAction.hint')} count={list.count} shown={list.items.length} color="red" empty={t('today.needsAction.none')}>
           <Table verticalSpacing={6} horizontalSpacing="sm" highlightOnHover>
             <Table.Tbody>
               {list.items.map((c) => (
@@ -71,24 +54,19 @@ export function NeedsActionSection({ list }: { list: TodayList<TodayActionCase> 
               ))}
             </Table.Tbody>
           </Table>
-        )}
-        {more > 0 && (
-          <Text size="xs" c="dimmed">
-            {t('today.more', { count: more })}
-          </Text>
-        )}
-      </Stack>
-    </Paper>
+    </TodayFrame>
   );
 }
 
 function Reason({ reason }: { reason: TodayReason }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const label = t(`today.needsAction.reasons.${reason.code}`, { date: reason.date ? formatDay(reason.date, lang) : '', orders: reason.orders ?? 0 });
+  // A list row: the day compact, the full era date on hover (#13 item 9).
+  const label = t(`today.needsAction.reasons.${reason.code}`, { date: reason.date ? compactDay(reason.date, lang) : '', orders: reason.orders ?? 0 });
+  const title = reason.date ? formatDay(reason.date, lang) : undefined;
   if (reason.code === 'owed') {
     return (
-      <Text size="sm" component="span" data-testid="today-reason" data-code="owed">
+      <Text size="sm" component="span" data-testid="today-reason" data-code="owed" title={title}>
         <Badge color={REASON_COLORS.owed} variant="light" radius="sm" mr={6} style={{ overflow: 'visible' }}>
           {label}
         </Badge>
@@ -97,7 +75,7 @@ function Reason({ reason }: { reason: TodayReason }) {
     );
   }
   return (
-    <Badge color={REASON_COLORS[reason.code]} variant="light" radius="sm" data-testid="today-reason" data-code={reason.code} style={{ overflow: 'visible', textTransform: 'none' }}>
+    <Badge color={REASON_COLORS[reason.code]} variant="light" radius="sm" data-testid="today-reason" data-code={reason.code} title={title} style={{ overflow: 'visible', textTransform: 'none' }}>
       {label}
     </Badge>
   );

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayList } from '@shared/contract/today-types';
 import { caseHref } from '../shell/routes';
+import { TodayFrame } from './TodayFrame';
 
 interface Props<T> {
   id: string;
@@ -20,26 +21,8 @@ interface Props<T> {
 /** One list of the Today view: its count, the first items (each a link to its case) and how many more. */
 export function TodaySection<T>({ id, title, hint, list, color, itemKey, caseOf, describe }: Props<T>) {
   const { t } = useTranslation();
-  const more = list.count - list.items.length;
   return (
-    <Paper withBorder radius="md" p="md" data-testid={`today-${id}`} data-count={list.count} component="section" aria-labelledby={`today-${id}-title`}>
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Title order={4} fz="md" id={`today-${id}-title`}>
-            {title}
-          </Title>
-          <Badge color={list.count > 0 ? color : 'gray'} variant={list.count > 0 ? 'filled' : 'light'} radius="sm" data-testid={`today-${id}-count`}>
-            {t('today.count', { count: list.count })}
-          </Badge>
-        </Group>
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-        {list.items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('today.empty')}
-          </Text>
-        ) : (
+    <TodayFrame id={id} title={title} hint={hint} count={list.count} shown={list.items.length} color={color}>
           <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {list.items.map((item) => {
               const c = caseOf(item);
@@ -55,13 +38,6 @@ export function TodaySection<T>({ id, title, hint, list, color, itemKey, caseOf,
               );
             })}
           </Stack>
-        )}
-        {more > 0 && (
-          <Text size="xs" c="dimmed">
-            {t('today.more', { count: more })}
-          </Text>
-        )}
-      </Stack>
-    </Paper>
+    </TodayFrame>
   );
 }

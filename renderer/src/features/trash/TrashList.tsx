@@ -9,11 +9,12 @@ import { allows } from '@shared/roles';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { ConfirmModal } from '../../ui/ConfirmModal';
-import { formatDay, formatTime } from '../../ui/dates';
+
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
 import { caseHref } from '../shell/routes';
+import { Day, Timestamp } from '../../ui/Timestamp';
 
 /**
  * What the trash holds (#13 item 3), of one case or everywhere: restore each item, or (administrators)
@@ -88,8 +89,8 @@ export function TrashList({ caseId, reloadKey, onChanged, hideWhenEmpty }: { cas
                     </Table.Td>
                   )}
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text size="sm" title={formatTime(item.trashedAt, lang)}>
-                      {formatDay(item.trashedAt.slice(0, 10), lang)}
+                    <Text size="sm">
+                      <Timestamp at={item.trashedAt} />
                     </Text>
                     {item.trashedByName && (
                       <Text size="xs" c="dimmed">
@@ -97,7 +98,7 @@ export function TrashList({ caseId, reloadKey, onChanged, hideWhenEmpty }: { cas
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{item.purgeOn ? formatDay(item.purgeOn, lang) : '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{item.purgeOn ? <Day iso={item.purgeOn} /> : '—'}</Table.Td>
                   <Table.Td>
                     {allows(contract['trash.restore'].access, role) && (
                       <Button size="compact-sm" variant="light" loading={loading} onClick={() => void restore(item)} data-testid="trash-restore">

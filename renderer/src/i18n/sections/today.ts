@@ -96,7 +96,6 @@ export const todayJa = {
     pausedHint: '不備（再提出待ち）の間は回答期限の計算を止めます。',
     pausedNow: '現在、再提出待ちのため停止中です。目標日は再開日に応じて延びます。',
     column: '期限',
-    sort: { label: '並び順', urgency: '期限の近い順', received: '受付の新しい順' },
     urgency: {
       overdue: '期限超過',
       due_soon: '期限間近',
@@ -112,7 +111,6 @@ export const todayJa = {
     count: '日数の数え方',
     calendar: '暦日（土日祝日も数える）',
     business: '営業日（土日・祝日を除く）',
-    invalid: '1〜365の数を入力してください。',
     deficientWait: '不備案件の再提出待ちを知らせるまでの日数',
     deficientWaitHint: 'この日数を超えて再提出を待っている不備案件を「今日」に表示します。',
     holidays: '祝日は振替休日を含め、保守されている祝日データ（@holiday-jp/holiday_jp）で判定します。会社独自の休業日（年末年始など）は含みません。',
@@ -217,7 +215,6 @@ export const todayEn: typeof todayJa = {
     pausedHint: 'The clock stops while the case waits for re-submission.',
     pausedNow: 'Paused now, waiting for re-submission: the target moves with the day it restarts.',
     column: 'Deadline',
-    sort: { label: 'Order', urgency: 'Most urgent first', received: 'Newest first' },
     urgency: {
       overdue: 'Overdue',
       due_soon: 'Due soon',
@@ -234,7 +231,6 @@ export const todayEn: typeof todayJa = {
     count: 'How days are counted',
     calendar: 'Calendar days (weekends and holidays count)',
     business: 'Business days (no weekends or public holidays)',
-    invalid: 'Enter a number from 1 to 365.',
     deficientWait: 'Days a deficient case may wait before it is flagged',
     deficientWaitHint: 'Deficient cases waiting longer for re-submission are listed on Today.',
     holidays: 'Public holidays, substitute holidays included, come from maintained holiday data (@holiday-jp/holiday_jp). Company closing days (e.g. the year end) are not included.',
