@@ -97,6 +97,8 @@ export interface NameMatch {
    * 廉 or 連): the more common one is given, and it is a guess.
    */
   ambiguous: boolean;
+  /** When ambiguous: the names (written, no space) that fit within one edit of the best, best first. */
+  rivals: string[];
 }
 
 /** Candidates kept per part before pairs are scored whole. */
@@ -162,7 +164,8 @@ export function matchName(reads: NameReads): NameMatch | null {
   // not become a listed one: 陽菜 ヒナ is not 陽香 ヒロカ); without a kana read, every written read must fit.
   const fits = kana.length >= 2 ? kanaOk && writtenOk.length >= 1 : writtenOk.length === best.wd.length && best.wd.length >= 2;
   if (!fits) return null;
-  return { name, kana: `${best.f.reading} ${best.g.reading}`, writtenDistances: best.wd, kanaDistance: kana.length ? best.kd : Infinity, ambiguous };
+  const rivals = ambiguous ? [...new Set(pairs.filter((p) => p.cost < best.cost + 1).map((p) => p.f.written + p.g.written))].slice(0, 8) : [];
+  return { name, kana: `${best.f.reading} ${best.g.reading}`, writtenDistances: best.wd, kanaDistance: kana.length ? best.kd : Infinity, ambiguous, rivals };
 }
 
 export interface NameFields {
@@ -187,14 +190,22 @@ export interface NameFieldValues {
   kana: NameFieldValue;
   /** Absent when the signature is not this name (an agent signing, or read too far off to tell). */
   signature?: NameFieldValue;
+  /**
+   * Other names that fit the reads as well (homophones: 太郎 and 太朗 for タロウ, 拓也 and 卓也
+   * for タクヤ), best first: the dictionary's value is then a guess by frequency. Tried and not
+   * kept: reading the zone again restricted to these names' characters (tesseract's LSTM then
+   * still picks the wrong homophone, and drops characters: 真由美 → 真美).
+   */
+  rivals?: string[];
 }
 
 const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
 /**
  * The name, its kana and the signature checked against each other through the dictionary
- * (matchName). Null when the dictionary has no clear answer: the fields then stay as read.
- * A value the dictionary changes is a repair (for review); a value is confirmed only when the
+ * (matchName). Null when the dictionary has no answer: the fields then stay as read. A value is
+ * changed to the dictionary's only when another read of the name (the kana, or the other written
+ * read) is exactly the dictionary's; it is then a repair (for review). A value is confirmed only when the
  * kanji and the kana were each read exactly as a listed name and its reading, and the signature,
  * when there is one, reads the same. The kana keeps the script it was written in.
  */
@@ -209,12 +220,17 @@ export function reconcileNameFields(read: NameFields): NameFieldValues | null {
   const nameExact = nameKey === matchKey;
   const kanaExact = kanaKey(read.kana) === kanaKey(m.kana);
   const sigExact = sigKey === matchKey;
+  // A repair needs an anchor: the other script read exactly as the dictionary name. Two near
+  // misses prove nothing (陽菜 ヒナ, a name the dictionary lacks, is one edit from 未菜 ミナ both ways).
+  const writtenAnchor = nameExact || (sameHand && sigExact);
+  if (!kanaExact && !writtenAnchor) return null;
   const confirmed = nameExact && kanaExact && (!sameHand || sigExact) && !m.ambiguous;
   const hiragana = [...read.kana].filter((c) => /[\u3041-\u3096]/u.test(c)).length > [...read.kana].filter((c) => /[\u30a1-\u30fa]/u.test(c)).length;
   const out: NameFieldValues = {
-    name: { value: nameExact ? read.name : m.name, repaired: !nameExact, confirmed },
-    kana: { value: kanaExact ? read.kana : hiragana ? toHiragana(m.kana) : m.kana, repaired: !kanaExact, confirmed },
+    name: { value: nameExact || !(kanaExact || sigExact) ? read.name : m.name, repaired: !nameExact && (kanaExact || sigExact), confirmed },
+    kana: { value: kanaExact || !writtenAnchor ? read.kana : hiragana ? toHiragana(m.kana) : m.kana, repaired: !kanaExact && writtenAnchor, confirmed },
   };
-  if (sameHand) out.signature = { value: sigExact ? read.signature! : m.name, repaired: !sigExact, confirmed };
+  if (m.ambiguous) out.rivals = m.rivals;
+  if (sameHand) out.signature = { value: sigExact || !(kanaExact || nameExact) ? read.signature! : m.name, repaired: !sigExact && (kanaExact || nameExact), confirmed };
   return out;
 }

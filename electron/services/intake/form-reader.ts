@@ -138,7 +138,8 @@ export async function readApplicationForm(page: GreyPage, ocr: OcrPool, opts: Re
     await Promise.all(FIELDS.filter((f) => f.kind === 'text' || f.kind === 'date').map(async (f) => [f.name, await ocrField(g, t, f, ocr)] as const)),
   );
   for (const [field, o] of texts) opts.trace?.(field, o);
-  const values = textValues(texts, opts.today ?? new Date().toISOString().slice(0, 10));
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const values = textValues(texts, today);
   return FIELDS.map((f) => readTicks(t, f, marks) ?? values.get(f.name)!);
 }
 export interface ReadFormOptions {
@@ -223,13 +224,13 @@ const SEAL_CUT = 24;
 const EMPTY_INK_PT2 = 3;
 
 async function ocrField(g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool): Promise<OcrText> {
+  const params = ZONE_PARAMS[f.name];
   const zone = zoneToPixels(t, f.zone);
   // Resampled, registered, cleaned and cut to its ink (field-image.ts): the crop tesseract reads.
   const img = await fieldImage(g, t, f.zone, { cutRight: f.name === 'signature' ? SEAL_CUT : 0 });
   if (img.ink < EMPTY_INK_PT2 * FIELD_SCALE * FIELD_SCALE) return { zone, text: null, confidence: 95 };
   try {
-    const zoneParams = ZONE_PARAMS[f.name];
-    const r = await ocr.recognize(img.png, { rectangle: { left: 0, top: 0, width: img.width, height: img.height }, ...(zoneParams ? { zone: zoneParams } : {}) });
+    const r = await ocr.recognize(img.png, { rectangle: { left: 0, top: 0, width: img.width, height: img.height }, ...(params ? { zone: params } : {}) });
     return { zone, text: r.text, confidence: Math.round(r.confidence) };
   } catch {
     return { zone, text: '', confidence: 0, failed: true };
