@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import {
   ALIGNMENT_MARKS,
   FIELDS,
+  fieldByName,
   FORM_ID,
   FORM_QR_PAYLOAD,
   MARK_SIZE,
@@ -137,8 +138,19 @@ export async function readApplicationForm(page: GreyPage, ocr: OcrPool, opts: Re
   const texts = new Map<FieldName, OcrText>(
     await Promise.all(FIELDS.filter((f) => f.kind === 'text' || f.kind === 'date').map(async (f) => [f.name, await ocrField(g, t, f, ocr)] as const)),
   );
-  for (const [field, o] of texts) opts.trace?.(field, o);
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  // Digits the eng model could not put into the field's shape (a dash or a digit lost on a
+  // black-and-white 150 dpi scan) are read again by the jpn model; its reading is taken when it
+  // has the shape, and held for review.
+  await Promise.all(
+    [...texts]
+      .filter(([f, o]) => ZONE_PARAMS[f]?.model === 'eng' && o.text !== null && !o.failed && readFieldValue(f, o.text, { today }).implausible)
+      .map(async ([f]) => {
+        const o = await ocrField(g, t, fieldByName(f), ocr, { singleLine: true, whitelist: `${DIGITS}-` });
+        if (o.text && !o.failed && !readFieldValue(f, o.text, { today }).implausible) texts.set(f, { ...o, confidence: Math.min(o.confidence, 70) });
+      }),
+  );
+  for (const [field, o] of texts) opts.trace?.(field, o);
   const values = textValues(texts, today);
   return FIELDS.map((f) => readTicks(t, f, marks) ?? values.get(f.name)!);
 }
@@ -223,8 +235,7 @@ const SEAL_CUT = 24;
 /** Ink (form points squared) below which a zone holds no writing, only specks the cleaning left. */
 const EMPTY_INK_PT2 = 3;
 
-async function ocrField(g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool): Promise<OcrText> {
-  const params = ZONE_PARAMS[f.name];
+async function ocrField(g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool, params = ZONE_PARAMS[f.name]): Promise<OcrText> {
   const zone = zoneToPixels(t, f.zone);
   // Resampled, registered, cleaned and cut to its ink (field-image.ts): the crop tesseract reads.
   const img = await fieldImage(g, t, f.zone, { cutRight: f.name === 'signature' ? SEAL_CUT : 0 });
