@@ -112,12 +112,24 @@ function eraDate(field: FieldName, text: string, today: string): FieldReading {
     era = (byFirst.length === 1 ? byFirst[0] : candidates.length === 1 ? candidates[0] : undefined)?.era;
     if (!era && field === 'application.date' && /和/u.test(prefix)) era = '令和';
   }
-  if (!era) return { value: original, repaired: false, implausible: true };
+  const plausibleDate = (iso: string) =>
+    field === 'subject.birthDate' ? iso <= today && iso >= `${Number(today.slice(0, 4)) - 120}${today.slice(4)}` : iso.startsWith('20') && iso >= ERAS.at(-1)!.start && iso <= `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  if (!era) {
+    // The era's name half lost (成 for 平成, 和 for 昭和 or 令和, nothing at all): the eras whose
+    // name holds what is left and in which the date exists and is plausible for the field; taken
+    // when exactly one is (和52年 can only be 昭和), as a repair.
+    const rest = [...prefix].filter((c) => /\p{Script=Han}/u.test(c));
+    const fits = ERA_READS.map((r) => r.era).filter((e) => rest.every((c) => e.includes(c)) && rest.length <= 1).filter((e) => {
+      const iso = parseJapaneseDate(`${e}${m[2]}年${m[3]}月${m[4]}日`);
+      return !!iso && plausibleDate(iso);
+    });
+    if (fits.length !== 1) return { value: original, repaired: false, implausible: true };
+    era = fits[0]!;
+  }
   const iso = parseJapaneseDate(`${era}${m[2]}年${m[3]}月${m[4]}日`);
   if (!iso) return { value: original, repaired: true, implausible: true };
   const value = formatEraDate(iso);
-  const plausible = field === 'subject.birthDate' ? iso <= today && iso >= `${Number(today.slice(0, 4)) - 120}${today.slice(4)}` : iso.startsWith('20') && iso >= ERAS.at(-1)!.start && iso <= `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-  return { value, repaired: value !== original, implausible: !plausible };
+  return { value, repaired: value !== original, implausible: !plausibleDate(iso) };
 }
 
 /** The usual way a block number is written after the town: 5丁目15番16号, 15番地, 3-4-5. */

@@ -61,11 +61,13 @@ describe('text fields on realistic scans (issue 12)', () => {
     return s;
   }
 
-  // Measured on this sample (seeds 201-203): 300 dpi 0.75, bilevel 150 dpi 0.58, phone photo 0.83
-  // exactly right (before this work, on the bench corpus: 0.66 / 0.49 / 0.70). The issue's targets
-  // (0.95 / 0.85) are NOT reached by tesseract on these hands: the floors keep what was gained,
-  // and the bench reports the corpus against the targets.
-  const FLOOR: Record<string, number> = { 'grey-300-q85': 0.65, 'bilevel-150-g4': 0.45, 'phone-photo': 0.65 };
+  // Measured on this sample (seeds 201-203): 300 dpi 39/48 (0.81), bilevel 150 dpi 32/48 (0.67),
+  // phone photo 41/48 (0.85) exactly right, 0 wrong and unflagged; before the per-zone OCR
+  // parameters (eng for digits), the name dictionary and the era rules: 0.75 / 0.58 / 0.83. The
+  // issue's targets (0.95 / 0.85) are NOT reached at 300 dpi and bilevel 150 dpi (see
+  // docs/ARCHITECTURE.md, "Confidence rule"): the floors keep what was gained, a little under
+  // the measurement, and scripts/field-diagnostic.ts and the bench report the corpus.
+  const FLOOR: Record<string, number> = { 'grey-300-q85': 0.77, 'bilevel-150-g4': 0.62, 'phone-photo': 0.8 };
 
   for (const id of ['grey-300-q85', 'bilevel-150-g4', 'phone-photo']) {
     it(`${id}: no value wrong and unflagged beyond 1 %, and text read right at least as well as measured`, async () => {

@@ -53,6 +53,27 @@ describe('a text field read from its OCR text (issue 12)', () => {
     for (const [field, read, right] of cases) expect([read, readFieldValue(field, read, ctx)]).toEqual([read, { value: right, repaired: true, implausible: false }]);
   });
 
+  it('gives a date whose era lost a character the one era it can be in, as a repair', () => {
+    // 令和 has no 20th or 52nd year yet, 平成 is the only era ending in 成: the rest is for a person.
+    expect(readFieldValue('subject.birthDate', '和20年10月4日', ctx)).toEqual({ value: '昭和20年10月4日', repaired: true, implausible: false });
+    expect(readFieldValue('subject.birthDate', '和52年3月3', ctx)).toEqual({ value: '昭和52年3月3日', repaired: true, implausible: false });
+    expect(readFieldValue('subject.birthDate', '成2年6月18日', ctx)).toEqual({ value: '平成2年6月18日', repaired: true, implausible: false });
+    expect(readFieldValue('subject.birthDate', '2年6月18日', ctx).implausible).toBe(true); // 大正, 昭和, 平成 or 令和 2年
+    // Property: a date written in its era and read without the era's first character comes back
+    // when, and only when, one era holds that year.
+    fc.assert(
+      fc.property(isoDate('1927-01-01', '2026-11-01'), (iso) => {
+        const written = formatEraDate(iso);
+        const r = readFieldValue('subject.birthDate', written.slice(1), ctx);
+        const year = /(\d+|元)年/.exec(written)![1];
+        const eraEnd = written[1];
+        const rivals = ['昭和', '令和', '平成', '大正'].filter((e) => e.includes(eraEnd!) && e !== written.slice(0, 2) && readFieldValue('subject.birthDate', `${e}${written.slice(2)}`, ctx).implausible === false);
+        if (rivals.length) expect(r.implausible).toBe(true);
+        else expect([year, r]).toEqual([year, { value: written, repaired: true, implausible: false }]);
+      }),
+    );
+  });
+
   it('marks dates that cannot be right as implausible, whatever era they are repaired to', () => {
     fc.assert(
       fc.property(isoDate('2027-01-01', '2030-12-31'), (iso) => {
@@ -61,7 +82,7 @@ describe('a text field read from its OCR text (issue 12)', () => {
       }),
     );
     expect(readFieldValue('application.date', '平成8年10月7日', ctx).implausible).toBe(true);
-    expect(readFieldValue('subject.birthDate', '和20年10月4日', ctx).implausible).toBe(true); // 昭和 or 令和: for a person
+    expect(readFieldValue('subject.birthDate', '和5年10月4日', ctx).implausible).toBe(true); // 昭和5年 or 令和5年: for a person
     expect(readFieldValue('subject.birthDate', '品入2010月日', ctx).implausible).toBe(true);
     expect(readFieldValue('subject.birthDate', '平成31年5月1日', ctx).implausible).toBe(true); // 平成 ended on 4/30
   });

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import {
   ALIGNMENT_MARKS,
   FIELDS,
+  fieldByName,
   FORM_ID,
   FORM_QR_PAYLOAD,
   MARK_SIZE,
@@ -14,10 +15,11 @@ import {
 import { plausibleFieldValue } from '@shared/domain/form-values';
 import { readFieldValue, postcodeOf, type FieldReading } from '@shared/domain/form-field-reading';
 import type { PostcodeAddress } from '@shared/domain/postcode';
+import { reconcileNameFields, type NameFieldValue } from '@shared/domain/name-dictionary';
 import { lookupPostcode } from '../reading/postcode';
 import { fieldImage, FIELD_SCALE } from './field-image';
 import type { GreyPage } from '../imaging';
-import type { OcrPool } from '../ocr';
+import type { OcrPool, ZoneParams } from '../ocr';
 import { printedForm, readMark, type MarkContext } from './marks';
 import { findSquare, fitAffine, fitProjective, greyPixels, zoneToPixels, type Affine, type GreyPixels, type PixelRect } from './page-geometry';
 
@@ -207,7 +209,7 @@ export function alignForm(g: GreyPixels): Affine | null {
  * Reads every field of the company's form from an upright page: aligned on its corner
  * marks, text zones through OCR, tick boxes by their ink.
  */
-export async function readApplicationForm(page: GreyPage, ocr: OcrPool): Promise<RecognisedField[] | null> {
+export async function readApplicationForm(page: GreyPage, ocr: OcrPool, opts: ReadFormOptions = {}): Promise<RecognisedField[] | null> {
   const g = await greyPixels(page.png);
   const t = alignForm(g);
   if (!t) return null;
@@ -215,9 +217,29 @@ export async function readApplicationForm(page: GreyPage, ocr: OcrPool): Promise
   const texts = new Map<FieldName, OcrText>(
     await Promise.all(FIELDS.filter((f) => f.kind === 'text' || f.kind === 'date').map(async (f) => [f.name, await ocrField(g, t, f, ocr)] as const)),
   );
-  const values = textValues(texts, new Date().toISOString().slice(0, 10));
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  // Digits the eng model could not put into the field's shape (a dash or a digit lost on a
+  // black-and-white 150 dpi scan) are read again by the jpn model; its reading is taken when it
+  // has the shape, and held for review.
+  await Promise.all(
+    [...texts]
+      .filter(([f, o]) => ZONE_PARAMS[f]?.model === 'eng' && o.text !== null && !o.failed && readFieldValue(f, o.text, { today }).implausible)
+      .map(async ([f]) => {
+        const o = await ocrField(g, t, fieldByName(f), ocr, { singleLine: true, whitelist: `${DIGITS}-` });
+        if (o.text && !o.failed && !readFieldValue(f, o.text, { today }).implausible) texts.set(f, { ...o, confidence: Math.min(o.confidence, 70) });
+      }),
+  );
+  for (const [field, o] of texts) opts.trace?.(field, o);
+  const values = textValues(texts, today);
   return FIELDS.map((f) => readTicks(t, f, marks) ?? values.get(f.name)!);
 }
+export interface ReadFormOptions {
+  /** YYYY-MM-DD the dates are judged against (default: today). */
+  today?: string;
+  /** Sees each text zone's OCR before it is put into shape (scripts/field-diagnostic.ts). */
+  trace?: (field: FieldName, ocr: OcrText) => void;
+}
+
 /** Only the tick boxes and options of an upright page of the form (no OCR); null if it cannot be aligned. */
 export async function readFormMarks(page: GreyPage): Promise<RecognisedField[] | null> {
   const g = await greyPixels(page.png);
@@ -255,25 +277,50 @@ function readTicks(t: Affine, f: FormField, marks: MarkContext): RecognisedField
 }
 
 /** What OCR made of one text zone; null text when the zone holds no writing. */
-interface OcrText {
+export interface OcrText {
   zone: PixelRect;
   text: string | null;
   confidence: number;
   failed?: boolean;
 }
 
+const DIGITS = '0123456789';
+const KANA_CHARS = (() => {
+  let out = ' ー・';
+  for (let c = 0x3041; c <= 0x3096; c++) out += String.fromCodePoint(c);
+  for (let c = 0x30a1; c <= 0x30fa; c++) out += String.fromCodePoint(c);
+  return out;
+})();
+/**
+ * What each field's zone can hold, told to tesseract for that job only (ocr-pool.ts: per-job
+ * parameters, the worker stays warm): digit fields read by the eng model (its own warm worker)
+ * with digits and their separators only,
+ * era dates with the era names' characters, digits and 年月日, kana fields with kana. One line
+ * each (PSM 7). A field with no restriction (names, addresses, free text) is read as a block.
+ */
+const ZONE_PARAMS: Partial<Record<FieldName, ZoneParams>> = {
+  'subject.phone': { model: 'eng', singleLine: true, whitelist: `${DIGITS}-` },
+  'agent.phone': { model: 'eng', singleLine: true, whitelist: `${DIGITS}-` },
+  'subject.postalCode': { model: 'eng', singleLine: true, whitelist: `${DIGITS}-` },
+  'agent.postalCode': { model: 'eng', singleLine: true, whitelist: `${DIGITS}-` },
+  'subject.birthDate': { singleLine: true, whitelist: `${DIGITS}令和平成昭大正元年月日` },
+  'application.date': { singleLine: true, whitelist: `${DIGITS}令和平成昭大正元年月日` },
+  'subject.kana': { singleLine: true, whitelist: KANA_CHARS },
+  'agent.kana': { singleLine: true, whitelist: KANA_CHARS },
+};
+
 /** Points left out at the signature box's right end: the seal stamped over its border. */
 const SEAL_CUT = 24;
 /** Ink (form points squared) below which a zone holds no writing, only specks the cleaning left. */
 const EMPTY_INK_PT2 = 3;
 
-async function ocrField(g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool): Promise<OcrText> {
+async function ocrField(g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool, params = ZONE_PARAMS[f.name]): Promise<OcrText> {
   const zone = zoneToPixels(t, f.zone);
   // Resampled, registered, cleaned and cut to its ink (field-image.ts): the crop tesseract reads.
   const img = await fieldImage(g, t, f.zone, { cutRight: f.name === 'signature' ? SEAL_CUT : 0 });
   if (img.ink < EMPTY_INK_PT2 * FIELD_SCALE * FIELD_SCALE) return { zone, text: null, confidence: 95 };
   try {
-    const r = await ocr.recognize(img.png, { rectangle: { left: 0, top: 0, width: img.width, height: img.height } });
+    const r = await ocr.recognize(img.png, { rectangle: { left: 0, top: 0, width: img.width, height: img.height }, ...(params ? { zone: params } : {}) });
     return { zone, text: r.text, confidence: Math.round(r.confidence) };
   } catch {
     return { zone, text: '', confidence: 0, failed: true };
@@ -329,6 +376,9 @@ function textValues(texts: Map<FieldName, OcrText>, today: string): Map<FieldNam
     const agrees = readings.get(address)?.confirmed === true && !readings.get(code)?.implausible && !readings.get(code)?.repaired;
     p.confidence = agrees ? Math.max(p.confidence, TRUSTED_OCR) : Math.min(p.confidence, 70);
   }
+  // Names against the dictionary of names and readings (name-dictionary.ts): the kanji read,
+  // the signature and the kana read beside them decide together (郎 vs 部: the reading ロウ).
+  for (const who of ['subject', 'agent'] as const) checkName(out, who);
   // The applicant writes their name twice (氏名 and 署名). Two reads that differ are both for a
   // person to look at; two that agree prove little (the same hand misleads OCR the same way).
   const name = out.get('subject.name');
@@ -338,6 +388,35 @@ function textValues(texts: Map<FieldName, OcrText>, today: string): Map<FieldNam
   }
   return out;
 }
+
+/**
+ * A person's name, its kana and (for the data subject) the signature, reconciled through the
+ * name dictionary. A value it changes is a repair, held under the review bar. A name and kana
+ * that each read exactly as one listed name and its reading (and the signature too) are two
+ * independent reads in two scripts agreeing: trusted like a checked field (TRUSTED_OCR) when
+ * tesseract was not unsure of them (NAME_CONFIRMED_OCR).
+ */
+function checkName(out: Map<FieldName, RecognisedField>, who: 'subject' | 'agent'): void {
+  const name = out.get(`${who}.name`);
+  const kana = out.get(`${who}.kana`);
+  const signature = who === 'subject' ? out.get('signature') : undefined;
+  if (!name?.value) return;
+  const fields = reconcileNameFields({ name: name.value, kana: kana?.value ?? '', ...(signature?.value ? { signature: signature.value } : {}) });
+  if (!fields) return;
+  const apply = (f: RecognisedField | undefined, v: NameFieldValue | undefined) => {
+    if (!f || !v) return;
+    if (v.repaired) {
+      f.value = v.value;
+      f.confidence = Math.min(f.confidence, 70);
+    } else if (v.confirmed && f.confidence >= NAME_CONFIRMED_OCR) f.confidence = Math.max(f.confidence, TRUSTED_OCR);
+  };
+  apply(name, fields.name);
+  apply(kana, fields.kana);
+  apply(signature, fields.signature);
+}
+
+/** OCR confidence from which a name confirmed by its kana through the dictionary is trusted. */
+const NAME_CONFIRMED_OCR = 60;
 
 /**
  * Names and free text have no shape to check them by, and tesseract misreads handwritten kanji

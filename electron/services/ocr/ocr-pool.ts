@@ -6,6 +6,10 @@
  * workers' places, pages alternating OSD and reading threw a warm jpn+eng worker away and
  * loaded the model again (~1 s) for nearly every page of a mixed import (issue #14).
  *
+ * Small field zones read with the eng model (digits, ZoneParams.model) have one eng worker of
+ * their own too, for the same reason: sharing the reading workers' places would swap a jpn+eng
+ * worker for an eng one on every form page.
+ *
  * Each worker is handed its next page while it still reads the current one (at most
  * PER_WORKER jobs in its thread's queue): it starts that page the moment it finishes, without
  * waiting for this thread to take the result and send more work (issue #14: when the main
@@ -49,6 +53,8 @@ export interface OcrResult {
   /** Mean word confidence, 0-100. */
   confidence: number;
   words: OcrWord[];
+  /** With `zone.choices`: every character with its alternatives, in reading order. */
+  symbols?: OcrSymbol[];
 }
 
 export interface RecognizeOptions {
@@ -57,6 +63,38 @@ export interface RecognizeOptions {
   rectangle?: OcrRectangle;
   /** 0..1 while tesseract recognises. */
   onProgress?: (progress: number) => void;
+  /**
+   * Per-job tesseract settings for a zone whose content is known (a form field): set for this
+   * job only (tesseract.js saves and restores the worker's parameters around it), so one warm
+   * worker reads a digit field and a name field in turn without being re-initialised.
+   */
+  zone?: ZoneParams;
+}
+
+export interface ZoneParams {
+  /**
+   * 'eng': read with the English model on the pool's zone worker, one worker of its own beside
+   * the reading workers (like the OSD worker), started when first needed and kept warm. Digits
+   * written by hand are read far better by eng than by jpn (9 → 2, measured: phone numbers on the
+   * scan generator's forms 28/28 against 19/28), and a reading worker is never re-initialised
+   * for it.
+   */
+  model?: 'eng';
+  /** One line of text (PSM 7) instead of a block (PSM 6). */
+  singleLine?: boolean;
+  /** Characters tesseract may output (tessedit_char_whitelist; the LSTM honours it). */
+  whitelist?: string;
+  /** Return each character's alternatives (LSTM choices) in `symbols`. */
+  choices?: boolean;
+}
+
+/** One recognised character and what else tesseract thought it might be. */
+export interface OcrSymbol {
+  text: string;
+  confidence: number;
+  /** Alternatives with their confidence, best first (the symbol itself among them). */
+  choices: { text: string; confidence: number }[];
+  bbox: { x0: number; y0: number; x1: number; y1: number };
 }
 
 export interface Orientation {
@@ -77,7 +115,8 @@ export interface OcrPoolOptions {
   jobTimeoutMs?: number;
 }
 
-type Kind = OcrLang | 'osd';
+/** 'zone': the eng worker for small field zones (ZoneParams.model). */
+type Kind = OcrLang | 'osd' | 'zone';
 type TessWorker = Tesseract.Worker;
 
 interface Job {
@@ -117,16 +156,23 @@ export class OcrPool {
   }
 
   async recognize(png: Buffer, opts: RecognizeOptions = {}): Promise<OcrResult> {
-    const { rectangle, onProgress } = opts;
-    // A field zone is one block of text (PSM 6); a whole page gets tesseract's layout analysis.
-    const params = rectangle ? { rectangle, tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK } : {};
-    const page = await this.run(opts.lang ?? 'jpn+eng', onProgress, async (w) => {
-      const { data } = await w.recognize(png, params as Partial<Tesseract.RecognizeOptions>, { text: true, tsv: true });
+    const { rectangle, onProgress, zone } = opts;
+    // A field zone is one block of text (PSM 6) or one line (PSM 7); a whole page gets
+    // tesseract's layout analysis.
+    const params: Record<string, unknown> = rectangle ? { rectangle, tessedit_pageseg_mode: zone?.singleLine ? Tesseract.PSM.SINGLE_LINE : Tesseract.PSM.SINGLE_BLOCK } : {};
+    if (zone?.whitelist) params.tessedit_char_whitelist = zone.whitelist;
+    // 2: the LSTM's alternatives per character (tesseract's ChoiceIterator), in the JSON output.
+    if (zone?.choices) params.lstm_choice_mode = '2';
+    const kind: Kind = zone?.model === 'eng' && rectangle ? 'zone' : (opts.lang ?? 'jpn+eng');
+    const page = await this.run(kind, onProgress, async (w) => {
+      const { data } = await w.recognize(png, params as Partial<Tesseract.RecognizeOptions>, { text: true, tsv: true, blocks: !!zone?.choices });
       return data;
     });
     const rawText = page.text ?? '';
     // Text from the word boxes, so an ideographic space survives as U+3000 (never "_").
-    return { text: normaliseOcrText(textFromTsv(page.tsv ?? '') || rawText), rawText, confidence: page.confidence ?? 0, words: parseWords(page.tsv ?? '') };
+    const result: OcrResult = { text: normaliseOcrText(textFromTsv(page.tsv ?? '') || rawText), rawText, confidence: page.confidence ?? 0, words: parseWords(page.tsv ?? '') };
+    if (zone?.choices) result.symbols = symbolsOf(page.blocks);
+    return result;
   }
 
   /**
@@ -200,12 +246,12 @@ export class OcrPool {
    * language at the cap); else a busy worker of this kind with room in its queue; else none.
    */
   private takeSlot(kind: Kind): Slot | undefined {
-    if (kind === 'osd') {
-      const osd = this.slots.find((s) => s.kind === 'osd');
-      if (osd) return osd.jobs.length < PER_WORKER ? osd : undefined;
-      return this.add(this.spawn('osd'));
+    if (kind === 'osd' || kind === 'zone') {
+      const own = this.slots.find((s) => s.kind === kind);
+      if (own) return own.jobs.length < PER_WORKER ? own : undefined;
+      return this.add(this.spawn(kind));
     }
-    const readers = this.slots.filter((s) => s.kind !== 'osd');
+    const readers = this.slots.filter((s) => s.kind !== 'osd' && s.kind !== 'zone');
     const idle = readers.find((s) => s.jobs.length === 0 && s.kind === kind);
     if (idle) return idle;
     if (readers.length >= this.size) {
@@ -298,14 +344,14 @@ export class OcrPool {
 }
 
 async function createTessWorker(kind: Kind, logger: (m: Tesseract.LoggerMessage) => void): Promise<TessWorker> {
-  const primary = kind === 'osd' ? 'osd' : kind === 'eng' ? 'eng' : 'jpn';
+  const primary = kind === 'osd' ? 'osd' : kind === 'eng' || kind === 'zone' ? 'eng' : 'jpn';
   // A missing file makes tesseract.js wait forever (load errors never reject createWorker).
   if (!existsSync(tessdataFile(primary))) throw new KaijiError('OCR_FAILED');
   const options = { ...workerFileOptions(primary), logger, errorHandler: () => {} };
   if (kind === 'osd') {
     return Tesseract.createWorker('osd', OEM.TESSERACT_ONLY, { ...options, legacyCore: true, legacyLang: true });
   }
-  if (kind === 'eng') return Tesseract.createWorker('eng', OEM.LSTM_ONLY, options);
+  if (kind === 'eng' || kind === 'zone') return Tesseract.createWorker('eng', OEM.LSTM_ONLY, options);
   // jpn+eng, see tessdata.ts: start jpn without its model, add eng's data, then load both.
   const w = await Tesseract.createWorker('jpn', OEM.LSTM_ONLY, options, 'tessedit_init_config_only 1');
   try {
@@ -316,6 +362,24 @@ async function createTessWorker(kind: Kind, logger: (m: Tesseract.LoggerMessage)
     await w.terminate();
     throw e;
   }
+}
+
+/** Characters with their alternatives from tesseract.js's blocks output (lstm_choice_mode 2). */
+function symbolsOf(blocks: Tesseract.Block[] | null | undefined): OcrSymbol[] {
+  const out: OcrSymbol[] = [];
+  for (const b of blocks ?? []) {
+    for (const p of b.paragraphs ?? []) {
+      for (const l of p.lines ?? []) {
+        for (const w of l.words ?? []) {
+          for (const s of w.symbols ?? []) {
+            const choices = ((s as { choices?: { text: string; confidence: number }[] }).choices ?? []).map((c) => ({ text: c.text, confidence: c.confidence }));
+            out.push({ text: s.text, confidence: s.confidence, choices, bbox: s.bbox });
+          }
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Words from tesseract's TSV (level 5 rows: left, top, width, height, conf, text). */
