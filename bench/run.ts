@@ -1,7 +1,7 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok, status, min, max, ... }]). Every ratio is measured in
 // interleaved rounds of one run, median and spread (bench/rounds.ts).
-// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies|marks|orientation|reports|channels runs one group.
+// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|pagebytes|idcopies|marks|orientation|reports|channels runs one group.
 import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
 import { benchLetters } from './letters';
 import { benchIdSuggestions } from './id-suggestions';
@@ -11,7 +11,7 @@ import { benchToday } from './today';
 import { benchReports } from './reports-bench';
 import { report, type BenchResult } from './report';
 import { benchCases, benchUnlock } from './vault-bench';
-import { benchBackup } from './backup-bench';
+import { benchBackup, benchPageBytes } from './backup-bench';
 import { benchChannels } from './channels';
 
 const only = process.env.KAIJI_BENCH_ONLY;
@@ -31,6 +31,7 @@ if (!only || only === 'today') {
   results.push(...(await benchToday(n, Math.round(n * 1.5))));
 }
 if (!only || only === 'backup') results.push(...(await benchBackup()));
+if (only === 'pagebytes') results.push(...(await benchPageBytes()));
 if (!only || only === 'idcopies') results.push(...(await benchIdSuggestions()));
 if (!only || only === 'marks' || only === 'orientation') results.push(...(await benchOrientation()));
 if (!only || only === 'marks') results.push(...(await benchMarks()));
