@@ -26,9 +26,10 @@ import { m032 } from './032_page_files';
 import { m038 } from './038_audit_append_only';
 import { m039 } from './039_office_keyring';
 import { m040 } from './040_audit_actor_index';
+import { m044 } from './044_page_transform';
 import type { SchemaMigration } from './types';
 
 /** In order. Append new files here; never edit a step that has shipped. */
-export const migrations: readonly SchemaMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m015, m017, m018, m020, m021, m023, m024, m025, m027, m028, m029, m030, m032, m038, m039, m040];
+export const migrations: readonly SchemaMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m015, m017, m018, m020, m021, m023, m024, m025, m027, m028, m029, m030, m032, m038, m039, m040, m044];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
