@@ -7,14 +7,15 @@ import type { AuditLogTable } from '../vault/schema';
  * SQLite work that takes long on a big vault runs on a worker thread with its own connection,
  * so the app's connection keeps serving the UI (and imports keep writing: WAL readers see one
  * consistent snapshot). Measured: better-sqlite3's online backup API refuses an SQLCipher source
- * ("incompatible source and target databases"), while `VACUUM INTO` writes a copy encrypted
- * under the same key, which is what `snapshot` uses. Inline (eval) code keeps the worker
+ * ("incompatible source and target databases"); `VACUUM INTO` writes a copy under the same key
+ * (backup formats 1-2) but renumbers pages, so format 3 takes the pages as they lie with
+ * `serialize()` (op `image`, `snapshotImage`). Inline (eval) code keeps the worker
  * independent of how the main bundle is laid out; the native module is resolved here.
  */
 const WORKER_CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.modulePath);
-const { op, path, dest, keyHex } = workerData;
+const { op, path, keyHex } = workerData;
 let h;
 const timings = {};
 function imageChunks(img) {
@@ -129,10 +130,7 @@ try {
   h.pragma('key = "x\\'' + keyHex + '\\'"');
   h.pragma('temp_store = MEMORY');
   h.pragma('busy_timeout = 10000');
-  if (op === 'snapshot') {
-    h.prepare('VACUUM INTO ?').run(dest);
-    parentPort.postMessage({ ok: true });
-  } else if (op === 'image') {
+  if (op === 'image') {
     // The live database's pages as SQLite sees them (one read transaction: a consistent snapshot,
     // WAL frames included), decrypted, in memory only. Pages keep their place between runs (no
     // VACUUM), so a daily backup finds most chunks unchanged.
@@ -165,21 +163,15 @@ interface WorkerReply {
   schemaVersion?: number;
 }
 
-function run(data: { op: 'snapshot' | 'check'; path: string; dest?: string; key: Buffer }): Promise<WorkerReply> {
+function run(data: { op: 'check'; path: string; key: Buffer }): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     const keyHex = data.key.toString('hex');
-    const worker = new Worker(WORKER_CODE, { eval: true, workerData: { op: data.op, path: data.path, dest: data.dest, keyHex, modulePath } });
+    const worker = new Worker(WORKER_CODE, { eval: true, workerData: { op: data.op, path: data.path, keyHex, modulePath } });
     let reply: WorkerReply | null = null;
     worker.once('message', (m: WorkerReply) => (reply = m));
     worker.once('error', reject);
     worker.once('exit', () => (reply ? resolve(reply) : reject(new Error('worker exited'))));
   });
-}
-
-/** A consistent encrypted copy of the live database at `dest` (same key). */
-export async function snapshotDatabase(path: string, dest: string, key: Buffer): Promise<void> {
-  const r = await run({ op: 'snapshot', path, dest, key });
-  if (!r.ok) throw new KaijiError('BACKUP_FAILED', { step: 'snapshot', sqlite: r.code });
 }
 
 /** PRAGMA integrity_check on a copy; SQLITE_NOTADB/CORRUPT (wrong key, damaged pages) count as not intact. */
