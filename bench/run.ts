@@ -1,8 +1,8 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok, status, min, max, ... }]). Every ratio is measured in
 // interleaved rounds of one run, median and spread (bench/rounds.ts).
-// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|idcopies|marks|orientation|reports|channels runs
-// one group (or several, comma-separated). KAIJI_BENCH_RESULTS names the results file.
+// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|pagebytes|idcopies|marks|orientation|reports|channels runs
+// one group (or several, comma-separated; pagebytes runs only when named). KAIJI_BENCH_RESULTS names the results file.
 // Each group's duration is printed and kept ("bench: <group> took"), and the whole run's.
 // `npm run bench:repeat` runs it three times in a row and compares the runs (bench/repeat.ts).
 import { benchFieldAccuracy, benchImportToReady } from './intake-bench';
@@ -14,7 +14,7 @@ import { benchToday } from './today';
 import { benchReports } from './reports-bench';
 import { report, result, type BenchResult } from './report';
 import { benchCases, benchUnlock } from './vault-bench';
-import { benchBackup } from './backup-bench';
+import { benchBackup, benchPageBytes } from './backup-bench';
 import { benchChannels } from './channels';
 import { closeYearsVaults } from './years-vault';
 
@@ -39,6 +39,7 @@ try {
   // Today and reports read one vault of years, filled once (bench/years-vault.ts).
   if (wanted('today')) await group('today', () => benchToday(cases, Math.round(cases * 1.5)));
   if (wanted('backup')) await group('backup', benchBackup);
+  if (only?.includes('pagebytes')) await group('pagebytes', benchPageBytes);
   if (wanted('idcopies')) await group('idcopies', benchIdSuggestions);
   if (wanted('marks', 'orientation')) await group('orientation', benchOrientation);
   if (wanted('marks')) await group('marks', benchMarks);

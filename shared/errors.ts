@@ -300,8 +300,8 @@ export const errorMessages = {
     en: 'A backup is already running. Try again when it has finished.',
   },
   BACKUP_PIECE_DAMAGED: {
-    ja: 'バックアップのページ画像ファイル（{count} 件）が見つからないか、壊れているか、書き換えられています。この世代からは復元できません。何も変更していません。別の世代のバックアップをお使いください。',
-    en: 'Page image files of the backup ({count}) are missing, damaged or have been altered. This generation cannot be restored. Nothing was changed. Use another generation of the backup.',
+    ja: 'バックアップの部品ファイル（ページ画像またはデータベースの区画、{count} 件）が見つからないか、壊れているか、書き換えられています。この世代からは復元できません。何も変更していません。別の世代のバックアップをお使いください。',
+    en: 'Files of the backup ({count} page images or database chunks) are missing, damaged or have been altered. This generation cannot be restored. Nothing was changed. Use another generation of the backup.',
   },
   PAGE_FILE_MISSING: {
     ja: 'ページ画像のファイルが見つかりません。データフォルダが不完全です。バックアップから復元してください。',

@@ -1,8 +1,9 @@
 /**
- * Incremental backups (#15 item 6): a generation is the database snapshot plus its manifest; page
- * files are copied once into the folder's shared piece store. After the first, a backup writes only
- * the new page files; every kept generation restores to exactly the pages it saw (image hashes,
- * rows); pruning removes only pieces no kept generation lists; a changed or missing piece is
+ * Incremental backups (#15 item 6): a generation is a manifest; page files and the database
+ * image's chunks (format 3) are written once into the folder's shared piece store. After the
+ * first, a backup writes only the new page files and the database chunks that changed; every kept
+ * generation restores to exactly the pages it saw (image hashes, rows); pruning removes only
+ * pieces no kept generation lists; a changed or missing piece (page file or database chunk) is
  * refused with a clear message and changes nothing; kill -9 while pieces are copied leaves the
  * earlier generations intact and the next run tidies up.
  */
@@ -11,7 +12,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_EXTENSION } from '../../electron/services/backup/backup-format';
+import { BACKUP_EXTENSION, decryptBackupBody, manifestPieces, readBackupHeader } from '../../electron/services/backup/backup-format';
+import { LATEST_SCHEMA_VERSION } from '../../electron/services/vault/migrations';
 import { piecesDir } from '../../electron/services/backup/backup-pieces';
 import type { KaijiCore } from '../../electron/services/core/kaiji-core';
 import { piecePath } from '../../electron/services/pages/page-files';
@@ -27,6 +29,20 @@ const tempDir = useTempDirs();
 const MARKER = 'ZQXPIECEMARKER4410';
 
 const generations = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(BACKUP_EXTENSION)).sort();
+/** A piece's kind by its magic: page files are "KJPF", database chunks "KJDB" (backup format 3). */
+const kindOf = (p: string) => readFileSync(p).subarray(0, 4).toString('latin1');
+const pageFilesIn = (store: string) => (existsSync(store) ? listFiles(store).filter((p) => /[0-9a-f]{64}$/.test(p) && kindOf(p) === 'KJPF') : []);
+const chunksIn = (store: string) => (existsSync(store) ? listFiles(store).filter((p) => /[0-9a-f]{64}$/.test(p) && kindOf(p) === 'KJDB') : []);
+/** What the kept generations list, read with the vault's key as pruning reads it. */
+async function listedPieces(core: KaijiCore, folder: string): Promise<Set<string>> {
+  const key = core.vault.backupSource().key;
+  const out = new Set<string>();
+  for (const f of generations(folder)) {
+    const path = join(folder, f);
+    for (const n of manifestPieces(await decryptBackupBody(path, null, key, readBackupHeader(path, LATEST_SCHEMA_VERSION), () => undefined))) out.add(n);
+  }
+  return out;
+}
 const storeOf = (core: KaijiCore, folder: string) => piecesDir(folder, JSON.parse(readFileSync(join(core.vault.dataDir, 'vault.json'), 'utf8')).vaultId.slice(0, 8));
 
 async function summaryOf(call: Call, run: BackupRun): Promise<Record<string, unknown>> {
@@ -64,9 +80,11 @@ describe('incremental backups (#15 item 6)', () => {
     const run1 = value(await call('backup.run', {}));
     expect(await summaryOf(call, run1)).toMatchObject({ pagesWritten: 12, pagesShared: 0 });
     const store = storeOf(core, folder);
-    const pieces = () => listFiles(store).map((p) => p.split('/').pop()!).sort();
+    const pieces = () => pageFilesIn(store).map((p) => p.split('/').pop()!).sort();
     expect(pieces()).toHaveLength(12);
-    const pieceBytes = Math.min(...listFiles(store).map((p) => statSync(p).size));
+    const firstChunks = chunksIn(store).length;
+    expect(firstChunks).toBe((await summaryOf(call, run1)).dbChunks);
+    const pieceBytes = Math.min(...pageFilesIn(store).map((p) => statSync(p).size));
     // Backup pieces are private like the vault's files, and nothing personal is in clear.
     expect(statSync(store).mode & 0o777).toBe(0o700);
     for (const p of listFiles(store)) expect(statSync(p).mode & 0o777).toBe(0o600);
@@ -77,6 +95,11 @@ describe('incremental backups (#15 item 6)', () => {
     const run2 = value(await call('backup.run', {}));
     expect(await summaryOf(call, run2)).toMatchObject({ pagesWritten: 1, pagesShared: 12 });
     expect(run1.bytes! - run2.bytes!).toBeGreaterThan(10 * pieceBytes);
+    // The database too: only the chunks around the new rows were written, the rest are shared.
+    const s2 = await summaryOf(call, run2);
+    expect(s2.dbChunksWritten as number).toBeGreaterThan(0);
+    expect(s2.dbChunksWritten as number).toBeLessThan(s2.dbChunks as number);
+    expect(chunksIn(store)).toHaveLength(firstChunks + (s2.dbChunksWritten as number));
     expect(pieces()).toHaveLength(13);
     const at2 = await pageHashes(ws.db, dataDir);
 
@@ -93,6 +116,8 @@ describe('incremental backups (#15 item 6)', () => {
     expect(await summaryOf(call, run4)).toMatchObject({ pagesWritten: 0, pagesShared: 12, pagesRemoved: 1 });
     expect(pieces()).not.toContain(gone.image_file);
     expect(pieces()).toHaveLength(12);
+    // Chunks only the pruned generations listed went with them: the store is what is listed.
+    expect(new Set(listFiles(store).map((p) => p.split('/').pop()))).toEqual(await listedPieces(core, folder));
 
     // Both kept generations restore to exactly the pages they saw.
     expect(await restoreHashes(call, join(folder, run3.fileName!))).toEqual(at3);
@@ -113,6 +138,22 @@ describe('incremental backups (#15 item 6)', () => {
     renameSync(`${victim}.moved`, victim);
     writeFileSync(victim, good);
     expect(await restoreHashes(call, join(folder, run4.fileName!))).toEqual(at3);
+
+    // The same for a database chunk: one flipped byte, a cut, then a chunk taken away.
+    const chunk = chunksIn(store)[0]!;
+    const chunkBytes = readFileSync(chunk);
+    for (const broken of [Buffer.from(chunkBytes).fill(chunkBytes[100]! ^ 0x10, 100, 101), chunkBytes.subarray(0, chunkBytes.length - 1)]) {
+      writeFileSync(chunk, broken);
+      // Only if this generation lists the chunk (every chunk in the store is listed by a kept one).
+      const codes = [await restoreHashes(call, join(folder, run3.fileName!)), await restoreHashes(call, join(folder, run4.fileName!))];
+      expect(codes).toContain('BACKUP_PIECE_DAMAGED');
+    }
+    renameSync(chunk, `${chunk}.moved`);
+    const codes = [await restoreHashes(call, join(folder, run3.fileName!)), await restoreHashes(call, join(folder, run4.fileName!))];
+    expect(codes).toContain('BACKUP_PIECE_DAMAGED');
+    renameSync(`${chunk}.moved`, chunk);
+    writeFileSync(chunk, chunkBytes);
+    expect(await restoreHashes(call, join(folder, run3.fileName!))).toEqual(at3);
   }, 120_000);
 
   it('any sequence of adds, deletes and backups: every kept generation restores to the pages it saw (property)', async () => {
@@ -147,7 +188,8 @@ describe('incremental backups (#15 item 6)', () => {
           // The store holds exactly the pieces the kept generations list, and each restores as it was.
           const needed = new Set(kept.flatMap((f) => seen.get(f)!.files));
           const store = storeOf(core, folder);
-          expect(new Set(existsSync(store) ? listFiles(store).map((p) => p.split('/').pop()) : [])).toEqual(needed);
+          expect(new Set(pageFilesIn(store).map((p) => p.split('/').pop()))).toEqual(needed);
+          expect(new Set(listFiles(store).map((p) => p.split('/').pop()))).toEqual(await listedPieces(core, folder));
           for (const f of kept) expect(await restoreHashes(call, join(folder, f))).toEqual(seen.get(f)!.hashes);
           await core.dispose();
         },
@@ -181,7 +223,7 @@ describe('incremental backups (#15 item 6)', () => {
     const after = makeCore({ dataDir, ocrWorkers: 1 });
     value(await after.call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
     const store = storeOf(after.core, folder);
-    const named = () => listFiles(store).filter((p) => /[0-9a-f]{64}$/.test(p));
+    const named = () => pageFilesIn(store);
     const copied = named().length;
     expect(copied).toBeGreaterThan(7);
     expect(copied).toBeLessThan(47);
@@ -194,7 +236,7 @@ describe('incremental backups (#15 item 6)', () => {
     const run = value(await after.call('backup.run', {}));
     expect(await summaryOf(after.call, run)).toMatchObject({ pagesShared: copied });
     expect(named()).toHaveLength(47);
-    expect(listFiles(store)).toHaveLength(47);
+    expect(new Set(listFiles(store).map((p) => p.split('/').pop()))).toEqual(await listedPieces(after.core, folder));
     expect(Object.keys(await restoreHashes(after.call, join(folder, run.fileName!)))).toHaveLength(47);
   }, 120_000);
 });

@@ -8,12 +8,13 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_EXTENSION } from '../../electron/services/backup/backup-format';
+import { BACKUP_EXTENSION, BACKUP_FORMAT } from '../../electron/services/backup/backup-format';
+import { piecesDir } from '../../electron/services/backup/backup-pieces';
 import { ADMIN, useCores, value, type Call, addStaffSignedInOnce } from '../helpers/core';
 import { importAndWait } from '../helpers/imports';
 import { acceptedCase, decidePartial } from '../helpers/letters-case';
 import { drawPage } from '../helpers/ocr-pages';
-import { filesContaining } from '../helpers/scan';
+import { filesContaining, listFiles } from '../helpers/scan';
 import { useTempDirs } from '../helpers/temp-dir';
 import { auditRows, dumpTables, pageHashes } from '../helpers/vault-dump';
 
@@ -90,7 +91,8 @@ describe('encrypted backup and restore (S2)', () => {
     copyFileSync(file, cut);
     truncateSync(cut, bytes.length - 100);
     const newer = join(tempDir(), 'newer.kaijibak');
-    writeFileSync(newer, Buffer.from(bytes.toString('latin1').replace('"format":2,', '"format":7,'), 'latin1'));
+    // The header's own format (the first key of its JSON), not the key-slot file's inside it.
+    writeFileSync(newer, Buffer.from(bytes.toString('latin1').replace(`{"format":${BACKUP_FORMAT},`, '{"format":7,'), 'latin1'));
     const garbage = join(tempDir(), 'notes.txt');
     writeFileSync(garbage, 'not a backup at all');
     const target = tempDir();
@@ -218,12 +220,16 @@ describe('encrypted backup and restore (S2)', () => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const signal = await new Promise<NodeJS.Signals | null>((r) => child.once('exit', (_code, sig) => r(sig)));
-    // The child killed itself with SIGKILL halfway through encrypting its third backup.
+    // The child killed itself with SIGKILL while its third backup wrote new database chunks.
     expect(signal).toBe('SIGKILL');
     expect(out).toContain('verified 2');
     const kept = backups(backupDir);
     expect(kept).toHaveLength(2);
-    expect(readdirSync(backupDir).filter((f) => f.endsWith('.partial'))).toHaveLength(1);
+    // Some of the third run's chunks reached the store (no generation lists them yet).
+    const vaultShort = JSON.parse(readFileSync(join(dataDir, 'vault.json'), 'utf8')).vaultId.slice(0, 8);
+    const store = piecesDir(backupDir, vaultShort);
+    const chunks = () => listFiles(store).filter((p) => /[0-9a-f]{64}$/.test(p));
+    const chunksBefore = chunks().length;
     for (const f of kept) {
       const target = join(tempDir(), 'r');
       const restored = makeCore({ dataDir: tempDir(), ocrWorkers: 1 });
@@ -234,8 +240,15 @@ describe('encrypted backup and restore (S2)', () => {
     // The interrupted vault itself still opens, and the next backup clears the stale partial.
     const after = makeCore({ dataDir, ocrWorkers: 1 });
     value(await after.call('vault.unlock', { login: ADMIN.adminLogin, passphrase: ADMIN.passphrase }));
-    value(await after.call('backup.run', {}));
+    const third = value(await after.call('backup.run', {}));
     expect(readdirSync(backupDir).filter((f) => f.endsWith('.partial'))).toEqual([]);
     expect(backups(backupDir)).toHaveLength(3);
+    // What the killed run had written was kept (same content, same name) and only the rest written.
+    const entries = value(await after.call('audit.list', { action: 'backup.verified', limit: 10 })).entries;
+    const summary = entries.find((e) => (e.summary as { fileName?: string }).fileName === third.fileName)!.summary as { dbChunks: number; dbChunksWritten: number; dbChunksRemoved: number };
+    // The killed run's strays that no generation lists (e.g. the audit tail before the restart) went.
+    expect(chunks().length - chunksBefore).toBe(summary.dbChunksWritten - summary.dbChunksRemoved);
+    expect(summary.dbChunksWritten).toBeLessThan(summary.dbChunks);
+    expect(listFiles(store).filter((p) => p.includes('.tmp-'))).toEqual([]);
   }, 90_000);
 });

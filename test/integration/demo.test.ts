@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,7 +83,10 @@ describe('npm run demo', () => {
     expect(backupOverview.runs.filter((r) => r.status === 'verified')).toHaveLength(1);
     const storeDirs = readdirSync(demo.backupFolder).filter((f) => /^kaiji-[0-9a-f-]{8}-pages$/.test(f));
     expect(storeDirs).toHaveLength(1);
-    const piecesStored = readdirSync(join(demo.backupFolder, storeDirs[0]!), { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f)));
+    // Page files ("KJPF"); the store also holds the database image's chunks ("KJDB", backup format 3).
+    const piecesStored = readdirSync(join(demo.backupFolder, storeDirs[0]!), { recursive: true })
+      .filter((f) => /[0-9a-f]{64}$/.test(String(f)))
+      .filter((f) => readFileSync(join(demo.backupFolder, storeDirs[0]!, String(f))).subarray(0, 4).toString('latin1') === 'KJPF');
     // The backup was the demo's last step: every page of the vault has its file there, no more.
     const pageRows = await core.requireSession().ws.db.selectFrom('pages').select('image_file').execute();
     expect(pageRows.length).toBeGreaterThan(3);
@@ -101,6 +104,16 @@ describe('npm run demo', () => {
     const optOut = blocked.find((b) => b.caseNo !== null)!;
     const check = value(await call('provisions.check', { name: optOut.name, kana: optOut.kana, address: optOut.address, recipient: '東都保険株式会社', date: '2027-01-15' }));
     expect(check.allowed).toBe(false);
+
+    // #15 item 4 on the demo vault: the yearly report's cases received per month equal a hand
+    // count of the case list (every case, every state, by the month it arrived).
+    const years = [...new Set(cases.cases.map((c) => Number(c.receivedOn.slice(0, 4))))];
+    for (const year of years) {
+      const report = value(await call('reports.year', { year }));
+      const inYear = cases.cases.filter((c) => c.receivedOn.startsWith(`${year}-`));
+      expect(report.total.received).toBe(inYear.length);
+      for (const month of report.months) expect(month.received, month.period).toBe(inYear.filter((c) => c.receivedOn.startsWith(month.period)).length);
+    }
 
     // Never over an existing vault.
     await core.dispose();

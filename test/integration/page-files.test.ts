@@ -18,6 +18,7 @@ import { ADMIN, useCores, value } from '../helpers/core';
 import { importAndWait } from '../helpers/imports';
 import { storePages } from '../helpers/page-rows';
 import { listFiles } from '../helpers/scan';
+import { thumbnail } from '../../electron/services/imaging';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const makeCore = useCores();
@@ -87,26 +88,48 @@ describe('page files (#15 item 6)', () => {
     expect(existsSync(paths[0]!)).toBe(true);
   });
 
-  it('keeps the scanner’s JPEG of a straight page (about half the PNG), and the PNG of a straightened one', async () => {
+  it('keeps the scanner’s JPEG of a straight, a tilted and a sideways page (with the turn and deskew), the same pixels the import read', async () => {
     const dataDir = tempDir();
     const { core, call } = makeCore({ dataDir, ocrWorkers: 1 });
     value(await call('vault.setup', ADMIN));
     const [person] = demoPeople(1, 77);
     const straight = await idCopyScan(person!, 'license', '2028-01-01', 3);
     const skewed = await scannerNoise(await sharp(straight).png().toBuffer(), 1.2, 0.002, 4);
-    await importAndWait(call, [{ name: 'straight.jpg', bytes: straight }, { name: 'skewed.jpg', bytes: skewed }], {});
+    const sideways = await sharp(straight).rotate(90).jpeg({ quality: 90 }).toBuffer();
+    const scans = { 'straight.jpg': straight, 'skewed.jpg': skewed, 'sideways.jpg': sideways };
+    await importAndWait(call, Object.entries(scans).map(([name, bytes]) => ({ name, bytes })), {});
     const { ws } = core.requireSession();
-    const rows = await ws.db.selectFrom('pages').innerJoin('imports', 'imports.id', 'pages.import_id').select(['pages.id', 'imports.source_name', 'image_file', 'image_key']).execute();
-    const stored = Object.fromEntries(rows.map((r) => [r.source_name, { id: r.id, bytes: ws.pages.files.read(r.image_file!, r.image_key!) }]));
-    expect([...stored['straight.jpg']!.bytes.subarray(0, 2)]).toEqual([0xff, 0xd8]);
-    expect(stored['straight.jpg']!.bytes.length).toBeLessThanOrEqual(straight.length);
-    expect([...stored['skewed.jpg']!.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
-    // The viewer gets the JPEG as is; the services get the normalised PNG, as before.
+    const rows = await ws.db.selectFrom('pages').innerJoin('imports', 'imports.id', 'pages.import_id').select(['pages.id', 'imports.source_name', 'image_file', 'image_key', 'image_transform', 'thumbnail', 'width', 'height']).execute();
+    const stored = Object.fromEntries(rows.map((r) => [r.source_name, { ...r, bytes: ws.pages.files.read(r.image_file!, r.image_key!) }]));
+    for (const [name, scan] of Object.entries(scans)) {
+      const page = stored[name]!;
+      // The scanner's JPEG (metadata stripped), never larger than what came in.
+      expect([...page.bytes.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+      expect(page.bytes.length).toBeLessThanOrEqual(scan.length);
+      // The services get the page the import worked on: its thumbnail, made at import from those
+      // pixels, comes out byte for byte the same from the page derived now.
+      const png = (await ws.pages.imageForProcessing(page.id)).png;
+      expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+      expect((await thumbnail(png)).equals(Buffer.from(page.thumbnail))).toBe(true);
+      const meta = await sharp(png).metadata();
+      expect([meta.width, meta.height]).toEqual([page.width, page.height]);
+    }
+    expect(stored['straight.jpg']!.image_transform).toBeNull();
+    expect(JSON.parse(stored['skewed.jpg']!.image_transform!)).toMatchObject({ turn: 0 });
+    expect(Math.abs(JSON.parse(stored['skewed.jpg']!.image_transform!).skew)).toBeGreaterThan(0.9);
+    expect(JSON.parse(stored['sideways.jpg']!.image_transform!)).toMatchObject({ turn: 270 });
+    // The viewer gets a straight JPEG as is, and the page itself (PNG) where a turn or deskew applies.
     expect(value(await call('pages.image', { id: stored['straight.jpg']!.id })).dataUrl).toMatch(/^data:image\/jpeg;base64,/);
-    const png = (await ws.pages.imageForProcessing(stored['straight.jpg']!.id)).png;
-    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
-    expect(png.length).toBeGreaterThan(stored['straight.jpg']!.bytes.length);
-  }, 90_000);
+    const view = value(await call('pages.image', { id: stored['skewed.jpg']!.id }));
+    expect(view.dataUrl).toMatch(/^data:image\/png;base64,/);
+    const shown = await sharp(Buffer.from(view.dataUrl.split(',')[1]!, 'base64')).raw().toBuffer();
+    expect(shown.equals(await sharp((await ws.pages.imageForProcessing(stored['skewed.jpg']!.id)).png).raw().toBuffer())).toBe(true);
+    // A clerk's turn replaces the image by the page itself: no transform is left to apply.
+    value(await call('pages.rotate', { id: stored['sideways.jpg']!.id, degrees: 90 }));
+    const turned = await ws.db.selectFrom('pages').select(['image_file', 'image_key', 'image_transform']).where('id', '=', stored['sideways.jpg']!.id).executeTakeFirstOrThrow();
+    expect(turned.image_transform).toBeNull();
+    expect([...ws.pages.files.read(turned.image_file!, turned.image_key!).subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  }, 120_000);
 
   it('moves an older vault’s in-database images out at unlock, and sweeps files no row refers to', async () => {
     const dataDir = tempDir();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decryptBackupBody, readBackupHeader, writeBackupFile, type BackupHeader } from '../../electron/services/backup/backup-format';
+import { BACKUP_FORMAT, decryptBackupBody, manifestPieces, readBackupHeader, writeBackupFile, type BackupHeader } from '../../electron/services/backup/backup-format';
 import { KaijiError } from '../../shared/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'kaiji-backup-format-'));
@@ -81,7 +81,7 @@ describe('backup file envelope', () => {
   it('names a newer format or schema as such', async () => {
     await writeBackupFile(src, good, { ...header, schemaVersion: 10 }, key, () => undefined);
     expect(() => readBackupHeader(good, 9)).toThrow(expect.objectContaining({ code: 'BACKUP_TOO_NEW' }));
-    await writeBackupFile(src, good, { ...header, format: 3 }, key, () => undefined);
+    await writeBackupFile(src, good, { ...header, format: BACKUP_FORMAT + 1 }, key, () => undefined);
     expect(() => readBackupHeader(good, 9)).toThrow(expect.objectContaining({ code: 'BACKUP_TOO_NEW' }));
   });
 
@@ -94,10 +94,10 @@ describe('backup file envelope', () => {
     expect(parsed.header).toMatchObject({ dbBytes: plain.length, pieces: names.length });
     expect(parsed.header.manifestBytes).toBeGreaterThan(2 * 1024 * 1024);
     const out = join(dir, 'manifest-out.bin');
-    expect(await decryptBackupBody(file, out, key, parsed, () => undefined)).toEqual(names);
+    expect(await decryptBackupBody(file, out, key, parsed, () => undefined)).toEqual({ pages: names, db: null });
     expect(readFileSync(out).equals(plain)).toBe(true);
     // The manifest alone (pruning reads kept generations' lists this way).
-    expect(await decryptBackupBody(file, null, key, parsed, () => undefined)).toEqual(names);
+    expect(await decryptBackupBody(file, null, key, parsed, () => undefined)).toEqual({ pages: names, db: null });
     // The names are not in clear, and a flipped byte anywhere is refused.
     const bytes = readFileSync(file);
     expect(bytes.includes(Buffer.from(names[7]!))).toBe(false);
@@ -112,6 +112,24 @@ describe('backup file envelope', () => {
     );
     // A format 1 file (no manifest) still reads, with an empty list.
     await writeBackupFile(src, good, header, key, () => undefined);
-    expect(await decryptBackupBody(good, null, key, readBackupHeader(good, 9), () => undefined)).toEqual([]);
+    expect(await decryptBackupBody(good, null, key, readBackupHeader(good, 9), () => undefined)).toEqual({ pages: [], db: null });
   }, 60_000);
+
+  it('format 3 carries only the manifest: page files and the database image as chunks; a list that is not one is refused', async () => {
+    const names = (n: number, salt: string) => Array.from({ length: n }, (_, i) => createHash('sha256').update(`${salt}${i}`).digest('hex'));
+    const manifest = { pages: names(30, 'p'), db: { chunks: names(12, 'c'), bytes: 12 * 32 * 4096, pageSize: 4096 } };
+    const file = join(dir, 'format3.kaijibak');
+    await writeBackupFile(null, file, { ...header, format: 3 }, key, () => undefined, manifest);
+    const parsed = readBackupHeader(file, 9);
+    expect(parsed.header).toMatchObject({ format: 3, dbBytes: 0, pieces: 30 });
+    const out = join(dir, 'format3-out.bin');
+    expect(await decryptBackupBody(file, out, key, parsed, () => undefined)).toEqual(manifest);
+    expect(readFileSync(out).length).toBe(0);
+    expect(manifestPieces(manifest)).toEqual([...manifest.pages, ...manifest.db.chunks]);
+    // Not a manifest Kaiji writes (a name that is not a content address, no image size): damaged.
+    for (const wrong of [{ ...manifest, db: { ...manifest.db, chunks: ['../../x'] } }, { ...manifest, db: { ...manifest.db, bytes: 0 } }]) {
+      await writeBackupFile(null, file, { ...header, format: 3 }, key, () => undefined, wrong);
+      await expect(decryptBackupBody(file, out, key, readBackupHeader(file, 9), () => undefined)).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' });
+    }
+  });
 });

@@ -22,9 +22,14 @@ import { KEYSLOT_FORMAT, type KeySlotFile } from '../vault/keyslot-file';
  * copied once, as they are (ciphertext, named by its SHA-256), into `<prefix>-pages/` beside the
  * generation files and shared by every generation that lists them. Format 1 files (no manifest)
  * are still read.
+ *
+ * Format 3 (#15 item 6, the database incremental too): the body is the manifest alone: the page
+ * files as before and the database image as a list of chunks (fixed runs of its plain pages,
+ * encrypted and content-addressed in the same store, backup-pieces.ts); `dbBytes` is 0. Only the
+ * chunks around what changed are written by a daily backup. Formats 1 and 2 are still read.
  */
 export const BACKUP_MAGIC = Buffer.from('KAIJIBAK', 'ascii');
-export const BACKUP_FORMAT = 2;
+export const BACKUP_FORMAT = 3;
 export const BACKUP_EXTENSION = '.kaijibak';
 const CHUNK = 1 << 20;
 const MAX_HEADER = 4 << 20;
@@ -47,6 +52,14 @@ export interface BackupHeader {
   /** Format 2: how many page files the manifest lists. */
   pieces?: number;
 }
+
+/** What a generation's manifest lists: its page files and (format 3) its database image's chunks. */
+export interface BackupManifest {
+  pages: string[];
+  db: { chunks: string[]; bytes: number; pageSize: number } | null;
+}
+
+const NO_MANIFEST: BackupManifest = { pages: [], db: null };
 
 export function backupKey(dbKey: Buffer, salt: string): Buffer {
   return Buffer.from(hkdfSync('sha256', dbKey, Buffer.from(salt, 'base64'), 'kaiji-backup-v1', 32));
@@ -72,21 +85,22 @@ export type Progress = (done: number, total: number) => void;
  * between chunks so the app stays responsive; the caller renames the file into place.
  */
 export async function writeBackupFile(
-  srcPath: string,
+  srcPath: string | null,
   destPath: string,
   header: Omit<BackupHeader, 'dbBytes' | 'manifestBytes' | 'pieces'>,
   dbKey: Buffer,
   progress: Progress,
-  manifest?: readonly string[],
+  manifest?: readonly string[] | BackupManifest,
 ): Promise<number> {
-  const src = openSync(srcPath, 'r');
+  // Format 3: no database copy in the body (its chunks are listed in the manifest).
+  const src = srcPath === null ? null : openSync(srcPath, 'r');
   const dest = openSync(destPath, 'w', 0o600);
   const key = backupKey(dbKey, header.salt);
   try {
-    const dbBytes = fstatSync(src).size;
+    const dbBytes = src === null ? 0 : fstatSync(src).size;
     const prefix = manifest ? Buffer.from(JSON.stringify(manifest), 'utf8') : Buffer.alloc(0);
     const total = prefix.length + dbBytes;
-    const meta = manifest ? { dbBytes, manifestBytes: prefix.length, pieces: manifest.length } : { dbBytes };
+    const meta = manifest ? { dbBytes, manifestBytes: prefix.length, pieces: Array.isArray(manifest) ? manifest.length : (manifest as BackupManifest).pages.length } : { dbBytes };
     const headerBytes = Buffer.from(JSON.stringify({ ...header, ...meta }), 'utf8');
     const headerHash = createHash('sha256').update(headerBytes).digest();
     let written = writeAll(dest, Buffer.concat([BACKUP_MAGIC, u32(headerBytes.length), headerBytes]));
@@ -98,7 +112,7 @@ export async function writeBackupFile(
       // The manifest first, then the database copy, cut into the same chunks.
       let n = 0;
       if (offset < prefix.length) n = prefix.copy(buf, 0, offset, Math.min(prefix.length, offset + CHUNK));
-      if (n < CHUNK && offset + n >= prefix.length) n += readSync(src, buf, n, CHUNK - n, offset + n - prefix.length);
+      if (src !== null && n < CHUNK && offset + n >= prefix.length) n += readSync(src, buf, n, CHUNK - n, offset + n - prefix.length);
       offset += n;
       const last = offset >= total;
       const iv = randomBytes(12);
@@ -115,7 +129,7 @@ export async function writeBackupFile(
     return written;
   } finally {
     key.fill(0);
-    closeSync(src);
+    if (src !== null) closeSync(src);
     closeSync(dest);
   }
 }
@@ -160,7 +174,7 @@ export function readBackupHeader(path: string, supportedSchema: number): { heade
  * BACKUP_DAMAGED; the caller removes `destPath`. Without `destPath` only the manifest is read
  * (the chunks it spans), e.g. to see which page files a kept generation needs.
  */
-export async function decryptBackupBody(path: string, destPath: string | null, dbKey: Buffer, parsed: ReturnType<typeof readBackupHeader>, progress: Progress): Promise<string[]> {
+export async function decryptBackupBody(path: string, destPath: string | null, dbKey: Buffer, parsed: ReturnType<typeof readBackupHeader>, progress: Progress): Promise<BackupManifest> {
   const { header, headerHash, bodyOffset } = parsed;
   const fd = openSync(path, 'r');
   const dest = destPath === null ? null : openSync(destPath, 'w', 0o600);
@@ -172,7 +186,7 @@ export async function decryptBackupBody(path: string, destPath: string | null, d
   if (dest === null && manifestBytes === 0) {
     closeSync(fd);
     key.fill(0);
-    return [];
+    return NO_MANIFEST;
   }
   try {
     const size = fstatSync(fd).size;
@@ -223,15 +237,27 @@ export async function decryptBackupBody(path: string, destPath: string | null, d
   }
 }
 
-function parseManifest(bytes: Buffer): string[] {
-  if (bytes.length === 0) return [];
+const isNames = (list: unknown): list is string[] => Array.isArray(list) && list.every((n) => typeof n === 'string' && /^[0-9a-f]{64}$/.test(n));
+
+function parseManifest(bytes: Buffer): BackupManifest {
+  if (bytes.length === 0) return NO_MANIFEST;
   try {
-    const list = JSON.parse(bytes.toString('utf8')) as unknown;
-    if (Array.isArray(list) && list.every((n) => typeof n === 'string' && /^[0-9a-f]{64}$/.test(n))) return list as string[];
+    const m = JSON.parse(bytes.toString('utf8')) as unknown;
+    // Format 2: the page files only.
+    if (isNames(m)) return { pages: m, db: null };
+    const o = m as BackupManifest;
+    if (o && isNames(o.pages) && o.db && isNames(o.db.chunks) && Number.isInteger(o.db.bytes) && o.db.bytes > 0 && Number.isInteger(o.db.pageSize) && o.db.pageSize > 0) {
+      return { pages: o.pages, db: { chunks: o.db.chunks, bytes: o.db.bytes, pageSize: o.db.pageSize } };
+    }
   } catch {
     // falls through
   }
   throw new KaijiError('BACKUP_DAMAGED');
+}
+
+/** Every piece a manifest needs in the store (page files and database chunks): what pruning keeps. */
+export function manifestPieces(m: BackupManifest): string[] {
+  return m.db ? [...m.pages, ...m.db.chunks] : m.pages;
 }
 
 /** fsync on the thread pool: flushing a large file must not hold the app's event loop. */

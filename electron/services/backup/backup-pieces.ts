@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { createDecipheriv, createHmac, hkdfSync, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { KaijiError } from '@shared/errors';
@@ -85,17 +85,34 @@ export function damagedPieces(store: string, pieces: Map<string, Buffer>, full: 
   return bad;
 }
 
-/** Removes pieces (and temp files of interrupted copies) that no kept generation lists. */
-export function removeUnlisted(store: string, keep: ReadonlySet<string>): number {
-  if (!existsSync(store)) return 0;
-  let removed = 0;
+/**
+ * Removes pieces (and temp files of interrupted copies) that no kept generation lists; counts
+ * page files and database chunks apart (by their magic) for the audit summary.
+ */
+export function removeUnlisted(store: string, keep: ReadonlySet<string>): { pages: number; chunks: number } {
+  const removed = { pages: 0, chunks: 0 };
+  if (!existsSync(store)) return removed;
+  const head = Buffer.alloc(4);
   for (const d of readdirSync(store)) {
     const dir = join(store, d);
     if (!statSync(dir).isDirectory()) continue;
     for (const f of readdirSync(dir)) {
       if (keep.has(f)) continue;
+      let kind = '';
+      try {
+        const fd = openSync(join(dir, f), 'r');
+        try {
+          kind = readSync(fd, head, 0, 4, 0) === 4 ? head.toString('latin1') : '';
+        } finally {
+          closeSync(fd);
+        }
+      } catch {
+        // unreadable: removed all the same
+      }
       rmSync(join(dir, f), { force: true });
-      removed++;
+      if (f.startsWith('.tmp-')) continue;
+      if (kind === 'KJDB') removed.chunks++;
+      else removed.pages++;
     }
   }
   return removed;
@@ -127,4 +144,64 @@ async function writeFileAtomicAsync(path: string, bytes: Buffer): Promise<void> 
       await d.close();
     }
   }
+}
+
+/**
+ * Database chunks (backup format 3): fixed runs of the database image's plain pages, named by
+ * HMAC-SHA256 under a key derived from the database key (so a name reveals nothing but that two
+ * chunks are equal) and encrypted with AES-256-GCM under another derived key and a fresh nonce:
+ *
+ *   chunk file = "KJDB" 01 | 12-byte nonce | ciphertext | 16-byte tag   (AAD = "KJDB" 01)
+ *
+ * The keys are stable for a database key, so an unchanged chunk keeps its name from run to run
+ * and is stored once; after a rekey every chunk is new. Written by the snapshot worker
+ * (snapshot-worker.ts), read here.
+ */
+const DB_CHUNK_MAGIC = Buffer.from('KJDB\x01', 'latin1');
+/** 32 pages of 4 KB: what a scattered change costs at least (measured in bench/backup-bench.ts). */
+export const DB_CHUNK_PAGES = 32;
+
+export function dbChunkKeys(dbKey: Buffer): { nameKey: Buffer; encKey: Buffer } {
+  const derive = (info: string) => Buffer.from(hkdfSync('sha256', dbKey, Buffer.from('kaiji-backup-db'), info, 32));
+  return { nameKey: derive('chunk-name-v1'), encKey: derive('chunk-enc-v1') };
+}
+
+/** Opens a database chunk: GCM tag under the chunk key, then its name must be the HMAC of what it holds. */
+export function decryptDbChunk(bytes: Buffer, name: string, keys: { nameKey: Buffer; encKey: Buffer }): Buffer {
+  if (bytes.length < DB_CHUNK_MAGIC.length + 12 + 16 || !bytes.subarray(0, DB_CHUNK_MAGIC.length).equals(DB_CHUNK_MAGIC)) throw new KaijiError('BACKUP_PIECE_DAMAGED', { count: 1 });
+  let plain: Buffer;
+  try {
+    const d = createDecipheriv('aes-256-gcm', keys.encKey, bytes.subarray(DB_CHUNK_MAGIC.length, DB_CHUNK_MAGIC.length + 12));
+    d.setAAD(DB_CHUNK_MAGIC);
+    d.setAuthTag(bytes.subarray(bytes.length - 16));
+    plain = Buffer.concat([d.update(bytes.subarray(DB_CHUNK_MAGIC.length + 12, bytes.length - 16)), d.final()]);
+  } catch {
+    throw new KaijiError('BACKUP_PIECE_DAMAGED', { count: 1 });
+  }
+  if (createHmac('sha256', keys.nameKey).update(plain).digest('hex') !== name) throw new KaijiError('BACKUP_PIECE_DAMAGED', { count: 1 });
+  return plain;
+}
+
+/**
+ * The database image a format-3 generation lists, put together from the store: every chunk
+ * opened and checked. Returns the image, or the number of chunks missing or changed.
+ */
+export function assembleImage(store: string, chunks: readonly string[], dbBytes: number, keys: { nameKey: Buffer; encKey: Buffer }): { image: Buffer } | { bad: number } {
+  const image = Buffer.alloc(dbBytes);
+  let off = 0;
+  let bad = 0;
+  for (const name of chunks) {
+    try {
+      const plain = decryptDbChunk(readFileSync(piecePath(store, name)), name, keys);
+      if (off + plain.length > dbBytes) return { bad: bad + 1 };
+      plain.copy(image, off);
+      off += plain.length;
+    } catch {
+      bad++;
+    }
+  }
+  if (bad) return { bad };
+  // A manifest whose chunks do not add up to the image it names is not a generation Kaiji wrote.
+  if (off !== dbBytes) return { bad: 1 };
+  return { image };
 }

@@ -11,9 +11,10 @@ import { fsyncDir } from '../vault/keyslot-file';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrations';
 import type { Database } from '../vault/schema';
 import type { DeskVault } from '../vault/desk-vault';
-import { BACKUP_EXTENSION, BACKUP_FORMAT, decryptBackupBody, newSalt, readBackupHeader, writeBackupFile } from './backup-format';
-import { checkDatabase, snapshotDatabase } from './snapshot-worker';
-import { copyNewPieces, damagedPieces, pageFilesOf, piecesDir, removeUnlisted } from './backup-pieces';
+import { BACKUP_EXTENSION, BACKUP_FORMAT, decryptBackupBody, manifestPieces, newSalt, readBackupHeader, writeBackupFile, type BackupManifest } from './backup-format';
+import { snapshotImage, type DatabaseImage } from './snapshot-worker';
+import { copyNewPieces, damagedPieces, DB_CHUNK_PAGES, dbChunkKeys, piecesDir, removeUnlisted } from './backup-pieces';
+import { ChainVerifier } from '../audit/hash-chain';
 import type { PageFiles } from '../pages/page-files';
 
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: '', generations: 7, daily: true, warnAfterDays: 3 };
@@ -27,7 +28,7 @@ const SETTING_KEYS: Record<keyof BackupSettings, string> = {
 export const BACKUP_WORK_DIR = 'backup-work';
 const DAY_MS = 86_400_000;
 // Share of the progress bar per phase (the copy and the read-back dominate).
-const PHASES: Record<'snapshot' | 'encrypt' | 'verify', [number, number]> = { snapshot: [0, 0.4], encrypt: [0.4, 0.7], verify: [0.7, 1] };
+const PHASES: Record<'snapshot' | 'encrypt' | 'verify', [number, number]> = { snapshot: [0, 0.3], encrypt: [0.3, 0.9], verify: [0.9, 1] };
 
 /**
  * Encrypted backups (S2, #15 item 1). A run: a consistent copy of the live database on a worker
@@ -170,46 +171,57 @@ export class BackupService {
       rmSync(work, { recursive: true, force: true });
       mkdirSync(work, { recursive: true, mode: 0o700 });
 
-      // 1. A consistent copy; progress from the copy's size against the live file's.
-      const snapshot = join(work, 'snapshot.db');
-      const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(this.db);
-      const estimate = Math.max(1, Number(rows[0]?.page_count ?? 1) * 4096);
-      const poll = setInterval(() => existsSync(snapshot) && this.phase('snapshot', statSync(snapshot).size / estimate), 200);
-      try {
-        await snapshotDatabase(source.dbPath, snapshot, key);
-      } finally {
-        clearInterval(poll);
-      }
-
-      // 2. Page files the snapshot refers to: only those the folder's piece store lacks are copied
-      //    (the incremental part, #15 item 6), each read back before it counts.
-      this.phase('encrypt');
+      // 1. A consistent image of the database's pages on a worker (the app keeps serving), checked
+      //    there (integrity_check, its audit rows verified here as they arrive) and cut into chunks:
+      //    only those the folder's store lacks are written, each read back (format 3, #15 item 6).
       const vaultShort = source.keySlots.vaultId.slice(0, 8);
       removeStalePartials(settings.folder, vaultShort);
-      const pieces = pageFilesOf(snapshot, key);
       const store = piecesDir(settings.folder, vaultShort);
+      const chain = new ChainVerifier();
+      const chunkKeys = dbChunkKeys(key);
+      let image: DatabaseImage;
+      try {
+        image = await snapshotImage(
+          source.dbPath,
+          key,
+          { store, ...chunkKeys, chunkPages: DB_CHUNK_PAGES },
+          (rows) => rows.forEach((r) => chain.add(r)),
+          (d, t) => this.phase('snapshot', d / Math.max(1, t)),
+        );
+      } finally {
+        chunkKeys.nameKey.fill(0);
+        chunkKeys.encKey.fill(0);
+      }
+      if (!image.intact) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'integrity_check' });
+      if (chain.finish(image.head ?? undefined).length) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'audit chain' });
+
+      // 2. Page files the image refers to: only those the store lacks are copied, each read back.
+      this.phase('encrypt');
+      const pieces = image.pageFiles;
       const copied = this.pageFiles
-        ? await copyNewPieces(this.pageFiles.root, store, pieces, (d, t) => this.phase('encrypt', (0.5 * d) / Math.max(1, t)))
+        ? await copyNewPieces(this.pageFiles.root, store, pieces, (d, t) => this.phase('encrypt', (0.9 * d) / Math.max(1, t)))
         : { written: 0, bytes: 0 };
-      const manifest = [...pieces.keys()].sort();
+      const manifest: BackupManifest = { pages: [...pieces.keys()].sort(), db: { chunks: image.chunks, bytes: image.dbBytes, pageSize: image.pageSize } };
       const fileName = `kaiji-${vaultShort}-${stamp(this.now())}${BACKUP_EXTENSION}`;
       partial = join(settings.folder, `${fileName}.partial`);
       const keySlots = { ...source.keySlots, pendingRekey: null, unlockFailures: { count: 0, lastAt: null } };
       const fileBytes = await writeBackupFile(
-        snapshot,
+        null,
         partial,
         { format: BACKUP_FORMAT, schemaVersion: LATEST_SCHEMA_VERSION, appVersion: APP_VERSION, createdAt: startedAt, vaultId: keySlots.vaultId, keySlots, salt: newSalt() },
         key,
-        (done, total) => this.phase('encrypt', 0.5 + (0.5 * done) / Math.max(1, total)),
+        (done, total) => this.phase('encrypt', 0.9 + (0.1 * done) / Math.max(1, total)),
         manifest,
       );
-      // What this run wrote: the generation file and the new page files.
-      const bytes = fileBytes + copied.bytes;
-      rmSync(snapshot, { force: true });
+      // What this run wrote: the generation file, the new database chunks and the new page files.
+      const bytes = fileBytes + image.bytes + copied.bytes;
 
-      // 3. Read back what is on the folder's disk before it counts.
+      // 3. Read back what is on the folder's disk before it counts: the generation (every chunk's
+      //    tag), its manifest equal to what was meant, every listed piece in the store. New pieces
+      //    were read back as they were written; the image itself passed integrity_check and its
+      //    audit chain above.
       this.phase('verify');
-      const sha256 = await verifyBackupFile(partial, key, work, (f) => this.phase('verify', f), { store, expected: pieces });
+      const sha256 = await verifyGeneration(partial, key, work, manifest, store, (f) => this.phase('verify', f));
       const finalPath = join(settings.folder, fileName);
       renameSync(partial, finalPath);
       partial = null;
@@ -224,7 +236,7 @@ export class BackupService {
           action: 'backup.verified',
           recordType: 'backup',
           recordId: runId,
-          summary: { trigger, fileName, bytes, sha256, generationsRemoved: removed, pagesWritten: copied.written, pagesShared: pieces.size - copied.written, pagesRemoved: piecesRemoved },
+          summary: { trigger, fileName, bytes, sha256, generationsRemoved: removed, pagesWritten: copied.written, pagesShared: pieces.size - copied.written, pagesRemoved: piecesRemoved.pages, dbChunks: image.chunks.length, dbChunksWritten: image.written, dbChunksRemoved: piecesRemoved.chunks },
         });
       });
       this.state = { running: false, runId, phase: 'done', progress: 1, errorCode: null };
@@ -268,36 +280,32 @@ export async function lastVerifiedBackupAt(db: Kysely<Database>): Promise<string
 }
 
 /**
- * Reads a written backup back: every chunk decrypts under its tag, the copy passes
- * integrity_check and its audit chain verifies. Returns the file's SHA-256.
+ * Reads a written generation back (format 3): every chunk of the file decrypts under its tag, the
+ * manifest read back is the one meant, and every page file and database chunk it lists is in the
+ * store. Returns the file's SHA-256.
  */
-export async function verifyBackupFile(
+export async function verifyGeneration(
   path: string,
   dbKey: Buffer,
   workDir: string,
+  expected: BackupManifest,
+  store: string,
   progress: (f: number) => void,
-  pieces?: { store: string; expected: Map<string, Buffer> },
 ): Promise<string> {
   const parsed = readBackupHeader(path, LATEST_SCHEMA_VERSION);
-  const copy = join(workDir, 'verify.db');
+  // The body holds no database copy in format 3: the file written here stays empty.
+  const empty = join(workDir, 'verify.db');
   try {
-    const manifest = await decryptBackupBody(path, copy, dbKey, parsed, (d, t) => progress((0.8 * d) / Math.max(1, t)));
-    const check = await checkDatabase(copy, dbKey);
-    if (!check.intact) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'integrity_check' });
-    if (pieces) {
-      // The manifest read back names exactly the snapshot's page files, and every one is in the store.
-      const listed = new Set(manifest);
-      if (listed.size !== pieces.expected.size || [...pieces.expected.keys()].some((n) => !listed.has(n))) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'manifest' });
-      if (damagedPieces(pieces.store, pieces.expected, false).length) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'page files' });
-    }
-    const chain = await verifyAuditChain(copy, dbKey);
-    if (!chain) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'audit chain' });
+    const back = await decryptBackupBody(path, empty, dbKey, parsed, (d, t) => progress((0.5 * d) / Math.max(1, t)));
+    if (JSON.stringify(back) !== JSON.stringify(expected)) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'manifest' });
+    const listed = manifestPieces(back);
+    if (damagedPieces(store, new Map(listed.map((n) => [n, Buffer.alloc(0)])), false).length) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'pieces' });
     progress(0.9);
     const hash = await sha256File(path);
     progress(1);
     return hash;
   } finally {
-    rmSync(copy, { force: true });
+    rmSync(empty, { force: true });
   }
 }
 
@@ -356,18 +364,18 @@ function pruneGenerations(folder: string, vaultShort: string, keep: number): num
  * Every kept generation's manifest is read first; if any cannot be read (another key after a
  * rekey, damage), nothing is removed: a later generation is never broken by pruning.
  */
-async function prunePieces(folder: string, vaultShort: string, dbKey: Buffer): Promise<number> {
+async function prunePieces(folder: string, vaultShort: string, dbKey: Buffer): Promise<{ pages: number; chunks: number }> {
   const keep = new Set<string>();
   for (const f of generationFiles(folder, vaultShort)) {
     try {
       const path = join(folder, f);
-      for (const name of await decryptBackupBody(path, null, dbKey, readBackupHeader(path, LATEST_SCHEMA_VERSION), () => undefined)) keep.add(name);
+      for (const name of manifestPieces(await decryptBackupBody(path, null, dbKey, readBackupHeader(path, LATEST_SCHEMA_VERSION), () => undefined))) keep.add(name);
     } catch {
-      return 0;
+      return { pages: 0, chunks: 0 };
     }
   }
   const removed = removeUnlisted(piecesDir(folder, vaultShort), keep);
-  if (removed) fsyncDir(folder);
+  if (removed.pages + removed.chunks) fsyncDir(folder);
   return removed;
 }
 

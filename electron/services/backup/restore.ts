@@ -11,7 +11,8 @@ import { DB_FILE, dbKeyFromSlots } from '../vault/vault';
 import { decryptBackupBody, readBackupHeader } from './backup-format';
 import { sha256File, verifyAuditChain } from './backup-service';
 import { checkDatabase } from './snapshot-worker';
-import { pageFilesOf, piecesDir } from './backup-pieces';
+import { assembleImage, dbChunkKeys, pageFilesOf, piecesDir } from './backup-pieces';
+import { writeSqlCipherImage } from './sqlcipher-image';
 import { PAGE_FILES_DIR, decryptPiece, piecePath, writeFileAtomic } from '../pages/page-files';
 
 export type RestoreCredentials = { login: string; passphrase: string } | { recoveryKey: string };
@@ -46,15 +47,31 @@ export async function restoreBackup(options: {
   let movedPages = false;
   try {
     const copy = join(staging, DB_FILE);
-    const manifest = await decryptBackupBody(options.file, copy, key, parsed, (d, t) => progress((0.6 * d) / Math.max(1, t)));
+    const store = piecesDir(dirname(resolve(options.file)), parsed.header.vaultId.slice(0, 8));
+    const manifest = await decryptBackupBody(options.file, copy, key, parsed, (d, t) => progress((0.3 * d) / Math.max(1, t)));
+    if (manifest.db) {
+      // Format 3: the database image from its chunks in the store, each opened under the chunk key
+      // and checked against its name, then written encrypted under the vault's key (never in plain).
+      const keys = dbChunkKeys(key);
+      try {
+        const got = assembleImage(store, manifest.db.chunks, manifest.db.bytes, keys);
+        if ('bad' in got) throw new KaijiError('BACKUP_PIECE_DAMAGED', { count: got.bad });
+        progress(0.45);
+        writeSqlCipherImage(got.image, key, copy);
+        got.image.fill(0);
+      } finally {
+        keys.nameKey.fill(0);
+        keys.encKey.fill(0);
+      }
+    }
+    progress(0.6);
     if (!(await checkDatabase(copy, key)).intact) throw new KaijiError('BACKUP_DAMAGED');
     if (!(await verifyAuditChain(copy, key))) throw new KaijiError('BACKUP_DAMAGED');
     // Format 2 (#15 item 6): the page files the generation lists, from the shared piece store beside
     // it; each is checked against its content address and opened under its row's key (GCM tag).
     const pieces = pageFilesOf(copy, key);
-    if (manifest.length !== pieces.size || manifest.some((n) => !pieces.has(n))) throw new KaijiError('BACKUP_DAMAGED');
+    if (manifest.pages.length !== pieces.size || manifest.pages.some((n) => !pieces.has(n))) throw new KaijiError('BACKUP_DAMAGED');
     if (pieces.size) {
-      const store = piecesDir(dirname(resolve(options.file)), parsed.header.vaultId.slice(0, 8));
       const stagedPages = join(staging, PAGE_FILES_DIR);
       const bad: string[] = [];
       let done = 0;

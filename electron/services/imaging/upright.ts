@@ -63,9 +63,9 @@ export async function greyPng(page: GreyRaw, fast = false, turn: Turn = 0): Prom
  * the turned page (centre crop of libvips's enlarged canvas, corners filled white), so form
  * coordinates measured on a straight page still apply.
  */
-export async function uprightPage(page: GreyRaw, turn: Turn, skew: number): Promise<GreyPage> {
+export async function uprightPage(page: GreyRaw, turn: Turn, skew: number, fast = false): Promise<GreyPage> {
   const straighten = Math.abs(skew) >= MIN_DESKEW_DEGREES;
-  if (!straighten) return greyPng(page, false, turn);
+  if (!straighten) return greyPng(page, fast, turn);
   const sideways = turn === 90 || turn === 270;
   const width = sideways ? page.height : page.width;
   const height = sideways ? page.width : page.height;
@@ -78,5 +78,5 @@ export async function uprightPage(page: GreyRaw, turn: Turn, skew: number): Prom
       height: Math.min(height, rotated.height),
     }),
   );
-  return greyPng({ ...cropped, ...(page.density ? { density: page.density } : {}) });
+  return greyPng({ ...cropped, ...(page.density ? { density: page.density } : {}) }, fast);
 }

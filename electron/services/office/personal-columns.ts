@@ -110,6 +110,8 @@ export const COLUMN_CLASSES: Record<string, Table> = {
     trashed_at: P, trashed_by: P,
     // The page file's name is a hash of its ciphertext; its key opens the image: sealed.
     image_file: P, image_key: S,
+    // The turn and deskew angle of a page kept as the scanner's JPEG (#15 item 6): no personal data.
+    image_transform: P,
   },
   passphrase_change_required: { staff_id: P, since: P },
   provision_imports: {

@@ -159,6 +159,7 @@ export class ImportService {
           width: page.width,
           height: page.height,
           image: page.original ?? page.png,
+          image_transform: page.original && page.transform ? JSON.stringify(page.transform) : null,
           thumbnail: page.thumbnail,
           ocr_status: page.ocr.status,
           ocr_text: page.ocr.text,

@@ -1,37 +1,75 @@
 import sharp from 'sharp';
-import { toGreyPng } from '../imaging/normalise';
+import { MIN_DESKEW_DEGREES, uprightPage, type Turn } from '../imaging';
+import { toGreyPng, toGreyRaw } from '../imaging/normalise';
 import { sniffFormat } from '../imaging/sniff';
 import type { ProcessedPage } from './page-pipeline';
 
+/** How a stored scanner JPEG is made into the page: a quarter turn, then the deskew angle. */
+export interface PageTransform {
+  turn: Turn;
+  skew: number;
+}
+
 /**
  * Keep what the scanner produced (#15 item 6). Measured on a 300 dpi A4 greyscale JPEG scan:
- * the scanner's JPEG 0.9-1.4 MB, the same page as lossless PNG 2.7-4.5 MB, lossless WebP
+ * the scanner's JPEG 0.9-1.6 MB, the same page as lossless PNG 2.7-4.5 MB, lossless WebP
  * 1.5-2.5 MB at 3-8 s per page. No lossless form of the decoded pixels comes near the JPEG they
- * came from (its artefacts are noise to a lossless coder), so when the stored page IS the
- * scanner's image (one page, upright, not deskewed: decoding it gives exactly the normalised
- * pixels), the JPEG itself is kept, minus its metadata (EXIF/XMP/ICC/comments can name the
- * scanner, its operator or a place). Decided by comparing pixels, not by assuming: any
- * difference (a turn, a deskew, an EXIF orientation, colour management) keeps the PNG.
+ * came from (its artefacts are noise to a lossless coder), so a one-page JPEG is stored as the
+ * scanner's JPEG, minus its metadata (EXIF/XMP/ICC/comments can name the scanner, its operator or
+ * a place), whenever the page can be derived from it exactly: as it is (upright), or turned and
+ * straightened the way the import did it (`transform`, kept in the row). Decided by comparing
+ * pixels, not by assuming: the page is derived from the stripped JPEG with the very functions
+ * reading uses (`normalisedPng`) and must equal the imported page pixel for pixel; any difference
+ * (an EXIF orientation, colour management, another libvips) keeps the PNG. The same pixels mean
+ * the same coordinates for OCR words, form zones and the workbench's field boxes.
  */
 export async function keepScannerImage(bytes: Buffer, page: ProcessedPage): Promise<ProcessedPage> {
   if (sniffFormat(bytes) !== 'jpeg') return page;
   const stripped = stripJpegMetadata(bytes);
   if (!stripped) return page;
+  const transform = effective(page.transform ?? null);
   try {
-    // Through the very step that made the stored page (toGreyPng), then both decoded alike.
-    const again = await normalisedPng(stripped);
+    const again = await normalisedPng(stripped, transform, true);
     const [a, b] = await Promise.all([sharp(again).raw().toBuffer({ resolveWithObject: true }), sharp(page.png).raw().toBuffer({ resolveWithObject: true })]);
     const same = a.info.width === b.info.width && a.info.height === b.info.height && a.info.channels === b.info.channels && a.data.equals(b.data);
-    return same ? { ...page, original: stripped } : page;
+    return same ? { ...page, original: stripped, transform } : { ...page, transform: null };
   } catch {
-    return page;
+    return { ...page, transform: null };
   }
 }
 
-/** A stored image that is a JPEG (the scanner's own) is turned into the normalised PNG for the services. */
-export async function normalisedPng(stored: Buffer): Promise<Buffer> {
+/** A transform that changes nothing (upright, skew under the deskew threshold) is none. */
+function effective(t: PageTransform | null): PageTransform | null {
+  if (!t) return null;
+  const straighten = Math.abs(t.skew) >= MIN_DESKEW_DEGREES;
+  if (t.turn === 0 && !straighten) return null;
+  return { turn: t.turn, skew: straighten ? t.skew : 0 };
+}
+
+/** The row's `image_transform` (JSON) read back; anything else is no transform. */
+export function parseTransform(text: string | null | undefined): PageTransform | null {
+  if (!text) return null;
+  try {
+    const t = JSON.parse(text) as PageTransform;
+    if ([0, 90, 180, 270].includes(t.turn) && typeof t.skew === 'number' && Number.isFinite(t.skew)) return t;
+  } catch {
+    // not ours
+  }
+  return null;
+}
+
+/**
+ * A stored image that is a JPEG (the scanner's own) is turned into the normalised PNG the services
+ * work on: decoded, then turned and straightened as recorded. `fast` encodes with zlib level 1
+ * (a viewer's copy: same pixels, made ~4x quicker).
+ */
+export async function normalisedPng(stored: Buffer, transform: PageTransform | null = null, fast = false): Promise<Buffer> {
   if (stored[0] !== 0xff || stored[1] !== 0xd8) return stored;
-  return (await toGreyPng(stored, { failOn: 'error' })).png;
+  if (!transform) return (await toGreyPng(stored, { failOn: 'error' })).png;
+  const raw = await toGreyRaw(stored, { failOn: 'error' });
+  // The decode's resolution, as the import had it (tesseract judges text size by it).
+  const { density } = await sharp(stored).metadata();
+  return (await uprightPage({ ...raw, ...(density ? { density } : {}) }, transform.turn, transform.skew, fast)).png;
 }
 
 /**

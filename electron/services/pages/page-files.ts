@@ -114,6 +114,7 @@ export class PageFiles {
    */
   remove(name: string | null | undefined): void {
     if (!name) return;
+    for (const f of this.removeListeners) f(name);
     // A backup copying files holds removals until it has finished (its snapshot may list this file).
     if (this.holds > 0) {
       this.deferred.push(name);
@@ -133,6 +134,13 @@ export class PageFiles {
       // already gone
     }
     rmSync(p, { force: true });
+  }
+
+  private readonly removeListeners: ((name: string) => void)[] = [];
+
+  /** Called with a file's name when it is removed (caches of what it held drop it). */
+  onRemove(listener: (name: string) => void): void {
+    this.removeListeners.push(listener);
   }
 
   private holds = 0;

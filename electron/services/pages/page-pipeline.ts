@@ -12,6 +12,11 @@ export interface ProcessedPage {
    * of the PNG, at about half its size (keep-original.ts, #15 item 6).
    */
   original?: Buffer | null;
+  /**
+   * How the page was made upright from the decoded scan (quarter turn, then the deskew angle as
+   * passed to `uprightPage`); with `original`, what is stored beside the JPEG to derive the page.
+   */
+  transform?: { turn: 0 | 90 | 180 | 270; skew: number } | null;
   width: number;
   height: number;
   thumbnail: Buffer;

@@ -5,7 +5,7 @@ import type { AuditLog, Actor } from '../audit/audit-log';
 import { rotatePage, thumbnail, type QuarterTurn } from '../imaging';
 import { indexPageText, removePageText } from '../vault/fulltext';
 import type { Database, PagesTable } from '../vault/schema';
-import { normalisedPng } from './keep-original';
+import { normalisedPng, parseTransform, type PageTransform } from './keep-original';
 import { PageFiles } from './page-files';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -35,6 +35,8 @@ export class PageStore {
     private readonly imagesInRows = false,
   ) {
     this.files = typeof files === 'string' ? new PageFiles(files) : files;
+    // A removed image (deleted, disposed, replaced) leaves the derived-page cache at once.
+    this.files.onRemove((name) => this.recent.delete(name));
   }
 
   async insert(trx: Transaction<Database>, row: NewPage): Promise<void> {
@@ -53,10 +55,37 @@ export class PageStore {
     return row.image_file && row.image_key ? this.files.read(row.image_file, row.image_key) : Buffer.from(row.image);
   }
 
-  /** The normalised greyscale PNG every service step works on (a kept scanner JPEG is decoded to it). */
-  private async pngOf(row: { image: Uint8Array; image_file: string | null; image_key: Uint8Array | null }): Promise<Buffer> {
-    return normalisedPng(this.storedOf(row));
+  /**
+   * The normalised greyscale PNG every service step works on: a kept scanner JPEG is decoded to it,
+   * turned and straightened as its row records (migration 044).
+   */
+  private async pngOf(row: { image: Uint8Array; image_file: string | null; image_key: Uint8Array | null; image_transform?: string | null }): Promise<Buffer> {
+    const transform = parseTransform(row.image_transform);
+    return transform ? this.derived(row, transform) : normalisedPng(this.storedOf(row));
   }
+
+  /**
+   * A kept JPEG turned and straightened into the page (#15 item 6). Deriving costs a decode, a
+   * rotation and a PNG encode (~0.25 s a page here, more under load), so the last few are kept in
+   * memory by file name (a replaced image has a new name; the cache goes with the session).
+   */
+  private async derived(row: { image: Uint8Array; image_file: string | null; image_key: Uint8Array | null }, transform: PageTransform): Promise<Buffer> {
+    const name = row.image_file;
+    const hit = name ? this.recent.get(name) : undefined;
+    if (hit) {
+      this.recent.delete(name!);
+      this.recent.set(name!, hit);
+      return hit;
+    }
+    const png = await normalisedPng(this.storedOf(row), transform, true);
+    if (name) {
+      this.recent.set(name, png);
+      if (this.recent.size > 6) this.recent.delete(this.recent.keys().next().value!);
+    }
+    return png;
+  }
+
+  private readonly recent = new Map<string, Buffer>();
 
   /**
    * Rows of older vaults carry their image inside the database: moved out to page files, a
@@ -128,9 +157,12 @@ export class PageStore {
    * shown until restored; the Trash view shows its thumbnail.
    */
   async image(actor: Actor, id: string): Promise<{ png: Buffer; mime: 'image/png' | 'image/jpeg'; width: number; height: number }> {
-    const row = await this.db.selectFrom('pages').select(['image', 'image_file', 'image_key', 'width', 'height', 'case_id']).where('id', '=', id).where('trashed_at', 'is', null).executeTakeFirst();
+    const row = await this.db.selectFrom('pages').select(['image', 'image_file', 'image_key', 'image_transform', 'width', 'height', 'case_id']).where('id', '=', id).where('trashed_at', 'is', null).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
-    const bytes = this.storedOf(row);
+    const transform = parseTransform(row.image_transform);
+    // A kept JPEG that needs a turn or deskew is shown as the page (same pixels the field boxes
+    // were measured on), encoded quickly for this view only.
+    const bytes = transform ? await this.derived(row, transform) : this.storedOf(row);
     await this.audit.append(this.db, actor, { action: 'page.viewed', recordType: 'page', recordId: id, summary: { caseId: row.case_id } });
     return { png: bytes, mime: bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : 'image/png', width: row.width, height: row.height };
   }
@@ -142,7 +174,7 @@ export class PageStore {
 
   /** The same inside a transaction (masking reads and replaces in one). */
   async imageIn(db: Db, id: string): Promise<{ png: Buffer; width: number; height: number }> {
-    const row = await db.selectFrom('pages').select(['image', 'image_file', 'image_key', 'width', 'height']).where('id', '=', id).executeTakeFirst();
+    const row = await db.selectFrom('pages').select(['image', 'image_file', 'image_key', 'image_transform', 'width', 'height']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new KaijiError('NOT_FOUND');
     return { png: await this.pngOf(row), width: row.width, height: row.height };
   }
@@ -213,7 +245,8 @@ export class PageStore {
     const file = this.files.write(image.png);
     await trx
       .updateTable('pages')
-      .set({ image: Buffer.alloc(0), image_file: file.name, image_key: file.key, thumbnail: image.thumbnail, width: image.width, height: image.height })
+      // The new image is the page itself (a PNG): no transform applies any more.
+      .set({ image: Buffer.alloc(0), image_file: file.name, image_key: file.key, image_transform: null, thumbnail: image.thumbnail, width: image.width, height: image.height })
       .where('id', '=', id)
       .execute();
     return before.image_file;

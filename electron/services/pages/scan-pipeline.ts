@@ -76,13 +76,15 @@ async function processPage(ocr: OcrPool, scanned: ScanPixels): Promise<Processed
   // Read field by field, the form's text needs no whole-page pass (the slowest step). A QR code
   // too damaged to find at the small scale may still decode upright at full size.
   const formId = formTurn !== null ? FORM_ID : await detectFormId(page);
+  // What made the page upright: a one-page JPEG may be stored as it came plus this (#15 item 6).
+  const transform = { turn: autoRotation, skew };
   if (formId) {
     const formFields = await readApplicationForm(page, ocr);
-    if (formFields) return result(sourcePage, page, autoRotation, formText(formFields), formId, formFields, await thumbOf(page));
+    if (formFields) return { ...result(sourcePage, page, autoRotation, formText(formFields), formId, formFields, await thumbOf(page)), transform };
   }
   const ocrResult = await recognise(ocr, page.png);
   // A returned Kaiji letter (e.g. a deficiency notice sent back with the new set) names its case.
-  return { ...result(sourcePage, page, autoRotation, ocrResult, null, null, await thumbOf(page)), letterQr: await detectLetterQr(page) };
+  return { ...result(sourcePage, page, autoRotation, ocrResult, null, null, await thumbOf(page)), letterQr: await detectLetterQr(page), transform };
 }
 
 function result(

@@ -155,6 +155,11 @@ export interface PagesTable {
   image_file: ColumnType<string | null, string | null | undefined, string | null>;
   /** That file's AES-256-GCM key: only here, so deleting the row makes the file unreadable. */
   image_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  /**
+   * Migration 044: JSON `{ turn, skew }` when the stored image is the scanner's JPEG and the page
+   * is that JPEG turned and straightened (keep-original.ts); null when the stored image is the page.
+   */
+  image_transform?: string | null;
   /** 'done' | 'failed' */
   ocr_status: string;
   ocr_text: string;

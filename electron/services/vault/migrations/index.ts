@@ -27,6 +27,7 @@ import { m038 } from './038_audit_append_only';
 import { m039 } from './039_office_keyring';
 import { m040 } from './040_audit_actor_index';
 import { m042 } from './042_desk_speed_indexes';
+import { m044 } from './044_page_transform';
 import { m046 } from './046_name_prefixes';
 import { m047 } from './047_office_doubles';
 import { m049 } from './049_office_desks';
@@ -35,6 +36,6 @@ import { m053 } from './053_change_notices';
 import type { SchemaMigration } from './types';
 
 /** In order. Append new files here; never edit a step that has shipped. */
-export const migrations: readonly SchemaMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m015, m017, m018, m020, m021, m023, m024, m025, m027, m028, m029, m030, m032, m038, m039, m040, m042, m046, m047, m049, m052, m053];
+export const migrations: readonly SchemaMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m015, m017, m018, m020, m021, m023, m024, m025, m027, m028, m029, m030, m032, m038, m039, m040, m042, m044, m046, m047, m049, m052, m053];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
