@@ -5,8 +5,7 @@ import { defineConfig } from 'vitest/config';
  * The integration files that also run on an office database (#16 item 3: the back-end matrix,
  * with the sealing plugin on): lifecycle and cases, intake, verification (deficiencies, repeat
  * requests), fees, letters, mail, search (import), Today, reports, lists, staff and unlock
- * (first sign-in, office-desks). Not yet here, with the reason in docs/ARCHITECTURE.md: the audit
- * trail's text search (sealed summaries), checklist.test.ts and mail-log.test.ts (they search it).
+ * (first sign-in, office-desks), the audit trail's words. Others run there with KAIJI_PG_ANY=1.
  */
 export const POSTGRES_FILES = [
   'test/integration/lifecycle.test.ts',
@@ -23,6 +22,8 @@ export const POSTGRES_FILES = [
   'test/integration/deficiency.test.ts',
   'test/integration/today-needs-action.test.ts',
   'test/integration/office-desks.test.ts',
+  // The audit trail's words, matched at the desk over sealed summaries.
+  'test/integration/audit-words.test.ts',
   // #16 item 3: optimistic versions through the real dispatcher, and notices between two cores.
   'test/integration/optimistic-versions.test.ts',
   'test/integration/office-notices.test.ts',

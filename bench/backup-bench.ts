@@ -171,7 +171,8 @@ export async function benchBackup(
   nRounds = Number(process.env.KAIJI_BENCH_BACKUP_ROUNDS ?? 3),
 ): Promise<BenchResult[]> {
   const root = mkdtempSync(join(tmpdir(), 'kaiji-bench-backup-'));
-  const core = new KaijiCore({ dataDir: join(root, 'vault'), mode: 'web', scrypt: { N: 2 ** 14, r: 8, p: 1 } });
+  // The full-size fill takes long: the idle lock must not close the session under the bench.
+  const core = new KaijiCore({ dataDir: join(root, 'vault'), mode: 'web', scrypt: { N: 2 ** 14, r: 8, p: 1 }, idleCheckMs: 2_147_483_647 });
   const results: BenchResult[] = [];
   try {
     await core.setup(ADMIN);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,17 +8,8 @@ import { provisionOffice, upgradeOfficeSchema } from '../electron/services/offic
 import { DEFAULT_OFFICE_NAMES } from '../electron/services/office/office-roles';
 import { startTrialServer, type TrialServer } from '../electron/services/office/trial-server';
 import { TEST_TEMPLATE, type OfficeTestServer } from './helpers/office-test-server';
+import { freePort } from './helpers/free-port';
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 /**
  * One embedded PostgreSQL for the whole "postgres" project of the run (#16 item 3): provisioned

@@ -1,22 +1,11 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { provisionOffice, upgradeOfficeSchema, type OfficeConnection } from '../../electron/services/office/office-database';
 import { DEFAULT_OFFICE_NAMES } from '../../electron/services/office/office-roles';
 import { startTrialServer, type TrialServer } from '../../electron/services/office/trial-server';
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
+import { freePort } from './free-port';
 
 export interface OfficeServer {
   dir: string;

@@ -4,7 +4,6 @@
 // and the change-notice triggers tell a listening desk what changed (ids only) but stay quiet
 // for derived columns rewritten while reading.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
@@ -21,6 +20,7 @@ import { startTrialServer, type TrialServer } from '../../electron/services/offi
 import { PageStore } from '../../electron/services/pages/page-store';
 import type { Database } from '../../electron/services/vault/schema';
 import type { ChangeNotice } from '../../shared/contract/change-notice';
+import { freePort } from '../helpers/free-port';
 
 const names = DEFAULT_OFFICE_NAMES;
 const passwords = { owner: 'owner-pw-for-test', app: 'app-pw-for-test' };
@@ -30,16 +30,6 @@ let server: TrialServer;
 let app: OfficeConnection;
 const pools: Kysely<Database>[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 function client(): pg.Client {
   return new pg.Client({ host: app.host, port: app.port, database: app.database, user: app.user, password: app.password });

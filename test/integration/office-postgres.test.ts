@@ -2,7 +2,6 @@
 // migration list runs on it, two desks upgrading at once do not collide, the app role has
 // least privilege and the audit trail is append-only for everyone.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -17,6 +16,7 @@ import { officeKysely } from '../../electron/services/office/office-database';
 import { readKeySlotFile } from '../../electron/services/vault/keyslot-file';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../electron/services/vault/migrator';
 import { ADMIN, addStaffSignedInOnce, useCores, value } from '../helpers/core';
+import { freePort } from '../helpers/free-port';
 
 const names = DEFAULT_OFFICE_NAMES;
 const passwords = { owner: 'owner-pw-for-test', app: 'app-pw-for-test' };
@@ -25,16 +25,6 @@ let server: TrialServer;
 let owner: OfficeConnection;
 let app: OfficeConnection;
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 async function asRole<T>(c: OfficeConnection, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ host: c.host, port: c.port, database: c.database, user: c.user, password: c.password });

@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { dialectOf } from '../vault/migrations/dialect';
 import type { Role } from '@shared/roles';
 import type { AuditActor, AuditEntry, AuditPage, AuditVerification } from '@shared/contract';
 import type { Database } from '../vault/schema';
 import { contains } from '../vault/query';
+import { officeKeysOf } from '../office/office-keys-plugin';
 import { ChainVerifier, GENESIS_HASH, entryHash, type ChainRow } from './hash-chain';
 
 export interface Actor {
@@ -41,6 +42,9 @@ type Db = Kysely<Database> | Transaction<Database>;
  * other locks do not use (the schema upgrade's is vault/migrator.ts#SCHEMA_LOCK).
  */
 export const AUDIT_CHAIN_LOCK = 0x4b4a4155; // 'KJAU'
+
+/** Entries read per slice when the desk matches words itself (office database). */
+const DESK_SCAN_SLICE = 2_000;
 
 /**
  * Entries written during one channel call (the dispatcher runs each call in one): a call
@@ -101,6 +105,9 @@ export class AuditLog {
     // `to` is a day: include all of it.
     if (filter.to) q = q.where('at', '<', `${filter.to}T99`);
     const codes = filter.codes ?? [];
+    // #16: on an office database the summary and the actor's name are sealed; the server cannot
+    // match words in them, so the desk reads the entries the plain filters leave and matches here.
+    if ((filter.text || codes.length > 0) && officeKeysOf(this.db)) return this.listMatchedAtDesk(q, filter, codes);
     if (filter.text || codes.length > 0) {
       const t = filter.text;
       q = q.where((eb) =>
@@ -123,6 +130,40 @@ export class AuditLog {
   }
 
   /**
+   * `list` with words on the office database: the same matches as the SQL (`contains` is LIKE:
+   * ASCII letters in either case), made over opened entries, newest first, read in slices by seq.
+   */
+  private async listMatchedAtDesk(
+    q: SelectQueryBuilder<Database, 'audit_log', object>,
+    filter: AuditFilter,
+    codes: string[],
+  ): Promise<AuditPage> {
+    const lower = (s: string | null) => (s ?? '').toLowerCase();
+    const t = filter.text ? lower(filter.text) : null;
+    const quoted = codes.map((c) => lower(`"${c}"`));
+    const matches = (row: ChainRow) => {
+      const summary = lower(row.summary);
+      if (t && (summary.includes(t) || lower(row.actor_name).includes(t) || lower(row.record_id).includes(t))) return true;
+      return codes.includes(row.action) || quoted.some((c) => summary.includes(c));
+    };
+    const entries: AuditEntry[] = [];
+    let total = 0;
+    let before: number | null = null;
+    for (;;) {
+      const slice = before === null ? q : q.where('seq', '<', before);
+      const rows = (await slice.selectAll().orderBy('seq', 'desc').limit(DESK_SCAN_SLICE).execute()) as ChainRow[];
+      for (const row of rows) {
+        if (!matches(row)) continue;
+        if (total >= filter.offset && entries.length < filter.limit) entries.push(toEntry(row));
+        total++;
+      }
+      if (rows.length < DESK_SCAN_SLICE) break;
+      before = rows[rows.length - 1]!.seq;
+    }
+    return { entries, total };
+  }
+
+  /**
    * Everyone who appears in the trail, with a name recorded for them (names rarely change).
    * A skip scan over the (actor_id, actor_name) index (migration 040): two index seeks per
    * person instead of a pass over the whole trail (#13 item 10).
@@ -136,11 +177,10 @@ export class AuditLog {
       const row = await next.orderBy('actor_id').limit(1).executeTakeFirst();
       if (!row?.actor_id) break;
       after = row.actor_id;
-      const named = await this.db
-        .selectFrom('audit_log')
-        .select((eb) => eb.fn.max('actor_name').as('name'))
-        .where('actor_id', '=', after)
-        .executeTakeFirst();
+      // The office database cannot compare sealed names: the latest name recorded instead.
+      const named = officeKeysOf(this.db)
+        ? await this.db.selectFrom('audit_log').select('actor_name as name').where('actor_id', '=', after).orderBy('seq', 'desc').limit(1).executeTakeFirst()
+        : await this.db.selectFrom('audit_log').select((eb) => eb.fn.max('actor_name').as('name')).where('actor_id', '=', after).executeTakeFirst();
       out.push({ id: after, name: named?.name ?? '' });
     }
     return out.sort((a, b) => a.name.localeCompare(b.name, 'ja'));

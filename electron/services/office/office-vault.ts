@@ -26,6 +26,7 @@ import {
   dbKeyFromSlots,
   freeAttempts,
   lookupInput,
+  newKeySlot,
   scryptAsync,
   slotKek,
   slotTag,
@@ -431,26 +432,12 @@ async function staffSlot(keyring: OfficeKeyring, dataKey: Buffer, staffId: strin
   const lookup = keyring.lookup!;
   const master = await scryptAsync(lookupInput(login, passphrase), lookup.salt, lookup);
   const id = randomUUID();
-  const slot = newSlot(keyring, dataKey, { kind: 'staff', staffId, tag: slotTag(master), kdf: { alg: 'lookup' } }, slotKek(master, id), id);
+  const slot = newKeySlot(keyring, dataKey, { kind: 'staff', staffId, tag: slotTag(master), kdf: { alg: 'lookup' } }, slotKek(master, id), id);
   master.fill(0);
   return slot;
 }
 
 function recoverySlot(keyring: OfficeKeyring, dataKey: Buffer, recovery: Buffer): KeySlot {
   const salt = randomBytes(16).toString('base64');
-  return newSlot(keyring, dataKey, { kind: 'recovery', kdf: { alg: 'hkdf', salt } }, deriveFromRecoveryKey(recovery, salt), randomUUID());
-}
-
-function newSlot(keyring: OfficeKeyring, dataKey: Buffer, base: Pick<KeySlot, 'kind' | 'staffId' | 'tag' | 'kdf'>, kek: Buffer, id: string): KeySlot {
-  const pair = newKeyPair();
-  const slot: KeySlot = {
-    id,
-    ...base,
-    publicKey: pair.publicKey,
-    wrappedPrivateKey: seal(kek, pair.privateKey, privateKeyAad(keyring, id)),
-    dbKey: box(pair.publicKey, dataKey, dbKeyAad(keyring, id, keyring.keyVersion)),
-  };
-  pair.privateKey.fill(0);
-  kek.fill(0);
-  return slot;
+  return newKeySlot(keyring, dataKey, { kind: 'recovery', kdf: { alg: 'hkdf', salt } }, deriveFromRecoveryKey(recovery, salt), randomUUID());
 }

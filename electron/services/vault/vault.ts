@@ -494,35 +494,16 @@ export class Vault implements DeskVault {
     file.lookup ??= this.newLookup();
     const master = await scryptAsync(lookupInput(login, passphrase), file.lookup.salt, file.lookup);
     const id = randomUUID();
-    const slot = this.newSlot(file, key, { kind: 'staff', staffId, tag: slotTag(master), kdf: { alg: 'lookup' } }, slotKek(master, id), id);
+    const slot = newKeySlot(file, key, { kind: 'staff', staffId, tag: slotTag(master), kdf: { alg: 'lookup' } }, slotKek(master, id), id);
     master.fill(0);
     return slot;
   }
 
   private newRecoverySlot(file: KeySlotFile, key: Buffer, recovery: Buffer): KeySlot {
     const salt = randomBytes(16).toString('base64');
-    return this.newSlot(file, key, { kind: 'recovery', kdf: { alg: 'hkdf', salt } }, deriveFromRecoveryKey(recovery, salt));
+    return newKeySlot(file, key, { kind: 'recovery', kdf: { alg: 'hkdf', salt } }, deriveFromRecoveryKey(recovery, salt), randomUUID());
   }
 
-  private newSlot(
-    file: KeySlotFile,
-    key: Buffer,
-    base: Pick<KeySlot, 'kind' | 'staffId' | 'tag' | 'kdf'>,
-    kek: Buffer,
-    id: string = randomUUID(),
-  ): KeySlot {
-    const pair = newKeyPair();
-    const slot: KeySlot = {
-      id,
-      ...base,
-      publicKey: pair.publicKey,
-      wrappedPrivateKey: seal(kek, pair.privateKey, privateKeyAad(file, id)),
-      dbKey: box(pair.publicKey, key, dbKeyAad(file, id, file.keyVersion)),
-    };
-    pair.privateKey.fill(0);
-    kek.fill(0);
-    return slot;
-  }
 }
 
 function tryOpen(kek: Buffer, slot: KeySlot, file: KeySlotFile): Buffer | null {
@@ -557,6 +538,30 @@ export function scryptAsync(input: string, salt: string, params: { N: number; r:
       err ? reject(err) : resolve(key),
     ),
   );
+}
+
+/**
+ * A key slot: a new X25519 pair whose private key is wrapped under `kek` and to which the
+ * database key is boxed (the vault's and the office key ring's slots alike). Wipes `kek`.
+ */
+export function newKeySlot(
+  file: Pick<KeySlotFile, 'vaultId' | 'keyVersion'>,
+  key: Buffer,
+  base: Pick<KeySlot, 'kind' | 'staffId' | 'tag' | 'kdf'>,
+  kek: Buffer,
+  id: string,
+): KeySlot {
+  const pair = newKeyPair();
+  const slot: KeySlot = {
+    id,
+    ...base,
+    publicKey: pair.publicKey,
+    wrappedPrivateKey: seal(kek, pair.privateKey, privateKeyAad(file, id)),
+    dbKey: box(pair.publicKey, key, dbKeyAad(file, id, file.keyVersion)),
+  };
+  pair.privateKey.fill(0);
+  kek.fill(0);
+  return slot;
 }
 
 /**
