@@ -92,6 +92,14 @@ describe('letters print the applicant\'s spelling', () => {
       .lookup(PDFName.of('FontFile2'));
     if (!(stream instanceof PDFRawStream)) throw new Error('no embedded TrueType font');
     const font = fontkit.create(decodePDFRawStream(stream).decode());
-    expect(font.hasGlyphForCodePoint('髙'.codePointAt(0)!)).toBe(true);
+    // Letter fonts carry no cmap (issue 14 item 4): the ToUnicode map names 髙's glyph, which has an outline.
+    const type0 = doc.context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .find((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Subtype'))?.toString() === '/Type0')!;
+    const cmap = Buffer.from(decodePDFRawStream(type0.lookup(PDFName.of('ToUnicode')) as PDFRawStream).decode()).toString('latin1');
+    const glyph = [...cmap.matchAll(/<([0-9A-F]{4})> <([0-9A-F]{4})>/gi)].find(([, , u]) => parseInt(u!, 16) === '髙'.codePointAt(0));
+    expect(glyph, '髙 in ToUnicode').toBeDefined();
+    expect(font.getGlyph(parseInt(glyph![1]!, 16)).path.toSVG().length).toBeGreaterThan(20);
   }, 60_000);
 });

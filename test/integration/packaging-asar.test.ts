@@ -130,7 +130,8 @@ interface Import {
   kind: 'import' | 'require';
 }
 
-const IMPORT_RE = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)"([^"]+)"/g;
+// A module specifier holds no whitespace or comma: 'is distinct from' in an operator list is not an import.
+const IMPORT_RE = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)"([^"\s,]+)"/g;
 const REQUIRE_RE = /(?:\brequire|\.resolve)\(\s*["'`]([^"'`$]+)["'`]\s*\)/g;
 
 function runtimeImports(bundleDir: string): Import[] {
