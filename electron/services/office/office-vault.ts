@@ -4,18 +4,16 @@ import { KaijiError } from '@shared/errors';
 import {
   box,
   decodeRecoveryKey,
-  deriveFromRecoveryKey,
   encodeRecoveryKey,
   newKeyPair,
   randomKey,
-  seal,
   unbox,
   DEFAULT_SCRYPT,
   type Boxed,
   type ScryptParams,
 } from '../vault/crypto';
 import type { DeskVault } from '../vault/desk-vault';
-import { dbKeyAad, privateKeyAad, KEYSLOT_FORMAT, type KeySlot, type KeySlotFile, type LookupParams } from '../vault/keyslot-file';
+import { dbKeyAad, KEYSLOT_FORMAT, type KeySlotFile, type LookupParams } from '../vault/keyslot-file';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import type { PendingAuditRecord } from '../vault/pending-audit';
 import type { Database } from '../vault/schema';
@@ -25,11 +23,8 @@ import {
   bucketOf,
   dbKeyFromSlots,
   freeAttempts,
-  lookupInput,
-  newKeySlot,
-  scryptAsync,
-  slotKek,
-  slotTag,
+  recoveryKeySlot,
+  staffKeySlot,
   DEFAULT_FREE_ATTEMPTS,
   RECOVERY,
   type Authenticated,
@@ -139,9 +134,9 @@ export class OfficeVault implements DeskVault {
       freeUnlockAttempts: DEFAULT_FREE_ATTEMPTS,
       lookup: this.newLookup(),
     };
-    keyring.slots.push(await staffSlot(keyring, dataKey, admin.staffId, admin.login, admin.passphrase));
+    keyring.slots.push(await staffKeySlot(keyring, dataKey, admin.staffId, admin.login, admin.passphrase));
     const recovery = randomBytes(32);
-    keyring.slots.push(recoverySlot(keyring, dataKey, recovery));
+    keyring.slots.push(recoveryKeySlot(keyring, dataKey, recovery));
     const state = this.openState(dataKey, keyring.keyVersion);
     // The secret first: a second desk setting up at the same moment fails here (primary key),
     // before it has written anything else.
@@ -221,7 +216,7 @@ export class OfficeVault implements DeskVault {
   async setStaffSlot(staffId: string, login: string, passphrase: string, trx?: Transaction<Database>): Promise<void> {
     const state = this.requireOpen();
     await this.changeKeyring(trx, async (keyring) => {
-      const slot = await staffSlot(keyring, state.dataKey, staffId, login, passphrase);
+      const slot = await staffKeySlot(keyring, state.dataKey, staffId, login, passphrase);
       keyring.slots = [...keyring.slots.filter((s) => s.staffId !== staffId), slot];
     });
   }
@@ -256,7 +251,7 @@ export class OfficeVault implements DeskVault {
     const state = this.requireOpen();
     const recovery = randomBytes(32);
     await this.changeKeyring(trx, async (keyring) => {
-      keyring.slots = [...keyring.slots.filter((s) => s.kind !== 'recovery'), recoverySlot(keyring, state.dataKey, recovery)];
+      keyring.slots = [...keyring.slots.filter((s) => s.kind !== 'recovery'), recoveryKeySlot(keyring, state.dataKey, recovery)];
     });
     return encodeRecoveryKey(recovery);
   }
@@ -425,19 +420,4 @@ function asFile(keyring: OfficeKeyring): KeySlotFile {
 function unreachable(error: unknown): unknown {
   const code = (error as { code?: string }).code ?? '';
   return /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|ECONNRESET|28P01|28000|3D000)$/.test(code) ? new KaijiError('OFFICE_UNREACHABLE') : error;
-}
-
-/** A staff slot as vault.ts makes it (format 2: found by the login+passphrase derivation's tag). */
-async function staffSlot(keyring: OfficeKeyring, dataKey: Buffer, staffId: string, login: string, passphrase: string): Promise<KeySlot> {
-  const lookup = keyring.lookup!;
-  const master = await scryptAsync(lookupInput(login, passphrase), lookup.salt, lookup);
-  const id = randomUUID();
-  const slot = newKeySlot(keyring, dataKey, { kind: 'staff', staffId, tag: slotTag(master), kdf: { alg: 'lookup' } }, slotKek(master, id), id);
-  master.fill(0);
-  return slot;
-}
-
-function recoverySlot(keyring: OfficeKeyring, dataKey: Buffer, recovery: Buffer): KeySlot {
-  const salt = randomBytes(16).toString('base64');
-  return newKeySlot(keyring, dataKey, { kind: 'recovery', kdf: { alg: 'hkdf', salt } }, deriveFromRecoveryKey(recovery, salt), randomUUID());
 }

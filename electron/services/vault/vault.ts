@@ -143,9 +143,9 @@ export class Vault implements DeskVault {
       freeUnlockAttempts: DEFAULT_FREE_ATTEMPTS,
       lookup: this.newLookup(),
     };
-    file.slots.push(await this.newStaffSlot(file, key, admin.staffId, admin.login, admin.passphrase));
+    file.slots.push(await staffKeySlot(file, key, admin.staffId, admin.login, admin.passphrase));
     const recovery = randomBytes(32);
-    file.slots.push(this.newRecoverySlot(file, key, recovery));
+    file.slots.push(recoveryKeySlot(file, key, recovery));
 
     const state = this.openDatabase(key);
     try {
@@ -234,7 +234,8 @@ export class Vault implements DeskVault {
   async setStaffSlot(staffId: string, login: string, passphrase: string): Promise<void> {
     const state = this.requireOpen();
     const file = this.readFile();
-    const slot = await this.newStaffSlot(file, state.key, staffId, login, passphrase);
+    file.lookup ??= this.newLookup();
+    const slot = await staffKeySlot(file, state.key, staffId, login, passphrase);
     file.slots = [...file.slots.filter((s) => s.staffId !== staffId), slot];
     writeKeySlotFile(this.dataDir, file);
   }
@@ -277,7 +278,7 @@ export class Vault implements DeskVault {
     const state = this.requireOpen();
     const file = this.readFile();
     const recovery = randomBytes(32);
-    file.slots = [...file.slots.filter((s) => s.kind !== 'recovery'), this.newRecoverySlot(file, state.key, recovery)];
+    file.slots = [...file.slots.filter((s) => s.kind !== 'recovery'), recoveryKeySlot(file, state.key, recovery)];
     writeKeySlotFile(this.dataDir, file);
     return encodeRecoveryKey(recovery);
   }
@@ -490,20 +491,6 @@ export class Vault implements DeskVault {
     }
   }
 
-  private async newStaffSlot(file: KeySlotFile, key: Buffer, staffId: string, login: string, passphrase: string): Promise<KeySlot> {
-    file.lookup ??= this.newLookup();
-    const master = await scryptAsync(lookupInput(login, passphrase), file.lookup.salt, file.lookup);
-    const id = randomUUID();
-    const slot = newKeySlot(file, key, { kind: 'staff', staffId, tag: slotTag(master), kdf: { alg: 'lookup' } }, slotKek(master, id), id);
-    master.fill(0);
-    return slot;
-  }
-
-  private newRecoverySlot(file: KeySlotFile, key: Buffer, recovery: Buffer): KeySlot {
-    const salt = randomBytes(16).toString('base64');
-    return newKeySlot(file, key, { kind: 'recovery', kdf: { alg: 'hkdf', salt } }, deriveFromRecoveryKey(recovery, salt), randomUUID());
-  }
-
 }
 
 function tryOpen(kek: Buffer, slot: KeySlot, file: KeySlotFile): Buffer | null {
@@ -538,6 +525,28 @@ export function scryptAsync(input: string, salt: string, params: { N: number; r:
       err ? reject(err) : resolve(key),
     ),
   );
+}
+
+/** A staff slot (format 2: found by the tag of the login+passphrase derivation under `file.lookup`). */
+export async function staffKeySlot(
+  file: Pick<KeySlotFile, 'vaultId' | 'keyVersion' | 'lookup'>,
+  key: Buffer,
+  staffId: string,
+  login: string,
+  passphrase: string,
+): Promise<KeySlot> {
+  const lookup = file.lookup!;
+  const master = await scryptAsync(lookupInput(login, passphrase), lookup.salt, lookup);
+  const id = randomUUID();
+  const slot = newKeySlot(file, key, { kind: 'staff', staffId, tag: slotTag(master), kdf: { alg: 'lookup' } }, slotKek(master, id), id);
+  master.fill(0);
+  return slot;
+}
+
+/** The recovery slot: its key-encryption key derived from the recovery key's bytes. */
+export function recoveryKeySlot(file: Pick<KeySlotFile, 'vaultId' | 'keyVersion'>, key: Buffer, recovery: Buffer): KeySlot {
+  const salt = randomBytes(16).toString('base64');
+  return newKeySlot(file, key, { kind: 'recovery', kdf: { alg: 'hkdf', salt } }, deriveFromRecoveryKey(recovery, salt), randomUUID());
 }
 
 /**
