@@ -82,7 +82,7 @@ export async function benchOcr(): Promise<BenchResult[]> {
     cliRecognize(page); // page cache warm, like the warm worker
     if (!normaliseOcrText(cliRecognize(page)).includes('山田太郎')) throw new Error('tesseract CLI misread the bench page');
     // Same page, the two engines in interleaved rounds.
-    const minRounds = Number(process.env.KAIJI_BENCH_ROUNDS ?? 3);
+    const minRounds = Number(process.env.KAIJI_BENCH_ROUNDS ?? 5);
     const t = await interleave(
       { js: () => time(() => single.recognize(page)), cli: () => time(() => cliRecognize(page)) },
       // 3 rounds, more (up to 7) while the ratio's spread is over 10 % of its median (rounds.ts).
@@ -128,11 +128,11 @@ export async function benchOcr(): Promise<BenchResult[]> {
       controlN: () => time(() => control.run(pool.size, iterations * perSlice)),
     },
     {
-      rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 3),
+      rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 5),
       warmup: 1,
       slices,
       // More rounds (up to 7) while the pool/control share's spread is over 10 % of its median.
-      until: { figure: (x) => combine(x, (r) => (pool.size * r.one) / r.pool / ((pool.size * r.control1) / r.controlN)), tolerance: 0.1, maxRounds: Math.max(Number(process.env.KAIJI_BENCH_ROUNDS ?? 3), 7) },
+      until: { figure: (x) => combine(x, (r) => (pool.size * r.one) / r.pool / ((pool.size * r.control1) / r.controlN)), tolerance: 0.1, maxRounds: Math.max(Number(process.env.KAIJI_BENCH_ROUNDS ?? 5), 7) },
     },
   );
   await Promise.all([pool.terminate(), one.terminate(), control.terminate()]);

@@ -87,14 +87,28 @@ describe('repeated runs (npm run bench:repeat)', () => {
     expect(g).toMatchObject({ reproduces: true, okEveryRun: true, outside: [] });
   });
 
+  it('only ratios must reproduce: an absolute time that moved between runs does not fail the comparison', () => {
+    const log = quiet();
+    const abs = (s: number[]) => [figure('page', spreadOf(s), 's/page', null), ...runOf([1.0, 1.05])];
+    const file = join(dir, 'repeat-abs.json');
+    const figures = reportRepeat([abs([0.9, 0.91]), abs([0.97, 0.98])], file);
+    expect(figures.find((f) => f.name === 'page')).toMatchObject({ ratio: false, reproduces: false });
+    expect(figures.find((f) => f.name === 'ratio')).toMatchObject({ ratio: true, reproduces: true });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ allRatiosReproduce: true });
+    const moved = reportRepeat([runOf([1.0, 1.01]), runOf([1.1, 1.11])], file);
+    expect(moved[0]).toMatchObject({ ratio: true, reproduces: false });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ allRatiosReproduce: false });
+    log.mockRestore();
+  });
+
   it('compares only figures with a spread present in every run, and writes the comparison', () => {
     const log = quiet();
     const runs = [[...runOf([1, 1.1]), figure('only here', spreadOf([5]), 'x', null)], runOf([1.05, 1.1])];
     const file = join(dir, 'repeat.json');
     const figures = reportRepeat(runs, file);
     expect(figures.map((f) => f.name)).toEqual(['ratio']);
-    const written = JSON.parse(readFileSync(file, 'utf8')) as { runs: number; allReproduce: boolean; durations: { name: string }[][] };
-    expect(written).toMatchObject({ runs: 2, allReproduce: true });
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { runs: number; allRatiosReproduce: boolean; durations: { name: string }[][] };
+    expect(written).toMatchObject({ runs: 2, allRatiosReproduce: true, targetsMetEveryRun: true });
     expect(written.durations.map((d) => d.map((x) => x.name))).toEqual([['bench: whole run took'], ['bench: whole run took']]);
     expect(() => compareRuns([runOf([1])])).toThrow();
     log.mockRestore();

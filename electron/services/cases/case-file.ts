@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { claimVersion } from '../concurrency/versions';
 import type { CaseDetail, CaseField, CaseSummary, Envelope } from '@shared/contract';
@@ -10,6 +9,7 @@ import type { EnvelopeService } from '../intake/envelope-service';
 import { toSummary } from './case-service';
 import type { PageStore } from '../pages/page-store';
 import type { Database } from '../vault/schema';
+import { newRowId } from '../core/row-id';
 
 /** Below this OCR confidence a pre-filled value is marked for review. */
 export const REVIEW_BELOW_CONFIDENCE = 75;
@@ -162,7 +162,7 @@ export class CaseFileService {
     await this.db.transaction().execute(async (trx) => {
       const exists = await trx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst();
       if (!exists) throw new KaijiError('NOT_FOUND');
-      const noteId = randomUUID();
+      const noteId = newRowId();
       await trx
         .insertInto('case_notes')
         .values({ id: noteId, case_id: id, body, created_by: actor.id, created_by_name: actor.name, created_at: this.now().toISOString() })

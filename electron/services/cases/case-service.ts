@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CasePage, CaseSummary } from '@shared/contract';
 import { forbiddenDetails, mayTransition, transitionAction } from '@shared/domain/case-permissions';
@@ -13,6 +12,7 @@ import { conflict } from '../concurrency/versions';
 import { prefixRange } from '../vault/query';
 import { DeadlineStore, caseUrgency } from '../today/deadline-store';
 import type { CasesTable, Database } from '../vault/schema';
+import { newRowId } from '../core/row-id';
 
 export interface NewCase {
   receivedOn?: string;
@@ -190,7 +190,7 @@ export class CaseService {
     // The history, not only the audit trail, because deadlines (I5) sum the paused spans.
     await trx
       .insertInto('case_status_changes')
-      .values({ id: randomUUID(), case_id: id, from_state: from, to_state: to, reason: reason ?? null, ground: cause.ground ?? null, changed_by: actor.id, changed_at: at })
+      .values({ id: newRowId(), case_id: id, from_state: from, to_state: to, reason: reason ?? null, ground: cause.ground ?? null, changed_by: actor.id, changed_at: at })
       .execute();
     await this.audit.append(trx, actor, {
       action: 'case.status_changed',
@@ -210,7 +210,7 @@ export class CaseService {
     const receivedOn = input.receivedOn ?? isoDateInJapan(at);
     const caseNo = await nextCaseNo(trx, Number(receivedOn.slice(0, 4)));
     const row: CasesTable = {
-      id: randomUUID(),
+      id: newRowId(),
       case_no: caseNo,
       status: 'received',
       received_on: receivedOn,

@@ -18,6 +18,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../vault/schema';
 import { renderGuidancePdf } from './guidance-pdf';
 import type { ContactLettersTable, ContactsTable } from './schema';
+import { newRowId } from '../core/row-id';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -70,7 +71,7 @@ export class ContactService {
 
   async log(actor: Actor, input: LogContactInput): Promise<ContactDetail> {
     if (input.contactedOn > this.today()) throw new KaijiError('DATE_IN_FUTURE', FIELD.contactedOn);
-    const id = randomUUID();
+    const id = newRowId();
     await this.db.transaction().execute(async (trx) => {
       const contactNo = await nextContactNo(trx, input.contactedOn.slice(0, 4));
       const row: ContactsTable = {
@@ -141,7 +142,7 @@ export class ContactService {
       const at = this.now().toISOString();
       if (current) await trx.deleteFrom('contact_letters').where('id', '=', current.id).where('status', '=', 'draft').execute();
       const row: ContactLettersTable = {
-        id: randomUUID(),
+        id: newRowId(),
         contact_id: id,
         lang,
         draft: JSON.stringify(draft),

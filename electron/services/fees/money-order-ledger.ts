@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { MoneyOrderExport, MoneyOrderLedgerPage, MoneyOrderMonth, MoneyOrderRecord } from '@shared/contract/ledger-types';
 import { isoDateInJapan } from '@shared/domain/dates';
@@ -19,6 +18,7 @@ import type { Database } from '../vault/schema';
 import { buildLedgerExport, type ExportRequest } from './ledger-export';
 import { applyFilter, ordersWithCase, toRecord, type Db, type LedgerFilter, type OrderRow } from './money-order-rows';
 import type { MoneyOrdersTable } from './schema';
+import { newRowId } from '../core/row-id';
 
 export interface RecordOrderInput {
   caseId: string;
@@ -74,7 +74,7 @@ export class MoneyOrderLedger {
       if (held) throw new KaijiError('MONEY_ORDER_DUPLICATE', { certificateNo, caseNo: held.case_no });
       const at = this.now().toISOString();
       const row: MoneyOrdersTable = {
-        id: randomUUID(),
+        id: newRowId(),
         case_id: kase.id,
         certificate_no: certificateNo,
         face_value: input.faceValue,

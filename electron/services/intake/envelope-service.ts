@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { acceptTrackingNumber } from '../mail/accept-tracking-number';
 import type { CaseSummary, ChannelParsed, Envelope, EnvelopeLogged, TrackingStatus } from '@shared/contract';
@@ -8,6 +7,7 @@ import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
 import type { Database, EnvelopesTable } from '../vault/schema';
+import { newRowId } from '../core/row-id';
 
 export type LogEnvelopeInput = ChannelParsed<'envelopes.log'>;
 
@@ -30,7 +30,7 @@ export class EnvelopeService {
     }
     const tracking = acceptTrackingNumber(input.trackingNumber, input.trackingOverrideReason);
     const row: EnvelopesTable = {
-      id: randomUUID(),
+      id: newRowId(),
       arrived_on: input.arrivedOn,
       delivery: input.delivery,
       tracking_no: tracking.number,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseDecision } from '@shared/contract/letters-types';
 import { caseStateLabel } from '@shared/domain/case-state';
@@ -11,6 +10,7 @@ import type { AuditLog, Actor } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
 import type { Database } from '../vault/schema';
 import type { CaseDecisionsTable } from './schema';
+import { newRowId } from '../core/row-id';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -55,7 +55,7 @@ export class DecisionService {
       if (!(await confirmedKindsOf(trx, caseId)).includes(decision.kind)) throw new KaijiError('KINDS_UNCONFIRMED', { kinds: decision.kind });
       const earlier = await trx.selectFrom('case_decisions').select('id').where('case_id', '=', caseId).where('kind', '=', decision.kind).executeTakeFirst();
       const row: CaseDecisionsTable = {
-        id: earlier?.id ?? randomUUID(),
+        id: earlier?.id ?? newRowId(),
         case_id: caseId,
         kind: decision.kind,
         outcome: decision.outcome,

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseSummary } from '@shared/contract';
 import { claimVersion } from '../concurrency/versions';
@@ -25,6 +25,7 @@ import { mayDo } from '@shared/domain/case-permissions';
 import { renderAddressLabelSheet, renderLetterPdf } from './letter-render';
 import type { LettersTable } from './schema';
 import type { ApprovalService } from '../approval/approval-service';
+import { newRowId } from '../core/row-id';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = LettersTable & { case_no: string; case_status: string; issued_by_name?: string | null };
@@ -74,7 +75,7 @@ export class LetterService {
     const draft = composeLetter(input.template, gathered.data, input.lang);
     const at = this.now().toISOString();
     const row: LettersTable = {
-      id: randomUUID(),
+      id: newRowId(),
       case_id: input.caseId,
       template: input.template,
       lang: input.lang,

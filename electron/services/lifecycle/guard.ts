@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { forbiddenDetails, mayDo, type CaseAction } from '@shared/domain/case-permissions';
 import type { CaseState } from '@shared/domain/case-state';
@@ -7,6 +6,7 @@ import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { Database } from '../vault/schema';
 import { caseSnapshot } from './case-snapshot';
+import { newRowId } from '../core/row-id';
 
 /** ROLE_FORBIDS unless the actor's role may do `action` (shared/domain/case-permissions.ts). */
 export function assertMay(actor: Actor, action: CaseAction): void {
@@ -53,7 +53,7 @@ export async function guardClose(
     const key = obligationKey(o);
     await trx
       .insertInto('case_waivers')
-      .values({ id: randomUUID(), case_id: c.id, obligation: key, reason, waived_by: actor.id, waived_by_name: actor.name, waived_at: opts.at })
+      .values({ id: newRowId(), case_id: c.id, obligation: key, reason, waived_by: actor.id, waived_by_name: actor.name, waived_at: opts.at })
       .execute();
     // The reason is in the status change; the trail names what was waived.
     await audit.append(trx, actor, { action: 'case.obligation_waived', recordType: 'case', recordId: c.id, summary: { caseNo: c.caseNo, obligation: key } });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { TrackingStatus } from '@shared/contract';
 import { acceptTrackingNumber } from './accept-tracking-number';
@@ -13,6 +12,7 @@ import type { MailItemsTable } from './schema';
 import { caseSnapshot } from '../lifecycle/case-snapshot';
 import { owesNothing } from '@shared/domain/obligations';
 import type { CaseState } from '@shared/domain/case-state';
+import { newRowId } from '../core/row-id';
 
 /** States a delivery may end: answered, refused or withdrawn (not deficient: that waits for the set). */
 const CLOSES_ON_DELIVERY: readonly string[] = ['responding', 'refused', 'withdrawn'];
@@ -72,7 +72,7 @@ export class MailLog {
       const kase = await trx.selectFrom('cases').select(['id', 'case_no']).where('id', '=', input.caseId).executeTakeFirst();
       if (!kase) throw new KaijiError('NOT_FOUND');
       const row: MailItemsTable = {
-        id: randomUUID(),
+        id: newRowId(),
         case_id: kase.id,
         letter_id: input.letterId ?? null,
         method: input.method,

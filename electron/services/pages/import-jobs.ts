@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { ImportFileProgress, ImportJobStatus } from '@shared/contract';
 import { errorInfo } from '@shared/errors';
 import type { Actor } from '../audit/audit-log';
 import type { ImportService, ImportTarget, PreparedFile } from './import-service';
+import { newRowId } from '../core/row-id';
 
 /**
  * Imports run in the background, one file after another (OCR inside a file runs in
@@ -17,7 +17,7 @@ export class ImportJobs {
 
   start(actor: Actor, files: { name: string; bytes: Buffer }[], target: ImportTarget): ImportJobStatus {
     const job: ImportJobStatus = {
-      id: randomUUID(),
+      id: newRowId(),
       state: 'running',
       files: files.map((f) => ({ name: f.name, state: 'waiting', pagesDone: 0, pagesTotal: 0, pageIds: [], duplicate: false })),
     };

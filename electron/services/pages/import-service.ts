@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { KaijiError, errorInfo } from '@shared/errors';
 import type { KaijiErrorInfo } from '@shared/result';
@@ -9,6 +9,7 @@ import type { Database } from '../vault/schema';
 import type { PagePipeline, ProcessedPage } from './page-pipeline';
 import type { PageStore } from './page-store';
 import { keepScannerImage } from './keep-original';
+import { newRowId } from '../core/row-id';
 
 export interface ImportTarget {
   envelopeId?: string;
@@ -120,7 +121,7 @@ export class ImportService {
       return { name, ok: false, error: prepared.error };
     }
     const processed = prepared.pages;
-    const importId = randomUUID();
+    const importId = newRowId();
     const at = this.now().toISOString();
     const pageIds: string[] = [];
     let attachedToCase: ImportAttachment | null = null;
@@ -144,7 +145,7 @@ export class ImportService {
         .execute();
       let position = await this.pages.nextPosition(trx, target.caseId ?? null);
       for (const page of processed) {
-        const id = randomUUID();
+        const id = newRowId();
         pageIds.push(id);
         await this.pages.insert(trx, {
           id,
@@ -211,7 +212,7 @@ export class ImportService {
 
   private async recordFailure(actor: Actor, name: string, sha256: string, target: ImportTarget, error: KaijiErrorInfo): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const id = randomUUID();
+      const id = newRowId();
       await trx
         .insertInto('imports')
         .values({

@@ -37,6 +37,7 @@ import type { Actor, AuditLog } from '../audit/audit-log';
 import type { Database } from '../vault/schema';
 import type { ProvisionRecordsTable } from './schema';
 import { readTableFile, type TableFile } from './table-file';
+import { newRowId } from '../core/row-id';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -254,7 +255,7 @@ export class ProvisionService {
       from_date: fromDate,
     };
     if (existing) await trx.updateTable('do_not_provide').set(values).where('id', '=', existing.id).execute();
-    else await trx.insertInto('do_not_provide').values({ id: randomUUID(), case_id: caseId, created_by: actor.id, created_at: this.now().toISOString(), ...values }).execute();
+    else await trx.insertInto('do_not_provide').values({ id: newRowId(), case_id: caseId, created_by: actor.id, created_at: this.now().toISOString(), ...values }).execute();
     await this.audit.append(trx, actor, { action: 'provision.block_listed', recordType: 'case', recordId: caseId, summary: { caseNo: c.case_no, fromDate } });
   };
 
@@ -309,7 +310,7 @@ export class ProvisionService {
 
   private row(actor: Actor, e: ProvisionEntryInput, fingerprint: string, source: 'manual' | 'import', importId: string | null, sourceRow: number | null): ProvisionRecordsTable {
     return {
-      id: randomUUID(),
+      id: newRowId(),
       provided_on: e.providedOn,
       recipient: e.recipient,
       recipient_key: recipientKey(e.recipient),

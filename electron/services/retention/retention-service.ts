@@ -23,6 +23,7 @@ import { japanDay } from '../today/deadline-store';
 import { removePageText, secureDeletePageText } from '../vault/fulltext';
 import type { PageFiles } from '../pages/page-files';
 import type { Database } from '../vault/schema';
+import { newRowId } from '../core/row-id';
 
 type Db = Kysely<Database> | Transaction<Database>;
 const KEYS: Record<keyof RetentionSchedule, string> = {
@@ -216,7 +217,7 @@ export class RetentionService {
         }
         const pagesErased = await this.erase(trx, c.id, classes, files);
         const entry: DisposalEntry = {
-          id: randomUUID(),
+          id: newRowId(),
           batchId,
           caseId: c.id,
           caseNo: c.case_no,

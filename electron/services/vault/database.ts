@@ -46,6 +46,12 @@ export function applyVaultPragmas(handle: SqliteHandle, options: { readonly?: bo
     // The WAL is encrypted like the database, and closing the vault checkpoints and removes it.
     handle.pragma('wal_autocheckpoint = 10000');
   }
+  // A 64 MiB page cache instead of SQLite's 2 MiB (issue #14): with SQLCipher every page read
+  // from the file is decrypted and its HMAC checked again, and at 100k cases the case indexes
+  // and the audit chain outgrow 2 MiB, so hot index pages went through the cipher on every
+  // commit (encrypted/plain rose from 1.02 on an empty vault to 1.35 at 100k). The cache is
+  // plaintext in memory either way; memory only grows as pages are touched.
+  handle.pragma('cache_size = -65536');
   // Sorts and temp tables stay in memory, never in unencrypted temp files.
   handle.pragma('temp_store = MEMORY');
   // Deleted content is overwritten, not left in free pages.

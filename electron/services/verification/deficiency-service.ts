@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { deficiencyList, requiredDocuments, RESEND_INSTRUCTION, type DeficiencyNotice } from '@shared/domain/verification/resubmission';
 import type { AwaitingResubmission, StoredDeficiency } from '@shared/domain/verification/stored-deficiency';
@@ -8,6 +7,7 @@ import type { StatusChange } from '../cases/case-service';
 import type { Database } from '../vault/schema';
 import type { ChecklistService } from './checklist-service';
 import type { CaseDeficienciesTable } from './schema';
+import { newRowId } from '../core/row-id';
 
 /**
  * The deficiency decision (R5, I4), stored with the status change that made it: the list is
@@ -75,7 +75,7 @@ export class DeficiencyService {
       notice = reasonOnlyNotice(reason, fields, checklist.results.filter((r) => r.status === 'needs_review').map((r) => r.ruleId));
     }
     const row: CaseDeficienciesTable = {
-      id: randomUUID(),
+      id: newRowId(),
       case_id: change.caseId,
       notice: JSON.stringify(notice),
       reason,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { IdReading } from '@shared/domain/id-reading';
 import { nameKey } from '@shared/domain/names';
@@ -7,6 +6,7 @@ import { parseJapaneseDate } from '@shared/domain/era';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { CaseDocumentsTable, Database } from '../vault/schema';
+import { newRowId } from '../core/row-id';
 
 export interface NewCaseDocument {
   pageId?: string;
@@ -34,7 +34,7 @@ export class DocumentService {
 
   async record(actor: Actor, caseId: string, input: NewCaseDocument): Promise<CaseDocument> {
     const row: CaseDocumentsTable = {
-      id: randomUUID(),
+      id: newRowId(),
       case_id: caseId,
       page_id: input.pageId ?? null,
       party: input.party,
@@ -82,7 +82,7 @@ export class DocumentService {
     const agentName = await trx.selectFrom('case_fields').select('value').where('case_id', '=', caseId).where('field', '=', 'agent.name').executeTakeFirst();
     const isAgent = reading.kind === 'agent_proof' || (!!agentName?.value.trim() && !!reading.name && nameKey(agentName.value) === nameKey(reading.name));
     const row: CaseDocumentsTable = {
-      id: randomUUID(),
+      id: newRowId(),
       case_id: caseId,
       page_id: pageId,
       party: isAgent ? 'agent' : 'subject',

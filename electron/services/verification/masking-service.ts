@@ -1,5 +1,4 @@
 import { dialectOf } from '../vault/migrations/dialect';
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { PageSummary } from '@shared/contract';
 import { suggestMaskRects, type MaskRect, type MaskSuggestion, type MaskWord } from '@shared/domain/mask-suggestions';
@@ -10,6 +9,7 @@ import { burnMask, maskedPixelsClean, thumbnail } from '../imaging';
 import type { PageStore } from '../pages/page-store';
 import { indexPageText } from '../vault/fulltext';
 import type { Database } from '../vault/schema';
+import { newRowId } from '../core/row-id';
 
 /**
  * D6: numbers a company must not keep (insurer / insured numbers, basic pension numbers) are
@@ -80,7 +80,7 @@ export class MaskingService {
       const old = await this.pages.setImageIn(trx, pageId, { png: burned.png, thumbnail: await thumbnail(burned.png), width: burned.width, height: burned.height });
       await trx.updateTable('pages').set({ ocr_words: JSON.stringify(kept), ocr_text: text }).where('id', '=', pageId).execute();
       await indexPageText(trx, pageId, text);
-      const maskId = randomUUID();
+      const maskId = newRowId();
       await trx
         .insertInto('page_masks')
         .values({ id: maskId, page_id: pageId, case_id: page.case_id, rects: JSON.stringify(rects.map(({ x, y, width, height }) => ({ x, y, width, height }))), masked_by: actor.id, masked_at: this.now().toISOString() })

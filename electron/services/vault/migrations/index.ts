@@ -33,9 +33,10 @@ import { m047 } from './047_office_doubles';
 import { m049 } from './049_office_desks';
 import { m052 } from './052_row_versions';
 import { m053 } from './053_change_notices';
+import { m058 } from './058_redundant_case_indexes';
 import type { SchemaMigration } from './types';
 
 /** In order. Append new files here; never edit a step that has shipped. */
-export const migrations: readonly SchemaMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m015, m017, m018, m020, m021, m023, m024, m025, m027, m028, m029, m030, m032, m038, m039, m040, m042, m044, m046, m047, m049, m052, m053];
+export const migrations: readonly SchemaMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m015, m017, m018, m020, m021, m023, m024, m025, m027, m028, m029, m030, m032, m038, m039, m040, m042, m044, m046, m047, m049, m052, m053, m058];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
