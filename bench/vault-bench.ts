@@ -80,10 +80,11 @@ export async function benchCases(n = 100_000, searches = 1_000): Promise<BenchRe
   const inputs = workload(n);
   const queries = demoPeople(searches, 7).map((p, i) => (i % 2 ? p.name.split(' ')[0]! + p.name.split(' ')[1]! : p.kana.split(' ')[0]!));
   const dir = tempDir();
-  // Two turns per side per round (A B, then B A): each one createMany commit of 2,500
-  // cases and its 25 searches, then a checkpoint; 20 rounds at 100k. One 5,000-case turn a side
-  // let a single hiccup (a GC, another process) land on one side and make a round of 1.25.
-  const slice = 2_500;
+  // Two turns per side per round (A B, then B A): each one createMany commit of 5,000 cases
+  // (the service's chunk) and its 50 searches, then a checkpoint; 10 rounds at 100k. One turn
+  // a side let a single hiccup (a GC, another process) land on one side: rounds of 1.25;
+  // 2,500-case commits dirty nearly as many name-key leaves for half the cases (±8 % rounds).
+  const slice = 5_000;
   const slices = 2;
   const steps = Math.max(1, Math.ceil(n / slice));
   const perStep = Math.ceil(searches / steps);

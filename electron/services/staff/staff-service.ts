@@ -7,6 +7,7 @@ import type { AuditLog, Actor } from '../audit/audit-log';
 import type { Database, StaffTable } from '../vault/schema';
 import type { DeskVault } from '../vault/desk-vault';
 import { assertPassphraseAcceptable } from './passphrase-policy';
+import { sortedAtDesk } from '../vault/query';
 
 export interface NewStaff {
   displayName: string;
@@ -34,9 +35,8 @@ export class StaffService {
       .selectFrom('staff')
       .selectAll()
       .where('status', '!=', 'removed')
-      .orderBy('display_name')
       .execute();
-    return rows.map(toMember);
+    return sortedAtDesk(rows, (r) => r.display_name, (r) => r.id).map(toMember);
   }
 
   async get(id: string): Promise<StaffMember | undefined> {

@@ -8,6 +8,7 @@ import type { AuditLog, Actor } from '../audit/audit-log';
 import { toSummary } from '../cases/case-service';
 import { auditIfDenied } from '../lifecycle/guard';
 import type { Database } from '../vault/schema';
+import { sortedAtDesk } from '../vault/query';
 
 /**
  * The person in charge of a case (担当者, #13 item 2a). Administrators set, change and clear it;
@@ -61,9 +62,7 @@ export class AssignmentService {
       .select(['id', 'display_name', 'role'])
       .where('status', '=', 'active')
       .where('role', 'in', [...ASSIGNABLE_ROLES])
-      .orderBy('display_name')
-      .orderBy('id')
       .execute();
-    return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
+    return sortedAtDesk(rows, (r) => r.display_name, (r) => r.id).map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
   }
 }

@@ -5,6 +5,7 @@ import { caseListFilter } from '@shared/contract/channels/worklists';
 import { KaijiError } from '@shared/errors';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { Database } from '../vault/schema';
+import { sortedAtDesk } from '../vault/query';
 
 /**
  * Filters a staff member named and saved for a list (#13 item 1), one set per person: nobody
@@ -19,8 +20,8 @@ export class SavedFilterService {
   ) {}
 
   async list(actor: Actor, list: 'cases'): Promise<SavedFilter[]> {
-    const rows = await this.db.selectFrom('saved_filters').selectAll().where('staff_id', '=', owner(actor)).where('list', '=', list).orderBy('name').orderBy('id').execute();
-    return rows.flatMap((r) => {
+    const rows = await this.db.selectFrom('saved_filters').selectAll().where('staff_id', '=', owner(actor)).where('list', '=', list).execute();
+    return sortedAtDesk(rows, (r) => r.name, (r) => r.id).flatMap((r) => {
       const parsed = caseListFilter.safeParse(JSON.parse(r.filter));
       return parsed.success ? [{ id: r.id, list, name: r.name, filter: parsed.data, createdAt: r.created_at }] : [];
     });
@@ -30,7 +31,10 @@ export class SavedFilterService {
     const staffId = owner(actor);
     return this.db.transaction().execute(async (trx) => {
       const at = this.now().toISOString();
-      const existing = await trx.selectFrom('saved_filters').select('id').where('staff_id', '=', staffId).where('list', '=', input.list).where('name', '=', input.name).executeTakeFirst();
+      // Matched at the desk: the name is sealed on the office database, where equality on it is
+      // refused (random sealing); one person's filters are few.
+      const mine = await trx.selectFrom('saved_filters').select(['id', 'name']).where('staff_id', '=', staffId).where('list', '=', input.list).execute();
+      const existing = mine.find((f) => f.name === input.name);
       const id = existing?.id ?? randomUUID();
       const filter = JSON.stringify(input.filter);
       // #16 item 3: an overwrite moves the version (change notices to the owner's other windows).
