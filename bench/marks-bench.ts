@@ -92,7 +92,7 @@ export async function benchMarks(forms = Number(process.env.KAIJI_BENCH_MARKS_FO
  * load; every variant is the same image encoded the same way (JPEG q90, the scan's resolution),
  * only turned, so the ratio measures the turn and nothing else.
  */
-export async function benchOrientation(rounds = Number(process.env.KAIJI_BENCH_ROUNDS ?? 5)): Promise<BenchResult[]> {
+export async function benchOrientation(rounds = Number(process.env.KAIJI_BENCH_ROUNDS ?? 7)): Promise<BenchResult[]> {
   const pool = new OcrPool();
   const pipeline = createScanPipeline(pool);
   try {
@@ -128,7 +128,8 @@ export async function benchOrientation(rounds = Number(process.env.KAIJI_BENCH_R
         if (k !== 'upright' && page?.autoRotation === 0) throw new Error(`bench: ${name} ${k} was not turned`);
         if (k === 'upright' && page?.autoRotation !== 0) throw new Error(`bench: ${name} upright was turned`);
       };
-      // 5 rounds, more (up to 7) while either ratio's spread is over 10 % of its median (rounds.ts).
+      // 7 rounds (KAIJI_BENCH_ROUNDS): with 3-5, a run's spread was narrower than the 1-3 % its
+      // median moves between runs. More only when asked for, or while a spread is over 10 %.
       const wider = (x: Record<keyof typeof variants, number[]>) => {
         const [a, b] = [ratios(x['upside-down'], x.upright), ratios(x.sideways, x.upright)];
         return (a.max - a.min) / a.median >= (b.max - b.min) / b.median ? a : b;

@@ -128,7 +128,7 @@ export async function benchOcr(): Promise<BenchResult[]> {
       controlN: () => time(() => control.run(pool.size, iterations * perSlice)),
     },
     {
-      rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 5),
+      rounds: Number(process.env.KAIJI_BENCH_ROUNDS ?? 7),
       warmup: 1,
       slices,
       // More rounds (up to 7) while the pool/control share's spread is over 10 % of its median.
