@@ -28,6 +28,8 @@ export const POSTGRES_FILES = [
   'test/integration/optimistic-versions.test.ts',
   'test/integration/office-notices.test.ts',
   'test/integration/office-three-desks.test.ts',
+  // #16 item 1: the desk's connection screen (test connection, save and use, back to the vault).
+  'test/integration/office-connect.test.ts',
 ];
 
 export default defineConfig({
