@@ -183,6 +183,17 @@ describe.skipIf(process.env.KAIJI_TEST_BACKEND !== 'postgres')('the office conne
     expect(refused(await call('office.check', { ...inputOf(office), caPem: 'not a certificate' })).code).toBe('OFFICE_CA_INVALID');
   });
 
+  it('a desk whose office cannot be reached goes back to its local vault at once (the way out from the start screen)', async () => {
+    const office = await officeDatabase();
+    const { call } = desk(tempDir(), { office: { ...office, port: await freePort() }, officeSource: 'desk' });
+    expect(refused(await call('vault.status', {})).code).toBe('OFFICE_UNREACHABLE');
+    expect(value(await call('office.useLocal', {}))).toEqual({ backend: 'vault', source: 'none' });
+    expect(value(await call('vault.status', {})).state).toBe('uninitialized');
+    // And on to the office that does answer, from the same running desk.
+    expect(value(await call('office.use', inputOf(office))).backend).toBe('office');
+    expect(value(await call('vault.status', {})).state).toBe('uninitialized');
+  });
+
   it('save and use: owner-only files, the desk on the office at once and at the next start, back to the local vault; no password in logs, results or the audit trail', async () => {
     const office = await officeDatabase();
     const dataDir = tempDir();

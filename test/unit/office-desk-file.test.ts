@@ -37,6 +37,10 @@ describe('the desk office files (#16 item 1)', () => {
       }),
       { numRuns: 60 },
     );
+    // `--office FILE` (web mode) and KAIJI_OFFICE win over the data folder's own file.
+    expect(officeAtStart(dir, { flag: join(dir, DESK_OFFICE_FILE), env: {} }).source).toBe('start');
+    expect(officeAtStart(dir, { env: { KAIJI_OFFICE: join(dir, DESK_OFFICE_FILE) } }).source).toBe('start');
+    expect(officeAtStart(mkdtempSync(join(dir, 'empty-')), { env: {} })).toEqual({ source: 'none' });
   });
 
   it('the host field takes host names and addresses only', () => {
