@@ -412,8 +412,8 @@ export const errorMessages = {
     en: 'The chosen file cannot be read as a CA certificate (PEM).',
   },
   OFFICE_NOT_KAIJI: {
-    ja: 'このデータベースは Kaiji の事務所データベースではありません（Kaiji の表がありません）。データベース名とユーザーを確認してください。',
-    en: "This database is not a Kaiji office database (no Kaiji tables). Check the database name and user.",
+    ja: 'このデータベースは Kaiji の事務所データベースではありません（Kaiji の表がありません）。データベース名とユーザーを確認してください。作成したばかりなら、事務所の管理者が `npm run office -- upgrade` で表を作ります。',
+    en: 'This database is not a Kaiji office database (no Kaiji tables). Check the database name and user. If it was just created, the office administrator creates the tables with `npm run office -- upgrade`.',
   },
   OFFICE_SET_AT_START: {
     ja: 'この端末は起動時の指定（KAIJI_OFFICE または --office）で事務所データベースを使っています。画面から切り替えるには、その指定なしで起動してください。',

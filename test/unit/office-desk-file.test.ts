@@ -35,7 +35,7 @@ describe('the desk office files (#16 item 1)', () => {
         const json = JSON.parse(readFileSync(join(dir, DESK_OFFICE_FILE), 'utf8')) as Record<string, unknown>;
         expect(Object.keys(json).sort()).toEqual(['database', 'host', 'passwordFile', 'port', 'user', ...(saved.caFile ? ['caFile'] : [])].sort());
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
     // `--office FILE` (web mode) and KAIJI_OFFICE win over the data folder's own file.
     expect(officeAtStart(dir, { flag: join(dir, DESK_OFFICE_FILE), env: {} }).source).toBe('start');
