@@ -30,6 +30,8 @@ export const POSTGRES_FILES = [
   'test/integration/office-three-desks.test.ts',
   // Every channel with an empty input on the office database: none may be INTERNAL.
   'test/integration/channel-sweep.test.ts',
+  // #16 item 1: the desk's connection screen (test connection, save and use, back to the vault).
+  'test/integration/office-connect.test.ts',
 ];
 
 export default defineConfig({

@@ -382,6 +382,47 @@ export const errorMessages = {
     ja: '事務所データベースに接続できません。ネットワークと設定（office.json）を確認してください。',
     en: 'The office database cannot be reached. Check the network and the desk settings (office.json).',
   },
+  // #16 item 1: the connection screen's test (office.check) and switch (office.use).
+  OFFICE_WRONG_PASSWORD: {
+    ja: '事務所データベースのユーザー名またはパスワードが正しくありません。',
+    en: 'The office database refused the user name or password.',
+  },
+  OFFICE_LOGIN_REFUSED: {
+    ja: '事務所データベースのサーバーがこの端末からの接続を許可していません（pg_hba.conf）。事務所の管理者に確認してください。',
+    en: 'The office database server does not accept this desk (pg_hba.conf). Ask the office administrator.',
+  },
+  OFFICE_NO_DATABASE: {
+    ja: 'そのサーバーに、指定した名前のデータベースがありません。',
+    en: 'The server has no database of that name.',
+  },
+  OFFICE_TLS_REQUIRED: {
+    ja: 'この端末以外（ループバック以外）のサーバーには、事務所の CA 証明書による TLS 接続が必要です。CA ファイルを選んでください。',
+    en: 'A server other than this machine (not loopback) needs TLS with the office CA certificate. Choose the CA file.',
+  },
+  OFFICE_NO_TLS: {
+    ja: 'サーバーが TLS（SSL）接続に対応していません。事務所の管理者にサーバーの TLS 設定を依頼してください。',
+    en: 'The server does not accept TLS (SSL) connections. Ask the office administrator to turn TLS on.',
+  },
+  OFFICE_WRONG_CA: {
+    ja: 'サーバーの証明書を、選んだ CA 証明書で確認できません（CA が違うか、証明書のホスト名が一致しません）。',
+    en: "The server's certificate cannot be verified with the chosen CA (another CA, or the certificate does not name this host).",
+  },
+  OFFICE_CA_INVALID: {
+    ja: '選んだファイルは CA 証明書（PEM）として読めません。',
+    en: 'The chosen file cannot be read as a CA certificate (PEM).',
+  },
+  OFFICE_NOT_KAIJI: {
+    ja: 'このデータベースは Kaiji の事務所データベースではありません（Kaiji の表がありません）。データベース名とユーザーを確認してください。作成したばかりなら、事務所の管理者が `npm run office -- upgrade` で表を作ります。',
+    en: 'This database is not a Kaiji office database (no Kaiji tables). Check the database name and user. If it was just created, the office administrator creates the tables with `npm run office -- upgrade`.',
+  },
+  OFFICE_SET_AT_START: {
+    ja: 'この端末は起動時の指定（KAIJI_OFFICE または --office）で事務所データベースを使っています。画面から切り替えるには、その指定なしで起動してください。',
+    en: 'This desk was started on an office database by KAIJI_OFFICE or --office. Start it without them to choose here.',
+  },
+  OFFICE_SIGN_OUT_FIRST: {
+    ja: '接続先を切り替える前にロックしてください。',
+    en: 'Lock Kaiji before switching databases.',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type ErrorCode = keyof typeof errorMessages;

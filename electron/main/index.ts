@@ -1,11 +1,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { errorInfo } from '@shared/errors';
 import { formatNotice } from '@shared/contract/change-notice';
 import { createDispatch } from '../services/core/dispatch';
 import { KaijiCore } from '../services/core/kaiji-core';
-import { officeFromEnv } from '../services/office/office-desk';
+import { officeAtStart } from '../services/office/desk-connection';
+import { OfficeDeskError } from '../services/office/office-desk';
 import { resolveDataDir } from '../services/vault/data-dir';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerPrintHandler } from './print';
@@ -54,8 +55,20 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     applySecurityBaseline();
     serveRenderer(join(here, '../renderer'));
-    // #16: KAIJI_OFFICE=office.json puts this desk on the office database (README).
-    core = new KaijiCore({ dataDir: resolveDataDir(dataDirFromArgs()), mode: 'electron', office: officeFromEnv() });
+    // #16: KAIJI_OFFICE=office.json, else office.json saved in the data folder by the connection
+    // screen, puts this desk on the office database (README); the screen switches it while locked.
+    const dataDir = resolveDataDir(dataDirFromArgs());
+    let office: ReturnType<typeof officeAtStart>;
+    try {
+      office = officeAtStart(dataDir);
+    } catch (error) {
+      // An office.json that cannot be used (not private, no CA for a remote host): say so, as web mode does.
+      if (!(error instanceof OfficeDeskError)) throw error;
+      dialog.showErrorBox('Kaiji', `${error.ja}\n${error.en}`);
+      app.quit();
+      return;
+    }
+    core = new KaijiCore({ dataDir, mode: 'electron', office: office.connection, officeSource: office.source });
     const dispatch = createDispatch(core);
     ipcMain.handle('kaiji:invoke', (event, channel: unknown, input: unknown) => {
       if (!isTrustedSender(event.senderFrame) || typeof channel !== 'string') {

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { createDispatch } from '../services/core/dispatch';
 import { KaijiCore } from '../services/core/kaiji-core';
 import { resolveDataDir } from '../services/vault/data-dir';
-import { OfficeDeskError, officeFromEnv, readOfficeDesk } from '../services/office/office-desk';
+import { OfficeDeskError } from '../services/office/office-desk';
+import { officeAtStart } from '../services/office/desk-connection';
 import { KaijiError } from '@shared/errors';
 import { startWebHost } from './host';
 
@@ -33,8 +34,9 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(values['data-dir']);
   let core: KaijiCore;
   try {
-    const office = values.office ? readOfficeDesk(values.office) : officeFromEnv();
-    core = new KaijiCore({ dataDir, mode: 'web', office });
+    // --office, else KAIJI_OFFICE, else office.json saved in the data folder by the connection screen.
+    const office = officeAtStart(dataDir, { flag: values.office });
+    core = new KaijiCore({ dataDir, mode: 'web', office: office.connection, officeSource: office.source });
   } catch (error) {
     if (error instanceof OfficeDeskError) {
       process.stderr.write(`kaiji: ${error.ja}\nkaiji: ${error.en}\n`);

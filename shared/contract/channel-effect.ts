@@ -15,7 +15,7 @@ export const READ_METHOD =
 const NO_DATA: ReadonlySet<string> = new Set(['session.touch']);
 
 /** Who is signed in changes: everything cached belongs to the previous session. */
-const SESSION_CHANGES: ReadonlySet<string> = new Set(['vault.unlock', 'vault.recover', 'vault.lock', 'vault.setup', 'backup.restore']);
+const SESSION_CHANGES: ReadonlySet<string> = new Set(['vault.unlock', 'vault.recover', 'vault.lock', 'vault.setup', 'backup.restore', 'office.use', 'office.useLocal']);
 
 export type ChannelEffect = 'read' | 'change' | 'session';
 

@@ -18,6 +18,7 @@ import { reportChannels } from './channels/reports';
 import { caseListInput, worklistChannels } from './channels/worklists';
 import { trashChannels } from './channels/trash';
 import { approvalChannels } from './channels/approval';
+import { officeChannels } from './channels/office';
 import { deliveryMethods } from '../domain/mail';
 import { CASE_STATES } from '../domain/case-state';
 import { REFUSAL_GROUNDS } from '../domain/letters/types';
@@ -294,6 +295,7 @@ export const contract = {
   ...worklistChannels,
   ...trashChannels,
   ...approvalChannels,
+  ...officeChannels,
 } as const;
 
 export type { Channel };

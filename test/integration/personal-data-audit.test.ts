@@ -153,6 +153,12 @@ const PERSONAL: Record<ChannelName, boolean> = {
   'trash.restore': true,
   'trash.empty': false,
   'letters.sendBack': false,
+  // #16 item 1: connection settings of the desk, no data subject's data.
+  'office.status': false,
+  'office.check': false,
+  'office.use': false,
+  'office.useLocal': false,
+  'office.info': false,
 };
 
 const tempDir = useTempDirs();

@@ -18,6 +18,7 @@ import { verificationHandlers } from '../verification/handlers';
 import { readingHandlers } from '../reading/handlers';
 import { trashHandlers } from '../trash/handlers';
 import { approvalHandlers } from '../approval/handlers';
+import { officeHandlers } from '../office/handlers';
 import { readPageIntoCase } from '../reading/read-into-case';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrator';
 import { rekeyWithAudit } from '../vault/rekey-audit';
@@ -213,4 +214,5 @@ export const handlers: HandlerMap = {
   ...worklistHandlers,
   ...trashHandlers,
   ...approvalHandlers,
+  ...officeHandlers,
 };

@@ -19,6 +19,7 @@ import { OfficeVault } from '../office/office-vault';
 import { createWorkspace, type Workspace } from './workspace';
 import { ChangeBus, listenForChanges, type ChangeListener } from '../concurrency/change-notices';
 import { officeClient } from '../office/office-database';
+import type { OfficeSource } from '@shared/contract/channels/office';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,6 +37,8 @@ export interface CoreOptions {
    * folder then holds only this desk's lock; see office/office-desk.ts for how a desk chooses.
    */
   office?: OfficeConnection;
+  /** #16 item 1: where `office` came from (office/desk-connection.ts `officeAtStart`); 'start' when given without it. */
+  officeSource?: OfficeSource;
 }
 
 /** Who is at the desk, and the services their unlock opened. */
@@ -54,7 +57,10 @@ export interface Session {
  * and route the same handler map into it.
  */
 export class KaijiCore {
-  readonly vault: DeskVault;
+  /** The back end, which the office connection screen may switch while nobody is signed in (#16 item 1). */
+  private backend: DeskVault;
+  /** Where the office connection came from: 'start' (KAIJI_OFFICE / --office), 'desk' (office.json in the data folder), 'none'. */
+  private backendSource: OfficeSource;
   readonly mode: 'electron' | 'web';
   /** #16 item 3: change notices for this desk's windows (services/concurrency/change-notices.ts). */
   readonly changes = new ChangeBus();
@@ -74,19 +80,52 @@ export class KaijiCore {
     this.options = options;
     this.mode = options.mode;
     this.now = options.now ?? Date.now;
-    this.vault = options.office
-      ? new OfficeVault({ dataDir: options.dataDir, connection: options.office, now: this.now, scrypt: options.scrypt })
-      : new Vault({ dataDir: options.dataDir, now: this.now, scrypt: options.scrypt });
+    this.backend = this.openBackend(options.office);
+    this.backendSource = options.office ? (options.officeSource ?? 'start') : 'none';
     this.idleTimer = setInterval(() => void this.lockIfIdle(), options.idleCheckMs ?? 5_000);
     this.idleTimer.unref();
-    // #16 item 3: other desks' changes, heard on one LISTEN connection (ids only, so also while locked).
-    const vault = this.vault;
-    if (vault instanceof OfficeVault) {
-      this.listener = listenForChanges(() => officeClient(vault.connection), this.changes, { ownBackends: vault.backends }).catch(() => null);
-    }
   }
 
   private listener: Promise<ChangeListener | null> = Promise.resolve(null);
+
+  get vault(): DeskVault {
+    return this.backend;
+  }
+
+  get officeSource(): OfficeSource {
+    return this.backendSource;
+  }
+
+  private openBackend(office: OfficeConnection | undefined): DeskVault {
+    const vault = office
+      ? new OfficeVault({ dataDir: this.options.dataDir, connection: office, now: this.now, scrypt: this.options.scrypt })
+      : new Vault({ dataDir: this.options.dataDir, now: this.now, scrypt: this.options.scrypt });
+    // #16 item 3: other desks' changes, heard on one LISTEN connection (ids only, so also while locked).
+    this.listener =
+      vault instanceof OfficeVault
+        ? listenForChanges(() => officeClient(vault.connection), this.changes, { ownBackends: vault.backends }).catch(() => null)
+        : Promise.resolve(null);
+    return vault;
+  }
+
+  /**
+   * #16 item 1: the desk restarts on another back end (an office database, or its local vault)
+   * without restarting the process: only while nobody is signed in, so no session, workspace,
+   * scanner or schedule holds the old one. The old pool and its LISTEN connection are closed;
+   * every window refetches (a `*` notice) and reads the new status.
+   */
+  async switchBackend(office: OfficeConnection | undefined, source: OfficeSource): Promise<void> {
+    if (this.session) throw new KaijiError('OFFICE_SIGN_OUT_FIRST');
+    const old = this.backend;
+    const oldListener = this.listener;
+    this.backend = this.openBackend(office);
+    this.backendSource = office ? source : 'none';
+    this.pageFilesSwept = false;
+    // The old listener may still be waiting on an unreachable server: closed whenever it settles, not awaited.
+    void oldListener.then((l) => l?.close()).catch(() => undefined);
+    await old.close?.();
+    this.changes.publish({ table: '*', ids: [] });
+  }
 
   get current(): Session | null {
     return this.session;

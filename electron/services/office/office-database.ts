@@ -14,6 +14,8 @@ export interface OfficeConnection {
   readonly password: string;
   /** PEM file of the office's CA. Required unless the host is loopback. */
   readonly caFile?: string;
+  /** The CA as PEM text instead of a file (the connection screen's test, before anything is saved). */
+  readonly ca?: string;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -21,7 +23,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 /** TLS with full verification for every host but loopback: the wire carries only ciphertext and MACs, but credentials too. */
 export function poolConfig(c: OfficeConnection, max = 4): pg.PoolConfig {
   const loopback = LOOPBACK.has(c.host);
-  if (!loopback && !c.caFile) throw new Error('an office database on another host needs the office CA file (TLS verify-full)');
+  if (!loopback && !c.caFile && !c.ca) throw new Error('an office database on another host needs the office CA file (TLS verify-full)');
+  const ca = c.ca ?? (c.caFile ? readFileSync(c.caFile, 'utf8') : undefined);
   return {
     host: c.host,
     port: c.port,
@@ -29,7 +32,7 @@ export function poolConfig(c: OfficeConnection, max = 4): pg.PoolConfig {
     user: c.user,
     password: c.password,
     max,
-    ssl: c.caFile ? { ca: readFileSync(c.caFile, 'utf8'), rejectUnauthorized: true, servername: c.host } : undefined,
+    ssl: ca ? { ca, rejectUnauthorized: true, servername: c.host } : undefined,
     application_name: 'kaiji',
   };
 }

@@ -30,6 +30,7 @@ import {
   type Authenticated,
   type OpenVault,
 } from '../vault/vault';
+import { connectFailure } from './desk-connection';
 import { officeKysely, type OfficeConnection } from './office-database';
 import { SealingPlugin } from './sealed-store';
 import type { OfficeKeyring } from './office-keyring';
@@ -275,6 +276,16 @@ export class OfficeVault implements DeskVault {
     if (ids.length) await sql`delete from office_pending_audit where id = any(${ids})`.execute(this.bare);
   }
 
+  /**
+   * #16 item 1: a desk joining or leaving this office (the connection screen), recorded while no
+   * one is signed in: sealed to the office's audit key and moved into the chain by the next
+   * unlock at any desk. Nothing is recorded for an office not yet set up (no audit key yet).
+   */
+  async recordWhileLocked(action: string, summary: Record<string, unknown>): Promise<void> {
+    const keyring = await this.loadKeyring(this.bare);
+    if (keyring) await this.appendPending(keyring, { action, summary });
+  }
+
   async close(): Promise<void> {
     await this.lock();
     await this.bare.destroy();
@@ -419,5 +430,8 @@ function asFile(keyring: OfficeKeyring): KeySlotFile {
 /** Connection failures say so in both languages; the driver's text (host names) stays out of the message. */
 function unreachable(error: unknown): unknown {
   const code = (error as { code?: string }).code ?? '';
-  return /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|ECONNRESET|28P01|28000|3D000)$/.test(code) ? new KaijiError('OFFICE_UNREACHABLE') : error;
+  if (/^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|ECONNRESET|28P01|28000|3D000)$/.test(code)) return new KaijiError('OFFICE_UNREACHABLE');
+  // #16 item 1: a server that dropped TLS or changed its certificate is named as the connection screen names it.
+  const tls = connectFailure(error);
+  return tls.code === 'OFFICE_NO_TLS' || tls.code === 'OFFICE_WRONG_CA' ? tls : error;
 }

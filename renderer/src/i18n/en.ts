@@ -11,6 +11,7 @@ import { worklistsEn } from './sections/worklists';
 import { trashEn } from './sections/trash';
 import { shortcutsEn } from './sections/shortcuts';
 import { deskEn } from './sections/desk';
+import { officeDeskEn } from './sections/office-desk';
 import type { Translations } from './ja';
 
 /** English UI text; typed against ja.ts so a missing key fails the type check. */
@@ -510,6 +511,8 @@ export const en: Translations = {
       office: {
         moved_in: 'Moved into the office database',
         moved_out: 'Moved out of the office database (to a single-desk vault)',
+        desk_connected: 'A desk connected to the office database',
+        desk_left: 'A desk switched away from the office database',
       },
       staff: {
         added: 'Staff member added',
@@ -800,4 +803,5 @@ export const en: Translations = {
   ...trashEn,
   ...shortcutsEn,
   ...deskEn,
+  ...officeDeskEn,
 };

@@ -11,6 +11,7 @@ import { worklistsJa } from './sections/worklists';
 import { trashJa } from './sections/trash';
 import { shortcutsJa } from './sections/shortcuts';
 import { deskJa } from './sections/desk';
+import { officeDeskJa } from './sections/office-desk';
 /** Japanese UI text: the source of truth for keys (en.ts must match its shape). */
 export const ja = {
   app: {
@@ -506,6 +507,8 @@ export const ja = {
       office: {
         moved_in: 'オフィスデータベースへの移行',
         moved_out: 'オフィスデータベースからの移行（単独の保管庫へ）',
+        desk_connected: '端末の事務所データベースへの接続',
+        desk_left: '端末の事務所データベースからの切り替え',
       },
       staff: {
         added: '職員の追加',
@@ -795,6 +798,7 @@ export const ja = {
   ...trashJa,
   ...shortcutsJa,
   ...deskJa,
+  ...officeDeskJa,
 };
 
 export type Translations = typeof ja;

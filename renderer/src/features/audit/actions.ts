@@ -20,6 +20,8 @@ export const knownActions = [
   'vault.rekey_abandoned',
   'office.moved_in',
   'office.moved_out',
+  'office.desk_connected',
+  'office.desk_left',
   'staff.added',
   'staff.disabled',
   'staff.enabled',

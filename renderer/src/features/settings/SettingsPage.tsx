@@ -14,6 +14,7 @@ import { DeadlineSettingsSection } from '../today/DeadlineSettingsSection';
 import { SecuritySection } from './SecuritySection';
 import { TrashApprovalSection } from '../trash/TrashApprovalSection';
 import { SettingsForm } from './SettingsForm';
+import { OfficeSettingsSection } from '../office/OfficeSettingsSection';
 
 /** Administrator-only: organization details, locking, and key management. */
 export function SettingsPage() {
@@ -51,6 +52,7 @@ export function SettingsPage() {
       <DeadlineSettingsSection />
       <TrashApprovalSection />
       <SecuritySection onNewRecoveryKey={setNewKey} />
+      <OfficeSettingsSection />
     </Stack>
   );
 }

@@ -7,6 +7,8 @@ import { useLang } from '../../i18n';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { useVault } from '../../ui/vault';
 import { RestoreForm } from '../records/RestoreForm';
+import { OfficeConnectLink } from '../office/OfficeConnectLink';
+import { OfficeConnectScreen } from '../office/OfficeConnectScreen';
 import { errorText } from '../../ui/errors';
 import { FailureAlert } from '../../ui/FailureAlert';
 import { LoginInput } from '../../ui/LoginInput';
@@ -25,6 +27,7 @@ type Field = 'company' | 'adminName' | 'adminLogin';
 export function SetupScreen({ onDone }: Props) {
   const { refresh } = useVault();
   const [restoring, setRestoring] = useState(false);
+  const [connecting, setConnecting] = useState(false);
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
@@ -73,6 +76,17 @@ export function SetupScreen({ onDone }: Props) {
     else setFailure(errorText(result.error, lang));
   };
 
+  if (connecting) {
+    return (
+      <OfficeConnectScreen
+        onSwitched={() => {
+          setConnecting(false);
+          void refresh();
+        }}
+        onBack={() => setConnecting(false)}
+      />
+    );
+  }
   if (restoring) {
     return (
       <AuthLayout title={t('records.restore.title')} width={520}>
@@ -127,6 +141,8 @@ export function SetupScreen({ onDone }: Props) {
           <Anchor component="button" type="button" size="sm" ta="center" onClick={() => setRestoring(true)} data-testid="restore-open">
             {t('records.restore.open')}
           </Anchor>
+          {/* #16 item 1: a desk of an office that works on one PostgreSQL database. */}
+          <OfficeConnectLink onOpen={() => setConnecting(true)} />
         </Stack>
       </form>
     </AuthLayout>

@@ -4,6 +4,8 @@ import { Anchor } from '@mantine/core';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { RestoreForm } from '../records/RestoreForm';
 import { useVault } from '../../ui/vault';
+import { OfficeConnectLink } from '../office/OfficeConnectLink';
+import { OfficeConnectScreen } from '../office/OfficeConnectScreen';
 import { RecoverForm } from './RecoverForm';
 import { UnlockForm } from './UnlockForm';
 
@@ -11,13 +13,24 @@ import { UnlockForm } from './UnlockForm';
 export function UnlockScreen() {
   const { t } = useTranslation();
   const { status, refresh } = useVault();
-  const [mode, setMode] = useState<'unlock' | 'recover' | 'restore'>('unlock');
+  const [mode, setMode] = useState<'unlock' | 'recover' | 'restore' | 'office'>('unlock');
 
   if (mode === 'recover') {
     return (
       <AuthLayout title={t('recover.title')} width={480}>
         <RecoverForm onRecovered={() => void refresh()} onBack={() => setMode('unlock')} />
       </AuthLayout>
+    );
+  }
+  if (mode === 'office') {
+    return (
+      <OfficeConnectScreen
+        onSwitched={() => {
+          setMode('unlock');
+          void refresh();
+        }}
+        onBack={() => setMode('unlock')}
+      />
     );
   }
   if (mode === 'restore') {
@@ -38,6 +51,8 @@ export function UnlockScreen() {
       <Anchor component="button" type="button" size="sm" mt="sm" display="block" mx="auto" onClick={() => setMode('restore')} data-testid="restore-open">
         {t('records.restore.open')}
       </Anchor>
+      {/* #16 item 1: several desks on one office database. */}
+      <OfficeConnectLink onOpen={() => setMode('office')} />
     </AuthLayout>
   );
 }
