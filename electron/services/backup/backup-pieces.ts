@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { createDecipheriv, createHmac, hkdfSync, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { KaijiError } from '@shared/errors';
 import { openSqlCipher } from '../vault/database';
@@ -70,17 +70,29 @@ export async function copyNewPieces(
   return { written, bytes };
 }
 
-/** Pieces the manifest lists that are missing from the store, differ from their name or do not open under their key. */
-export function damagedPieces(store: string, pieces: Map<string, Buffer>, full: boolean): string[] {
+/** Files looked at between two yields to the event loop in the store-wide loops below. */
+const FILES_PER_TURN = 256;
+
+/** Lets other work (the app's calls) run between batches of a loop over every piece. */
+const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * Pieces the manifest lists that are missing from the store, differ from their name or do not
+ * open under their key. Asynchronous and yielding: a store of 20k page files checked in one
+ * synchronous loop held the app's event loop ~350 ms at the end of every backup.
+ */
+export async function damagedPieces(store: string, pieces: Map<string, Buffer>, full: boolean): Promise<string[]> {
   const bad: string[] = [];
+  let n = 0;
   for (const [name, key] of pieces) {
     const p = piecePath(store, name);
     try {
-      if (full) decryptPiece(readFileSync(p), name, key);
-      else if (!statSync(p).isFile()) bad.push(name);
+      if (full) decryptPiece(await readFile(p), name, key);
+      else if (!(await stat(p)).isFile()) bad.push(name);
     } catch {
       bad.push(name);
     }
+    if (++n % FILES_PER_TURN === 0) await yieldTurn();
   }
   return bad;
 }
@@ -89,14 +101,16 @@ export function damagedPieces(store: string, pieces: Map<string, Buffer>, full: 
  * Removes pieces (and temp files of interrupted copies) that no kept generation lists; counts
  * page files and database chunks apart (by their magic) for the audit summary.
  */
-export function removeUnlisted(store: string, keep: ReadonlySet<string>): { pages: number; chunks: number } {
+export async function removeUnlisted(store: string, keep: ReadonlySet<string>): Promise<{ pages: number; chunks: number }> {
   const removed = { pages: 0, chunks: 0 };
   if (!existsSync(store)) return removed;
   const head = Buffer.alloc(4);
   for (const d of readdirSync(store)) {
     const dir = join(store, d);
     if (!statSync(dir).isDirectory()) continue;
-    for (const f of readdirSync(dir)) {
+    // One folder's listing at a time, then the event loop's turn (see damagedPieces).
+    await yieldTurn();
+    for (const f of await readdir(dir)) {
       if (keep.has(f)) continue;
       let kind = '';
       try {

@@ -299,7 +299,7 @@ export async function verifyGeneration(
     const back = await decryptBackupBody(path, empty, dbKey, parsed, (d, t) => progress((0.5 * d) / Math.max(1, t)));
     if (JSON.stringify(back) !== JSON.stringify(expected)) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'manifest' });
     const listed = manifestPieces(back);
-    if (damagedPieces(store, new Map(listed.map((n) => [n, Buffer.alloc(0)])), false).length) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'pieces' });
+    if ((await damagedPieces(store, new Map(listed.map((n) => [n, Buffer.alloc(0)])), false)).length) throw new KaijiError('BACKUP_NOT_VERIFIED', { check: 'pieces' });
     progress(0.9);
     const hash = await sha256File(path);
     progress(1);
@@ -374,7 +374,7 @@ async function prunePieces(folder: string, vaultShort: string, dbKey: Buffer): P
       return { pages: 0, chunks: 0 };
     }
   }
-  const removed = removeUnlisted(piecesDir(folder, vaultShort), keep);
+  const removed = await removeUnlisted(piecesDir(folder, vaultShort), keep);
   if (removed.pages + removed.chunks) fsyncDir(folder);
   return removed;
 }
