@@ -26,7 +26,7 @@ describe('contacts (I1), end to end in Chromium', () => {
       // The form refuses to log without the address to write to.
       await page.getByTestId('contact-name').fill('佐藤 恵子');
       await page.getByTestId('contact-submit').click();
-      await page.getByText('7桁の郵便番号を入力してください（例：169-0051）。').waitFor(WAIT);
+      await page.getByText('郵便番号は 123-4567 の形で入力してください。').waitFor(WAIT);
       await page.getByTestId('contact-postal').fill('154-0015');
       await page.getByTestId('contact-address').fill('東京都世田谷区桜新町1丁目2番3号');
       await page.getByTestId('contact-kind-K1').check();
