@@ -11,9 +11,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { isoDateInJapan } from '../../shared/domain/dates';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { changeForcedPassphrase, setUpVault, unlock } from '../helpers/e2e-flows';
+import { changeForcedPassphrase, openDesk, unlock } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
@@ -55,11 +54,9 @@ function watchCalls(page: Page): (channel: string) => number {
 
 describe('forms checked by their channel schemas, end to end in Chromium', () => {
   it('envelope, money order, ID document and contact: refused at the field in Japanese, nothing sent or saved, then saved once corrected', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { page, close } = await openDesk(chromium(), tempDir());
     const calls = watchCalls(page);
     try {
-      await setUpVault(page, web.url);
 
       // 1. The envelope: an arrival date no office date can be (envelopes.log's isoDate), the
       //    number of applications emptied (z.number: required).
@@ -147,17 +144,14 @@ describe('forms checked by their channel schemas, end to end in Chromium', () =>
       expect(logged).toMatchObject({ name: '佐藤 恵子', contactedTime: '10:15' });
       expect((await pageCall(page, 'contacts.get', { id: logged!.id })).postalCode).toBe('154-0015');
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 180_000);
 
   it('first sign-in: a new passphrase under the length rule is refused at its field; the one set by the administrator still opens the forced change', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { page, close } = await openDesk(chromium(), tempDir());
     const calls = watchCalls(page);
     try {
-      await setUpVault(page, web.url);
       await pageCall(page, 'staff.add', { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase one' });
       await page.getByTestId('lock-button').click();
       await unlock(page, 'ichiro', 'clerk passphrase one');
@@ -180,8 +174,7 @@ describe('forms checked by their channel schemas, end to end in Chromium', () =>
       await changeForcedPassphrase(page, 'clerk passphrase one', 'only ichiro knows this');
       expect(calls('session.changePassphrase')).toBe(1);
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ContactDetail, ContactGuidanceLetter } from '@shared/contract/contacts-types';
@@ -6,6 +6,7 @@ import { kaiji } from '../../api';
 import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { useCall } from '../../ui/useCall';
 import { draftFieldOf, draftOf, draftValuesOf, type DraftValues } from '../letters/draftForm';
+import { DraftWordsFields } from '../letters/DraftWordsFields';
 
 // #13 item 11c: the same text conventions and checks as the case letters' editor, by
 // `contacts.updateGuidance`'s own schema.
@@ -39,15 +40,7 @@ export function GuidanceDraftEditor({ contactId, letter, onSaved }: { contactId:
           <TextInput label={t('letters.edit.recipientName')} maxLength={120} {...form.getInputProps('recipient.name')} />
           <Textarea label={t('letters.edit.recipientAddress')} autosize minRows={1} maxLength={300} {...form.getInputProps('recipient.address')} />
         </SimpleGrid>
-        <TextInput label={t('letters.edit.heading')} maxLength={200} {...form.getInputProps('draft.title')} />
-        <Textarea label={t('letters.edit.body')} autosize minRows={3} maxRows={12} {...form.getInputProps('draft.body')} data-testid="guidance-body" />
-        <Textarea label={t('letters.edit.sections')} autosize minRows={3} maxRows={14} {...form.getInputProps('draft.sections')} />
-        <Textarea label={t('letters.edit.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('draft.notes')} />
-        <Group justify="flex-end">
-          <Button size="xs" variant="light" type="submit" loading={loading} data-testid="guidance-save">
-            {t('letters.edit.save')}
-          </Button>
-        </Group>
+        <DraftWordsFields form={form} loading={loading} testIds={{ body: 'guidance-body', save: 'guidance-save' }} />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
 import { Checkbox, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import type { ChannelInput } from '@shared/contract';
 import type { ContactDetail } from '@shared/contract/contacts-types';
 import { isoDateInJapan } from '@shared/domain/dates';
-import { CONTACT_CHANNELS, type ContactChannel } from '@shared/domain/letters/templates-guidance';
-import { REQUEST_KINDS, REQUEST_KIND_LABELS, type RequestKind } from '@shared/domain/page-kind';
+import { CONTACT_CHANNELS } from '@shared/domain/letters/templates-guidance';
+import { REQUEST_KINDS, REQUEST_KIND_LABELS } from '@shared/domain/page-kind';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { EraDateInput, readDate } from '../../ui/EraDateInput';
@@ -15,19 +16,8 @@ import { useCall } from '../../ui/useCall';
 // #13 item 11c: checked by `contacts.log`'s own schema before any call.
 const logSchema = contractSchema('contacts.log');
 
-interface ContactValues {
-  channel: ContactChannel;
-  /** As typed (era or Western). */
-  contactedOn: string;
-  contactedTime: string;
-  name: string;
-  postalCode: string;
-  address: string;
-  contactDetail: string;
-  requestedKinds: RequestKind[];
-  requestNote: string;
-  lang: 'ja' | 'en';
-}
+/** The channel's input as the fields hold it (every key present; the date as typed, era or Western). */
+type ContactValues = Required<ChannelInput<'contacts.log'>>;
 
 /** The channel's input: the date read to ISO, a time only when given, the postal code's digits half-width (IME). */
 const contactInput = ({ contactedOn, contactedTime, postalCode, ...rest }: ContactValues) => ({

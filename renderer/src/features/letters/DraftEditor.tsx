@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { kaiji } from '../../api';
 import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { useCall } from '../../ui/useCall';
 import { draftFieldOf, draftOf, draftValuesOf, type DraftValues } from './draftForm';
+import { DraftWordsFields } from './DraftWordsFields';
 
 // #13 item 11c: the words and the address are checked by `letters.update`'s own schema.
 const updateSchema = contractSchema('letters.update');
@@ -50,16 +51,7 @@ export function DraftEditor({ letter, onSaved }: { letter: LetterDetail; onSaved
           <Select label={t('letters.edit.honorific')} data={['様', '御中']} allowDeselect={false} {...form.getInputProps('recipient.honorific')} />
         </SimpleGrid>
         <Textarea label={t('letters.edit.recipientAddress')} autosize minRows={1} maxLength={300} {...form.getInputProps('recipient.address')} />
-        <TextInput label={t('letters.edit.heading')} maxLength={200} {...form.getInputProps('draft.title')} data-testid="draft-title" />
-        <TextInput label={t('letters.edit.salutation')} {...form.getInputProps('draft.salutation')} />
-        <Textarea label={t('letters.edit.body')} autosize minRows={4} maxRows={16} {...form.getInputProps('draft.body')} data-testid="draft-body" />
-        <Textarea label={t('letters.edit.sections')} autosize minRows={3} maxRows={16} {...form.getInputProps('draft.sections')} data-testid="draft-sections" />
-        <Textarea label={t('letters.edit.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('draft.notes')} />
-        <Group justify="flex-end">
-          <Button size="xs" variant="light" type="submit" loading={loading} data-testid="draft-save">
-            {t('letters.edit.save')}
-          </Button>
-        </Group>
+        <DraftWordsFields form={form} loading={loading} withSalutation testIds={{ title: 'draft-title', body: 'draft-body', sections: 'draft-sections', save: 'draft-save' }} />
       </Stack>
     </form>
   );
