@@ -30,6 +30,13 @@ export const INTAKE = ['administrator', 'clerk'] as const;
 
 export const none = z.object({}).strict();
 export const passphrase = secret(1024);
+/**
+ * A passphrase being set (setup, recovery, change, a new or reset staff member): the staff
+ * service's length rule (MIN_PASSPHRASE_LENGTH) as a named refinement, so a form names it at
+ * its field before any call and the dispatcher answers WEAK_PASSPHRASE, as the service does.
+ */
+export const MIN_NEW_PASSPHRASE = 12;
+export const newPassphrase = passphrase.refine((v) => [...v.normalize('NFC')].length >= MIN_NEW_PASSPHRASE, 'weak_passphrase');
 export const login = loginName();
 export const displayName = text(80, { min: 1 });
 export const role = z.enum(roles);

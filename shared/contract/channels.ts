@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMIN, CASEWORK, INTAKE, OVERSIGHT, channel, displayName, id, isoDate, isoDateOf, login, loginAttempt, multilineText, none, passphrase, role, secret, text, token, typedDate, base64, type Channel } from './channel';
+import { ADMIN, CASEWORK, INTAKE, OVERSIGHT, channel, displayName, id, isoDate, isoDateOf, login, loginAttempt, multilineText, newPassphrase, none, passphrase, role, secret, text, token, typedDate, base64, type Channel } from './channel';
 import { caseFieldValue, isFieldName } from './case-fields';
 import { rowVersion } from './row-version';
 import { verificationChannels } from './channels/verification';
@@ -82,7 +82,7 @@ export const contract = {
       companyName: text(120, { min: 1 }),
       adminName: displayName,
       adminLogin: login,
-      passphrase,
+      passphrase: newPassphrase,
     }),
   }),
   'vault.unlock': channel<SessionUser>()({
@@ -94,7 +94,7 @@ export const contract = {
     input: z.object({
       recoveryKey: secret(200),
       login: loginAttempt(),
-      newPassphrase: passphrase,
+      newPassphrase,
     }),
   }),
   'vault.lock': channel<null>()({ access: 'session', input: none }),
@@ -104,13 +104,13 @@ export const contract = {
   'session.touch': channel<null>()({ access: 'session', input: none }),
   'session.changePassphrase': channel<null>()({
     access: 'session',
-    input: z.object({ current: passphrase, next: passphrase }),
+    input: z.object({ current: passphrase, next: newPassphrase }),
   }),
 
   'staff.list': channel<StaffMember[]>()({ access: ADMIN, input: none }),
   'staff.add': channel<StaffMember>()({
     access: ADMIN,
-    input: z.object({ displayName, login, role, passphrase }),
+    input: z.object({ displayName, login, role, passphrase: newPassphrase }),
   }),
   'staff.setStatus': channel<StaffMember>()({
     access: ADMIN,
@@ -119,7 +119,7 @@ export const contract = {
   'staff.setRole': channel<StaffMember>()({ access: ADMIN, input: z.object({ id, role }) }),
   'staff.resetPassphrase': channel<null>()({
     access: ADMIN,
-    input: z.object({ id, passphrase }),
+    input: z.object({ id, passphrase: newPassphrase }),
   }),
   'staff.remove': channel<null>()({ access: ADMIN, input: z.object({ id }) }),
 
@@ -239,7 +239,8 @@ export const contract = {
   'documents.record': channel<CaseDocument>()({
     access: INTAKE,
     personal: true,
-    input: z.union([
+    // By kind, so a refused value is named at its field (a plain union names only the whole; #13 item 11c).
+    input: z.discriminatedUnion('kind', [
       z.object({
         caseId: id,
         pageId: id.optional(),

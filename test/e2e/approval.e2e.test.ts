@@ -7,11 +7,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { changeForcedPassphrase, lock, setUpVault, unlock } from '../helpers/e2e-flows';
+import { changeForcedPassphrase, lock, openDesk, unlock } from '../helpers/e2e-flows';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
@@ -19,10 +18,8 @@ const TARO = { displayName: '管理 太郎', login: 'taro', role: 'administrator
 
 describe('approval (決裁), end to end in Chromium', () => {
   it('awaiting → author cannot approve → another administrator sends back with a reason → approves', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { web, page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       await pageCall(page, 'settings.update', { ...COMPANY_SETTINGS, approvalRequired: true });
       const logged = await pageCall(page, 'envelopes.log', { arrivedOn: '2026-11-21', delivery: 'futsu', redMarking: true });
       const caseId = logged.cases[0]!.id;
@@ -64,8 +61,7 @@ describe('approval (決裁), end to end in Chromium', () => {
       const letters = await pageCall(page, 'letters.list', { caseId });
       expect(letters[0]!.approval).toMatchObject({ state: 'approved', byName: TARO.displayName });
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   });
 });

@@ -5,19 +5,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { setUpVault } from '../helpers/e2e-flows';
+import { openDesk } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
 
 describe('audit trail for people, end to end in Chromium', () => {
   it('削除 finds the staff removal; the action filter takes words; no codes on screen', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       const gone = await pageCall(page, 'staff.add', { displayName: '退職 次郎', login: 'jiro', role: 'clerk', passphrase: 'clerk passphrase 2' });
       await pageCall(page, 'staff.remove', { id: gone.id });
       await pageCall(page, 'envelopes.log', { arrivedOn: '2026-12-01', delivery: 'ippan_kakitome', redMarking: true, senderName: '', senderAddress: '', note: '', applications: 1 });
@@ -45,8 +42,7 @@ describe('audit trail for people, end to end in Chromium', () => {
       await page.keyboard.press('Enter');
       await expect.poll(async () => new Set(await table.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))), WAIT).toEqual(new Set(['envelope.logged']));
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   });
 });

@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { changeForcedPassphrase, lock, setUpVault, unlock } from '../helpers/e2e-flows';
+import { changeForcedPassphrase, lock, openDesk, unlock } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
@@ -42,10 +41,8 @@ async function assertNoWrapOrCut(page: Page): Promise<void> {
 
 describe('the case list pages, filters and works from the keyboard', () => {
   it('pages past 50 with correct counts, filters, j/k + Enter; a clerk lands on my cases', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       // 72 cases: four envelopes of 18 applications; 12 checking; the clerk in charge of 9 (3 of them checking).
       const made: { id: string; caseNo: string }[] = [];
       for (const arrivedOn of ['2026-11-02', '2026-11-16', '2026-11-30', '2026-12-04']) {
@@ -130,8 +127,7 @@ describe('the case list pages, filters and works from the keyboard', () => {
       await assertNoWrapOrCut(page);
       await page.screenshot({ path: join(SHOTS, 'case-list-my-cases.png') });
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 240_000);
 });

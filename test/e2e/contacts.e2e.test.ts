@@ -1,20 +1,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { setUpVault } from '../helpers/e2e-flows';
+import { openDesk } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
 
 describe('contacts (I1), end to end in Chromium', () => {
   it('a phone request is logged, gets its guidance letter issued and mailed, and leaves Today', async () => {
-    const web = await startWebMode(tempDir());
     // The office's screen size: everything must fit 1366×768.
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { web, page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       await page.getByTestId('today-page').waitFor(WAIT);
       // Nothing owed: the section folds into Today's one line of empty lists (#13 item 6).
       await expect.poll(() => page.getByTestId('today-empty-line').textContent(), WAIT).toContain('案内');
@@ -26,7 +23,7 @@ describe('contacts (I1), end to end in Chromium', () => {
       // The form refuses to log without the address to write to.
       await page.getByTestId('contact-name').fill('佐藤 恵子');
       await page.getByTestId('contact-submit').click();
-      await page.getByText('7桁の郵便番号を入力してください（例：169-0051）。').waitFor(WAIT);
+      await page.getByText('郵便番号は 123-4567 の形で入力してください。').waitFor(WAIT);
       await page.getByTestId('contact-postal').fill('154-0015');
       await page.getByTestId('contact-address').fill('東京都世田谷区桜新町1丁目2番3号');
       await page.getByTestId('contact-kind-K1').check();
@@ -77,8 +74,7 @@ describe('contacts (I1), end to end in Chromium', () => {
       await page.getByTestId('today-empty-line').waitFor(WAIT);
       await expect.poll(() => page.getByTestId('today-guidanceOwed').count(), WAIT).toBe(0);
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 180_000);
 });

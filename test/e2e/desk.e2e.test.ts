@@ -11,7 +11,7 @@ import type { DemoResult } from '../../electron/services/demo/demo-vault';
 import { shortcuts } from '../../renderer/src/ui/shortcuts';
 import { withDomesticCheckDigit } from '../../shared/domain/tracking-number';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { changeForcedPassphrase, lock, setUpVault, unlock } from '../helpers/e2e-flows';
+import { changeForcedPassphrase, lock, openDesk, unlock } from '../helpers/e2e-flows';
 import { FILLED, scannedForm } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode } from '../helpers/web-mode';
@@ -223,10 +223,8 @@ describe('the desk at 1366×768 (#13 items 4, 5, 9, 11b)', () => {
   }, 420_000);
 
   it('the keyboard alone: palette, shortcut sheet, / to search, and envelope → import → fields → next envelope', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { web, page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       await page.getByTestId('today-page').waitFor(WAIT);
 
       // ? opens the sheet, listing every registered shortcut.
@@ -310,8 +308,7 @@ describe('the desk at 1366×768 (#13 items 4, 5, 9, 11b)', () => {
       await page.evaluate(() => (window.location.hash = '#/nowhere'));
       await expect.poll(() => new URL(page.url()).hash, WAIT).toBe('#/today');
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 420_000);
 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, useChromium } from '../helpers/e2e-page';
-import { setUpVault } from '../helpers/e2e-flows';
+import { openDesk, setUpVault } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startWebMode } from '../helpers/web-mode';
 import { FILLED, scannedForm } from '../helpers/filled-forms';
@@ -14,10 +14,8 @@ const chromium = useChromium();
 
 describe('mail intake, end to end in Chromium', () => {
   it('logs an envelope with a registered-mail number; a wrong check digit needs a reason', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP' });
+    const { web, page, close } = await openDesk(chromium(), tempDir(), { view: { locale: 'ja-JP' } });
     try {
-      await setUpVault(page, web.url);
 
       await page.getByTestId('nav-intake').click();
       await page.getByTestId('intake-page').waitFor();
@@ -56,8 +54,7 @@ describe('mail intake, end to end in Chromium', () => {
       const fields = (await PDFDocument.load(pdf)).getForm().getFields().map((f) => f.getName());
       expect(fields).toEqual(expect.arrayContaining(['subject.name', 'request.k1', 'application.date']));
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   });
 

@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { setUpVault } from '../helpers/e2e-flows';
+import { openDesk } from '../helpers/e2e-flows';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 
@@ -28,10 +27,8 @@ async function recordOrder(page: Page, certificateNo: string, issued: string): P
 
 describe('money-order ledger, end to end in Chromium', () => {
   it('two 500-yen orders on a disclosure case pass the fee line; one is cashed', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } });
+    const { page, close } = await openDesk(chromium(), tempDir(), { view: { locale: 'ja-JP', viewport: { width: 1400, height: 1000 } } });
     try {
-      await setUpVault(page, web.url);
       await page.getByTestId('nav-intake').click();
       await page.getByTestId('intake-page').waitFor(WAIT);
       await page.getByTestId('envelope-delivery').selectOption('futsu');
@@ -117,8 +114,7 @@ describe('money-order ledger, end to end in Chromium', () => {
       await page.screenshot({ path: join(SHOTS, 'ledger-failure.png'), fullPage: true });
       throw e;
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 240_000);
 });

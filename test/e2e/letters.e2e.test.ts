@@ -3,12 +3,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { rasterizePdf } from '../../electron/services/imaging/pdf-raster';
 import { SHOTS, pageCall, useChromium } from '../helpers/e2e-page';
-import { setUpVault } from '../helpers/e2e-flows';
+import { openDesk } from '../helpers/e2e-flows';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
 import { drawPage } from '../helpers/ocr-pages';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 // Issuing renders and rasterises letters: longer than the usual UI step.
@@ -32,10 +31,8 @@ const caseStatus = (page: Page) => page.getByTestId('status-actions').getAttribu
 
 describe('decisions and letters, end to end in Chromium (issue #6)', () => {
   it('decides a partial disclosure with a reason, previews, issues, logs registered mail, records the proof -> closed', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } });
+    const { web, page, close } = await openDesk(chromium(), tempDir(), { view: { locale: 'ja-JP', viewport: { width: 1400, height: 1000 } } });
     try {
-      await setUpVault(page, web.url);
       await page.getByTestId('nav-cases').waitFor(WAIT);
       const { caseId, caseNo } = await caseInState(page, {}, 'accepted');
       await page.goto(`${new URL(web.url).origin}/#/cases/${encodeURIComponent(caseId)}`);
@@ -94,16 +91,13 @@ describe('decisions and letters, end to end in Chromium (issue #6)', () => {
       await expect.poll(() => caseStatus(page), WAIT).toBe('closed');
       expect(caseNo).toBe('2026-0001');
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 300_000);
 
   it('prints a deficiency notice, and its scan with the new documents lands on the same case', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    const { web, page, close } = await openDesk(chromium(), tempDir(), { view: { locale: 'ja-JP', viewport: { width: 1400, height: 1000 }, acceptDownloads: true } });
     try {
-      await setUpVault(page, web.url);
       await page.getByTestId('nav-cases').waitFor(WAIT);
       const k3Only = { 'request.k1': false, 'request.k2': false, 'request.k6': false, 'request.k3': true, 'request.reason': '住所が旧住所のまま' };
       const { caseId, caseNo } = await caseInState(page, k3Only, 'checking');
@@ -138,8 +132,7 @@ describe('decisions and letters, end to end in Chromium (issue #6)', () => {
       expect(pages.length).toBe(2);
       expect((await pageCall(page, 'cases.get', { id: caseId })).status).toBe('checking');
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 300_000);
 });

@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, pageCall, pageResult, useChromium } from '../helpers/e2e-page';
-import { changeForcedPassphrase, lock, setUpVault, unlock } from '../helpers/e2e-flows';
+import { changeForcedPassphrase, lock, openDesk, unlock } from '../helpers/e2e-flows';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { COMPANY_SETTINGS } from '../helpers/letters-case';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const WAIT = { timeout: 30_000 };
@@ -31,10 +30,8 @@ const statusOf = async (page: Page, id: string) => (await pageCall(page, 'cases.
 
 describe('the case lifecycle end to end in Chromium (issue #10)', () => {
   it('refuse as repeated -> refusal notice -> outbound mail -> proof of delivery -> closed; a clerk sees no close/withdraw and the API refuses it', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { web, page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       await page.getByTestId('nav-cases').waitFor(WAIT);
       await pageCall(page, 'settings.update', COMPANY_SETTINGS);
       const earlier = await application(page, '2026-09-01');
@@ -106,8 +103,7 @@ describe('the case lifecycle end to end in Chromium (issue #10)', () => {
       const denied = await pageCall(page, 'audit.list', { action: 'access.denied' });
       expect(denied.entries.map((e) => e.summary.caseAction)).toEqual(expect.arrayContaining(['close', 'withdraw']));
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 300_000);
 });

@@ -8,10 +8,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { setUpVault } from '../helpers/e2e-flows';
+import { openDesk } from '../helpers/e2e-flows';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
@@ -25,10 +24,8 @@ const CSV = [
 
 describe('provision register, end to end in Chromium', () => {
   it('imports a CSV with a bad row, confirms a K6 match on the case, and refuses a provision after K5', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { web, page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       await page.getByTestId('nav-provisions').click();
       await page.getByTestId('provisions-page').waitFor(WAIT);
       await page.getByTestId('provisions-tab-import').click();
@@ -73,16 +70,13 @@ describe('provision register, end to end in Chromium', () => {
       await expect.poll(async () => (await page.getByTestId('provisions-check-answer').textContent()) ?? '', WAIT).toContain('提供できません');
       await page.screenshot({ path: join(SHOTS, 'provisions-check.png') });
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 180_000);
 
   it('reports: the charts render and the table counts what was logged (#15 item 4)', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { web, page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       const year = new Date().getFullYear();
       // Two applications received this January, one of them deficient.
       const logged = await pageCall(page, 'envelopes.log', { arrivedOn: `${year}-01-15`, delivery: 'futsu', redMarking: true, applications: 2 });
@@ -101,8 +95,7 @@ describe('provision register, end to end in Chromium', () => {
       expect(await page.getByTestId('reports-chart-days').locator('svg.recharts-surface').count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(SHOTS, 'reports.png') });
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 120_000);
 });

@@ -6,11 +6,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { setUpVault } from '../helpers/e2e-flows';
+import { openDesk } from '../helpers/e2e-flows';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { idCopy, TEST_PERSON } from '../helpers/id-copies';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
@@ -18,10 +17,8 @@ const LONG = { timeout: 120_000 };
 
 describe('reading real paper, end to end in Chromium', () => {
   it('suggested ID document confirmed with Enter; postcode fills the address', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       const logged = await pageCall(page, 'envelopes.log', { arrivedOn: '2026-11-21', delivery: 'futsu', redMarking: true });
       const caseId = logged.cases[0]!.id;
       await pageCall(page, 'cases.setFields', { id: caseId, fields: fieldsOf({ ...FILLED, 'enclosure.idDocument': 'license', signature: '山田 太郎' }) });
@@ -68,8 +65,7 @@ describe('reading real paper, end to end in Chromium', () => {
       await page.screenshot({ path: join(SHOTS, 'reading-failure.png'), fullPage: true });
       throw e;
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 300_000);
 });

@@ -2,20 +2,17 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { E2E_ADMIN, lock, setUpVault } from '../helpers/e2e-flows';
+import { E2E_ADMIN, lock, openDesk } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
 
 describe('records keeping end to end in Chromium (#15: backup, restore, retention)', () => {
   it('warns on Today, backs up from the records page with progress, and restores from the unlock screen', async () => {
-    const web = await startWebMode(tempDir());
+    const { web, page, close } = await openDesk(chromium(), tempDir());
     const backupDir = tempDir();
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
     try {
-      await setUpVault(page, web.url);
       await page.getByTestId('today-backup-warning').waitFor(WAIT);
       expect(await page.getByTestId('today-backup-warning').textContent()).toContain('バックアップの保存先が設定されていません');
 
@@ -61,8 +58,7 @@ describe('records keeping end to end in Chromium (#15: backup, restore, retentio
       await page.screenshot({ path: join(SHOTS, 'records-restore.png'), fullPage: true });
       expect(readdirSync(target).sort()).toEqual(['kaiji.db', 'vault.json']);
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 120_000);
 });

@@ -7,19 +7,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { setUpVault } from '../helpers/e2e-flows';
+import { openDesk } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
 
 describe('settings sections, end to end in Chromium', () => {
   it('keeps every section its own: organisation, response target, repeat period and money-order warning all persist', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 1000 } });
+    const { page, close } = await openDesk(chromium(), tempDir(), { view: { locale: 'ja-JP', viewport: { width: 1280, height: 1000 } } });
     try {
-      await setUpVault(page, web.url);
       await page.getByTestId('nav-settings').click();
       await page.getByTestId('settings-page').waitFor(WAIT);
 
@@ -92,8 +89,7 @@ describe('settings sections, end to end in Chromium', () => {
       expect((await pageCall(page, 'backup.overview', {})).settings).toEqual(backup);
       await page.screenshot({ path: join(SHOTS, 'settings-refused.png'), fullPage: true });
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   });
 });

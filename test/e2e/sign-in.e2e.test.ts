@@ -7,20 +7,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { E2E_ADMIN, changeForcedPassphrase, lock, setUpVault, unlock } from '../helpers/e2e-flows';
+import { changeForcedPassphrase, E2E_ADMIN, lock, openDesk, unlock } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
 
 describe('sign-in lands on your own home', () => {
   it('clerk after administrator → my cases; administrator → Today; same person after a lock → where they were', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { page, close } = await openDesk(chromium(), tempDir());
     const hash = () => new URL(page.url()).hash;
     try {
-      await setUpVault(page, web.url);
       await pageCall(page, 'staff.add', { displayName: '担当 一郎', login: 'ichiro', role: 'clerk', passphrase: 'clerk passphrase one' });
       await page.getByTestId('nav-settings').click();
       await page.getByTestId('settings-page').waitFor(WAIT);
@@ -50,8 +47,7 @@ describe('sign-in lands on your own home', () => {
       const denied = await pageCall(page, 'audit.list', { action: 'access.denied' });
       expect(denied.entries.filter((e) => e.actorName === '担当 一郎')).toEqual([]);
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   });
 });

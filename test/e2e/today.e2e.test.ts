@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isoDateInJapan } from '../../shared/domain/dates';
 import { addDays, monthsBefore } from '../../shared/domain/verification/date-rules';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { setUpVault } from '../helpers/e2e-flows';
+import { openDesk } from '../helpers/e2e-flows';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 
@@ -13,10 +12,8 @@ const chromium = useChromium();
 
 describe('the Today view, end to end in Chromium (#5, I5, F2)', () => {
   it('is the home page, lists an order lapsing within the warning horizon and shows the counts', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       // Home for everyone who can see cases: the Today view.
       await page.getByTestId('today-page').waitFor(WAIT);
       expect(new URL(page.url()).hash).toBe('#/today');
@@ -77,8 +74,7 @@ describe('the Today view, end to end in Chromium (#5, I5, F2)', () => {
       expect(await page.getByTestId(`case-row-${late.caseNo}`).locator('[data-urgency]').getAttribute('data-urgency')).toBe('overdue');
       await page.screenshot({ path: join(SHOTS, 'today-cases-by-urgency.png'), fullPage: true });
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   }, 180_000);
 });

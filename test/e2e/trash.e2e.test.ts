@@ -6,10 +6,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
-import { setUpVault } from '../helpers/e2e-flows';
+import { openDesk } from '../helpers/e2e-flows';
 import { drawPage } from '../helpers/ocr-pages';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const chromium = useChromium();
@@ -17,10 +16,8 @@ const LONG = { timeout: 120_000 };
 
 describe('trash with undo, end to end in Chromium', () => {
   it('delete a page → Undo brings it back; re-importing the file restores it from the trash', async () => {
-    const web = await startWebMode(tempDir());
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
+    const { web, page, close } = await openDesk(chromium(), tempDir());
     try {
-      await setUpVault(page, web.url);
       const logged = await pageCall(page, 'envelopes.log', { arrivedOn: '2026-11-21', delivery: 'futsu', redMarking: true });
       const caseId = logged.cases[0]!.id;
       await page.goto(`${web.url}#/cases/${encodeURIComponent(caseId)}`);
@@ -60,8 +57,7 @@ describe('trash with undo, end to end in Chromium', () => {
       await expect.poll(() => page.getByTestId('trash-list').getAttribute('data-count'), WAIT).toBe('0');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
   });
 });

@@ -11,10 +11,9 @@ import { DEMO_INSURANCE_NUMBERS, insuranceCardScan } from '../../electron/servic
 import { maskedPixelsClean } from '../../electron/services/imaging';
 import { SHOTS, WAIT, pageCall, useChromium } from '../helpers/e2e-page';
 import { useCores, value } from '../helpers/core';
-import { E2E_ADMIN, setUpVault } from '../helpers/e2e-flows';
+import { E2E_ADMIN, openDesk } from '../helpers/e2e-flows';
 import { FILLED, fieldsOf } from '../helpers/filled-forms';
 import { useTempDirs } from '../helpers/temp-dir';
-import { startWebMode } from '../helpers/web-mode';
 
 const tempDir = useTempDirs();
 const makeCore = useCores();
@@ -65,11 +64,9 @@ async function transition(page: Page, to: string, reason?: string): Promise<void
 describe('verification, end to end in Chromium', () => {
   it('deficient with an expired licence, re-sent set attached and accepted, insurance card masked for good', async () => {
     const dataDir = tempDir();
-    const web = await startWebMode(dataDir);
-    const page = await chromium().newPage({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } });
+    const { page, close } = await openDesk(chromium(), dataDir, { view: { locale: 'ja-JP', viewport: { width: 1400, height: 1000 } } });
     let maskedPageId = '';
     try {
-      await setUpVault(page, web.url);
       await logEnvelope(page);
       await page.getByTestId('envelope-row-2026-0001').waitFor(WAIT);
       await openCase(page, '2026-0001');
@@ -132,8 +129,7 @@ describe('verification, end to end in Chromium', () => {
       await page.screenshot({ path: join(SHOTS, 'verification-failure.png'), fullPage: true });
       throw e;
     } finally {
-      await page.close();
-      await web.stop();
+      await close();
     }
 
     // The vault opened in this process: the decrypted stored image and text, and the stored decisions.

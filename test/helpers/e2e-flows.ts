@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { startWebMode, type WebModeProcess } from './web-mode';
 
 export const E2E_ADMIN = { company: '株式会社サンプル', name: '管理 花子', login: 'hanako', passphrase: 'correct horse battery staple' };
 
@@ -10,6 +11,36 @@ export async function fillSetup(page: Page): Promise<void> {
   await page.getByTestId('setup-passphrase').fill(E2E_ADMIN.passphrase);
   await page.getByTestId('setup-passphrase-confirm').fill(E2E_ADMIN.passphrase);
   await page.getByTestId('setup-submit').click();
+}
+
+/** The office laptop's screen (#13: everything must fit 1366×768), in Japanese. */
+export const DESK_VIEW: BrowserContextOptions = { locale: 'ja-JP', viewport: { width: 1366, height: 768 } };
+
+export interface Desk {
+  web: WebModeProcess;
+  page: Page;
+  /** Closes the page and stops the server. */
+  close(): Promise<void>;
+}
+
+/**
+ * How an e2e test starts: web mode on its own data folder, one Chromium page on it (`view`,
+ * default DESK_VIEW), and the first run through the UI into the app unless `setUp: false`.
+ */
+export async function openDesk(browser: Browser, dataDir: string, options: { view?: BrowserContextOptions; setUp?: boolean } = {}): Promise<Desk> {
+  const web = await startWebMode(dataDir);
+  const page = await browser.newPage(options.view ?? DESK_VIEW);
+  const close = async () => {
+    await page.close();
+    await web.stop();
+  };
+  try {
+    if (options.setUp !== false) await setUpVault(page, web.url);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { web, page, close };
 }
 
 /** Setup, then past the recovery sheet into the app. */

@@ -28,6 +28,8 @@ export function createDispatch(core: KaijiCore, map: HandlerMap = handlers): Dis
       // A date that does not read or lies outside its plausible range: named by field only (finding 7).
       const date = parsed.error.issues.find((i) => i.message === 'date');
       if (date) return { ok: false, error: errorInfo('INVALID_DATE', { field: date.path.join('.'), issues }) };
+      // A new passphrase under the length rule: the staff service's own code (#13 item 11c).
+      if (parsed.error.issues.some((i) => i.message === 'weak_passphrase')) return { ok: false, error: errorInfo('WEAK_PASSPHRASE') };
       return { ok: false, error: errorInfo('INVALID_INPUT', { issues }) };
     }
     const session = core.current;

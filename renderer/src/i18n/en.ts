@@ -50,7 +50,6 @@ export const en: Translations = {
     auditor: 'Auditor',
   },
   passphrase: {
-    tooShort: 'The passphrase must be at least 12 characters long.',
     mismatch: 'The passphrases do not match.',
     hint: 'At least 12 characters. A long sentence of several easy-to-remember words works well.',
     strength: {
@@ -62,8 +61,6 @@ export const en: Translations = {
     },
   },
   login: {
-    invalid:
-      'Use 2-32 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit.',
     hint: 'Lowercase letters, digits, ".", "_" and "-".',
   },
   setup: {
@@ -76,7 +73,6 @@ export const en: Translations = {
     passphrase: 'Passphrase',
     passphraseConfirm: 'Passphrase (again)',
     submit: 'Set up Kaiji',
-    required: 'Required.',
   },
   recovery: {
     title: 'Recovery key',
@@ -208,7 +204,6 @@ export const en: Translations = {
     note: 'Note',
     applications: 'Applications in the envelope',
     applicationsHint: 'One case is created per application (1-20).',
-    applicationsInvalid: 'Enter a number from 1 to 20.',
     resubmission: {
       toggle: 'This envelope is the re-sent set of a deficient case',
       hint: 'Tick this when the complete set arrives again for a case waiting after a deficiency. No new case is created.',

@@ -48,7 +48,6 @@ export const ja = {
     auditor: '監査者',
   },
   passphrase: {
-    tooShort: 'パスフレーズは12文字以上にしてください。',
     mismatch: 'パスフレーズが一致しません。',
     hint: '12文字以上。覚えやすい複数の単語を組み合わせた長い文がおすすめです。',
     strength: {
@@ -60,7 +59,6 @@ export const ja = {
     },
   },
   login: {
-    invalid: '半角英小文字・数字・「.」「_」「-」で2〜32文字（先頭は英数字）にしてください。',
     hint: '半角英小文字・数字・「.」「_」「-」が使えます。',
   },
   setup: {
@@ -73,7 +71,6 @@ export const ja = {
     passphrase: 'パスフレーズ',
     passphraseConfirm: 'パスフレーズ（確認）',
     submit: '初期設定を行う',
-    required: '入力してください。',
   },
   recovery: {
     title: '回復キー',
@@ -205,7 +202,6 @@ export const ja = {
     note: 'メモ',
     applications: '同封の請求書の数',
     applicationsHint: '請求書1通ごとに案件が作成されます（1〜20）。',
-    applicationsInvalid: '1〜20の数を入力してください。',
     resubmission: {
       toggle: 'この封筒は不備案件の再提出書類です',
       hint: '不備（再提出待ち）の案件に書類一式が再送された場合にチェックします。新しい案件は作成されません。',

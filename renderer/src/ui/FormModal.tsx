@@ -6,7 +6,7 @@ interface Props {
   opened: boolean;
   onClose: () => void;
   title: ReactNode;
-  onSubmit: (e: FormEvent) => void;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
   loading: boolean;
   submitTestId: string;
   submitLabel: string;

@@ -1,47 +1,50 @@
 import { PasswordInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { PassphraseStrength } from './PassphraseStrength';
-import type { NewPassphrase } from './useNewPassphrase';
 import type { PassphraseChange } from './usePassphraseChange';
 
+/** Any contract form that holds a new passphrase (and its confirmation) among its fields. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyForm = UseFormReturnType<any>;
+
 interface Props {
-  passphrase: NewPassphrase;
+  form: AnyForm;
+  /** The field holding the new passphrase (the channel's input key: passphrase, newPassphrase, next). */
+  path: string;
   testId: string;
   label: string;
   description: string;
-  /** The confirmation field; left out when the form has none. */
+  /** The confirmation field (`confirm` in the form's values); left out when the form has none. */
   confirm?: { testId: string; label: string };
   /** Mantine's focus trap target inside a modal. */
   dataAutofocus?: boolean;
 }
 
+/**
+ * The rule no channel's schema holds: the confirmation repeats the new passphrase. The length
+ * rule is the schema's own (`newPassphrase`, WEAK_PASSPHRASE on the server).
+ */
+export const confirmRule =
+  (message: string) =>
+  <V extends { confirm: string }>(values: V, path: keyof V) =>
+    values.confirm !== values[path] ? message : undefined;
+
 /** A new-passphrase field with its strength bar and, optionally, a confirmation field. */
-export function NewPassphraseFields({ passphrase, testId, label, description, confirm, dataAutofocus }: Props) {
+export function NewPassphraseFields({ form, path, testId, label, description, confirm, dataAutofocus }: Props) {
   return (
     <>
       <PasswordInput
         data-testid={testId}
         label={label}
         description={description}
-        value={passphrase.value}
-        onChange={(e) => passphrase.setValue(e.currentTarget.value)}
-        error={passphrase.errors.value}
         autoComplete="new-password"
         required
         data-autofocus={dataAutofocus || undefined}
+        {...form.getInputProps(path)}
       />
-      <PassphraseStrength value={passphrase.value} />
-      {confirm && (
-        <PasswordInput
-          data-testid={confirm.testId}
-          label={confirm.label}
-          value={passphrase.confirm}
-          onChange={(e) => passphrase.setConfirm(e.currentTarget.value)}
-          error={passphrase.errors.confirm}
-          autoComplete="new-password"
-          required
-        />
-      )}
+      <PassphraseStrength value={String(form.values[path] ?? '')} />
+      {confirm && <PasswordInput data-testid={confirm.testId} label={confirm.label} autoComplete="new-password" required {...form.getInputProps('confirm')} />}
     </>
   );
 }
@@ -54,17 +57,10 @@ export function ChangePassphraseFields({ change, currentLabel }: { change: Passp
   const { t } = useTranslation();
   return (
     <>
-      <PasswordInput
-        data-testid="pass-current"
-        label={currentLabel}
-        value={change.current}
-        onChange={(e) => change.setCurrent(e.currentTarget.value)}
-        autoComplete="current-password"
-        required
-        data-autofocus
-      />
+      <PasswordInput data-testid="pass-current" label={currentLabel} autoComplete="current-password" required data-autofocus {...change.form.getInputProps('current')} />
       <NewPassphraseFields
-        passphrase={change.next}
+        form={change.form}
+        path="next"
         testId="pass-next"
         label={t('changePass.next')}
         description={t('passphrase.hint')}

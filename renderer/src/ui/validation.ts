@@ -1,10 +1,4 @@
-/** Mirrors the login rule in shared/contract/channels.ts, for early field errors. */
-export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
-
-/** The server trims and lowercases logins before checking them; do the same. */
-export const normalizeLogin = (value: string) => value.trim().toLowerCase();
-
-export const MIN_PASSPHRASE = 12;
+import { MIN_NEW_PASSPHRASE as MIN_PASSPHRASE } from '@shared/contract/channel';
 
 export type Strength = 'short' | 'weak' | 'fair' | 'strong';
 

@@ -37,7 +37,8 @@ export const mailChannels = {
     access: INTAKE,
     input: z
       .object({ id, deliveredOn: isoDate.optional(), proofReceivedOn: isoDate.optional() })
-      .refine((v) => v.deliveredOn !== undefined || v.proofReceivedOn !== undefined, 'date'),
+      // Named at the delivery date, so a form shows it at a field (#13 item 11c).
+      .refine((v) => v.deliveredOn !== undefined || v.proofReceivedOn !== undefined, { message: 'date_needed', path: ['deliveredOn'] }),
   }),
   'mail.markReturned': channel<OutboundMailItem>()({ access: INTAKE, input: z.object({ id, returnedOn: isoDate }) }),
 } as const;

@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,7 @@ import type { LetterDetail } from '@shared/contract/letters-types';
 import { approvalRefusal, type ApprovalState } from '@shared/domain/approval';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
-import { contractSchema, contractValidate } from '../../ui/contractForm';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { formatDay } from '../../ui/dates';
 import { useCall } from '../../ui/useCall';
 import { useVault } from '../../ui/vault';
@@ -37,7 +36,7 @@ export function ApprovalSection({ letter, onChanged }: { letter: LetterDetail; o
   const { status } = useVault();
   const { run, loading } = useCall();
   const [sending, setSending] = useState(false);
-  const form = useForm({ mode: 'controlled', initialValues: { reason: '' }, validate: contractValidate(sendBackSchema) });
+  const { form, submit } = useContractForm({ schema: sendBackSchema, initialValues: { reason: '' } });
   const a = letter.approval;
   if (a.state === 'not_required' || letter.status === 'issued') return null;
   const user = status.user;
@@ -50,7 +49,7 @@ export function ApprovalSection({ letter, onChanged }: { letter: LetterDetail; o
       onChanged();
     }
   };
-  const sendBack = form.onSubmit(async ({ reason }) => {
+  const sendBack = submit(async ({ reason }) => {
     const r = await run(() => kaiji.letters.sendBack({ id: letter.id, reason }));
     if (r.ok) {
       notifications.show({ color: 'teal', message: t('approval.sentBack') });

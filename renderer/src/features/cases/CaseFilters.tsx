@@ -9,6 +9,7 @@ import { CASE_STATES, type CaseState } from '@shared/domain/case-state';
 import { REQUEST_KINDS, REQUEST_KIND_LABELS, type RequestKind } from '@shared/domain/page-kind';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 
@@ -17,6 +18,16 @@ export interface ListView {
   sort: CaseSort;
   dir: SortDirection;
 }
+
+const saveSchema = contractSchema('savedFilters.save');
+
+/** The yes/no filters, one tick box each (needs-my-action only for those who can act). */
+const FLAGS = [
+  { key: 'open', testId: 'filter-open', label: 'worklists.open' },
+  { key: 'overdue', testId: 'filter-overdue', label: 'worklists.overdue' },
+  { key: 'answersOwed', testId: 'filter-owed', label: 'worklists.answersOwed' },
+  { key: 'needsMyAction', testId: 'filter-my-action', label: 'worklists.needsMyAction' },
+] as const satisfies readonly { key: keyof CaseListFilter; testId: string; label: string }[];
 
 const isEmpty = (f: CaseListFilter) => !f.states?.length && !f.open && !f.kinds?.length && !f.assignee && !f.overdue && !f.answersOwed && !f.needsMyAction;
 
@@ -29,7 +40,6 @@ export function CaseFilters({ view, onChange, canAct }: { view: ListView; onChan
   const lang = useLang();
   const { run, loading } = useCall();
   const [saving, setSaving] = useState(false);
-  const [name, setName] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
   const [savedVersion, setSavedVersion] = useState(0);
   const assignees = useLoad(() => kaiji.cases.assignees({}), 'assignees');
@@ -47,14 +57,16 @@ export function CaseFilters({ view, onChange, canAct }: { view: ListView; onChan
   const people: Assignee[] = assignees.data ?? [];
   const savedList: SavedFilter[] = saved.data ?? [];
 
-  const save = async () => {
-    const result = await run(() => kaiji.savedFilters.save({ list: 'cases', name, filter: f }));
+  // #13 item 11c: naming a saved filter is a form checked by `savedFilters.save`'s own schema.
+  const { form, submit } = useContractForm({ schema: saveSchema, initialValues: { name: '' }, toInput: (v: { name: string }) => ({ list: 'cases', name: v.name, filter: f }) });
+  const save = submit(async (input) => {
+    const result = await run(() => kaiji.savedFilters.save(input));
     if (!result.ok) return;
     notifications.show({ color: 'teal', message: t('worklists.savedDone', { name: result.value.name }) });
     setSaving(false);
     setSavedVersion((v) => v + 1);
     setPicked(result.value.id);
-  };
+  });
   const remove = async () => {
     const target = savedList.find((s) => s.id === picked);
     if (!target) return;
@@ -126,12 +138,9 @@ export function CaseFilters({ view, onChange, canAct }: { view: ListView; onChan
         </Tooltip>
       </Group>
       <Group gap="md" wrap="wrap">
-        <Checkbox data-testid="filter-open" size="xs" label={t('worklists.open')} checked={!!f.open} onChange={(e) => set({ open: e.currentTarget.checked })} />
-        <Checkbox data-testid="filter-overdue" size="xs" label={t('worklists.overdue')} checked={!!f.overdue} onChange={(e) => set({ overdue: e.currentTarget.checked })} />
-        <Checkbox data-testid="filter-owed" size="xs" label={t('worklists.answersOwed')} checked={!!f.answersOwed} onChange={(e) => set({ answersOwed: e.currentTarget.checked })} />
-        {canAct && (
-          <Checkbox data-testid="filter-my-action" size="xs" label={t('worklists.needsMyAction')} checked={!!f.needsMyAction} onChange={(e) => set({ needsMyAction: e.currentTarget.checked })} />
-        )}
+        {FLAGS.filter((flag) => canAct || flag.key !== 'needsMyAction').map((flag) => (
+          <Checkbox key={flag.key} data-testid={flag.testId} size="xs" label={t(flag.label)} checked={!!f[flag.key]} onChange={(e) => set({ [flag.key]: e.currentTarget.checked } as Partial<CaseListFilter>)} />
+        ))}
         <Select
           data-testid="saved-filters"
           aria-label={t('worklists.saved')}
@@ -164,16 +173,11 @@ export function CaseFilters({ view, onChange, canAct }: { view: ListView; onChan
         )}
       </Group>
       <Modal opened={saving} onClose={() => setSaving(false)} title={t('worklists.save')} size="sm">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (name.trim()) void save();
-          }}
-        >
+        <form onSubmit={save} noValidate>
           <Stack gap="sm">
-            <TextInput data-testid="save-filter-name" label={t('worklists.saveName')} description={t('worklists.saveNameHint')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={60} data-autofocus />
+            <TextInput data-testid="save-filter-name" label={t('worklists.saveName')} description={t('worklists.saveNameHint')} maxLength={60} data-autofocus {...form.getInputProps('name')} />
             <Group justify="flex-end">
-              <Button data-testid="save-filter-submit" type="submit" loading={loading} disabled={!name.trim()}>
+              <Button data-testid="save-filter-submit" type="submit" loading={loading} disabled={!form.values.name.trim()}>
                 {t('worklists.saveSubmit')}
               </Button>
             </Group>

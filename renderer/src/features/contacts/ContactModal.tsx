@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Divider, Group, Image, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import type { ContactDetail } from '@shared/contract/contacts-types';
@@ -12,6 +12,7 @@ import { allows } from '@shared/roles';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { ConfirmModal } from '../../ui/ConfirmModal';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { formatDay } from '../../ui/dates';
 import { EraDateInput, readDate } from '../../ui/EraDateInput';
 import { useCall } from '../../ui/useCall';
@@ -159,39 +160,45 @@ export function ContactModal({ contact, onClose, onChanged }: { contact: Contact
   );
 }
 
+const mailingSchema = contractSchema('contacts.logMailing');
+interface MailingValues {
+  method: OutboundMethod;
+  trackingNumber: string;
+  trackingOverrideReason: string;
+  /** As typed (era or Western). */
+  sentOn: string;
+}
+
 /** M2: how the issued guidance letter went out; the tracking number is checked as in the mail log (M1). */
 function MailingForm({ contactId, onLogged }: { contactId: string; onLogged: (c: ContactDetail) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
-  const [method, setMethod] = useState<OutboundMethod>('futsu');
-  const [tracking, setTracking] = useState('');
-  const [override, setOverride] = useState('');
   const [needsReason, setNeedsReason] = useState(false);
-  const [sentOn, setSentOn] = useState(() => isoDateInJapan(new Date()));
+  // #13 item 11c: checked by `contacts.logMailing`'s own schema before any call.
+  const { form, submit } = useContractForm({
+    schema: mailingSchema,
+    initialValues: { method: 'futsu', trackingNumber: '', trackingOverrideReason: '', sentOn: isoDateInJapan(new Date()) } as MailingValues,
+    toInput: (v: MailingValues) => ({
+      id: contactId,
+      method: v.method,
+      sentOn: readDate(v.sentOn) ?? v.sentOn,
+      ...(v.trackingNumber.trim() ? { trackingNumber: v.trackingNumber } : {}),
+      ...(v.trackingOverrideReason.trim() ? { trackingOverrideReason: v.trackingOverrideReason } : {}),
+    }),
+  });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const iso = readDate(sentOn);
-    if (!iso) return;
-    const r = await run(() =>
-      kaiji.contacts.logMailing({
-        id: contactId,
-        method,
-        sentOn: iso,
-        ...(tracking.trim() ? { trackingNumber: tracking.trim() } : {}),
-        ...(override.trim() ? { trackingOverrideReason: override.trim() } : {}),
-      }),
-    );
+  const onSubmit = submit(async (input) => {
+    const r = await run(() => kaiji.contacts.logMailing(input));
     if (!r.ok && r.error.code === 'TRACKING_NUMBER_INVALID') setNeedsReason(true);
     if (r.ok) {
       notifications.show({ color: 'teal', message: t('contacts.detail.mailed') });
       onLogged(r.value);
     }
-  };
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="contact-mailing-form">
+    <form onSubmit={onSubmit} noValidate data-testid="contact-mailing-form">
       <Stack gap="sm">
         <Title order={6}>{t('contacts.detail.mailTitle')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -199,14 +206,13 @@ function MailingForm({ contactId, onLogged }: { contactId: string; onLogged: (c:
             data-testid="contact-mail-method"
             label={t('contacts.detail.method')}
             data={outboundMethods.map((m) => ({ value: m, label: outboundLabels[m][lang] }))}
-            value={method}
             allowDeselect={false}
-            onChange={(v) => v && setMethod(v as OutboundMethod)}
+            {...form.getInputProps('method')}
           />
-          <TextInput data-testid="contact-mail-tracking" label={t('contacts.detail.trackingNumber')} value={tracking} onChange={(e) => setTracking(e.currentTarget.value)} maxLength={40} />
-          <EraDateInput testId="contact-mail-sent" label={t('contacts.detail.sentOn')} value={sentOn} onChange={setSentOn} required />
+          <TextInput data-testid="contact-mail-tracking" label={t('contacts.detail.trackingNumber')} {...form.getInputProps('trackingNumber')} maxLength={40} />
+          <EraDateInput testId="contact-mail-sent" label={t('contacts.detail.sentOn')} required {...form.getInputProps('sentOn')} />
         </SimpleGrid>
-        {needsReason && <TextInput data-testid="contact-mail-override" label={t('contacts.detail.trackingOverride')} value={override} onChange={(e) => setOverride(e.currentTarget.value)} maxLength={300} />}
+        {needsReason && <TextInput data-testid="contact-mail-override" label={t('contacts.detail.trackingOverride')} {...form.getInputProps('trackingOverrideReason')} maxLength={300} />}
         <Group justify="flex-end">
           <Button type="submit" loading={loading} data-testid="contact-mail-submit">
             {t('contacts.detail.logMailing')}

@@ -20,11 +20,12 @@ import { getHotkeyHandler, useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnvelopeLogged } from '@shared/contract';
-import { isoDateInJapan, isValidIsoDate } from '@shared/domain/dates';
+import { isoDateInJapan } from '@shared/domain/dates';
 import { deliveryLabels, deliveryMethods, tracked, type DeliveryMethod } from '@shared/domain/mail';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { eraDate, parseDay } from '../../ui/dates';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { errorText } from '../../ui/errors';
 import { hotkeyOf } from '../../ui/shortcuts';
 import { useCall } from '../../ui/useCall';
@@ -38,23 +39,43 @@ interface Props {
   onLogged: (result: EnvelopeLogged) => void;
 }
 
-interface Errors {
-  arrivedOn?: string;
-  tracking?: string;
+// #13 item 11c: the fields are checked by `envelopes.log`'s own schema before any call; what one
+// schema cannot say (the tracking rules of M1 across delivery, number and override; the case a
+// re-sent set belongs to) comes from the same shared rule the service runs (trackingVerdict).
+const logSchema = contractSchema('envelopes.log');
+
+interface EnvelopeValues {
+  arrivedOn: string;
+  delivery: DeliveryMethod;
+  trackingNumber: string;
   /** A wrong check digit needs either a corrected number or an explicit override. */
-  override?: string;
-  overrideReason?: string;
-  applications?: string;
-  resubmission?: string;
-  /** A server error that belongs to no single field. */
-  general?: string;
+  override: boolean;
+  trackingOverrideReason: string;
+  redMarking: boolean;
+  senderName: string;
+  senderAddress: string;
+  note: string;
+  /** NumberInput holds '' while emptied (the schema then says "required"). */
+  applications: number | string;
+  /** I4: the envelope is the re-sent set of a case waiting in 不備 (no new case is created). */
+  resubmission: boolean;
+  resubmissionFor: string;
 }
 
-/** NumberInput may hold '' or a partial number while typing; accept whole numbers in range only. */
-const wholeIn = (value: string | number, min: number, max: number): number | null => {
-  const n = typeof value === 'number' ? value : Number(value);
-  return value !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
-};
+const overriding = (v: EnvelopeValues) => tracked.has(v.delivery) && trackingVerdict(v.trackingNumber).state === 'check_digit' && v.override;
+
+/** The channel's input from the fields: a number only for tracked mail, an override reason only when overriding. */
+const envelopeInput = (v: EnvelopeValues) => ({
+  arrivedOn: v.arrivedOn,
+  delivery: v.delivery,
+  ...(tracked.has(v.delivery) && v.trackingNumber.trim() ? { trackingNumber: v.trackingNumber } : {}),
+  ...(overriding(v) ? { trackingOverrideReason: v.trackingOverrideReason } : {}),
+  redMarking: v.redMarking,
+  senderName: v.senderName,
+  senderAddress: v.senderAddress,
+  note: v.note,
+  ...(v.resubmission ? { applications: 1, ...(v.resubmissionFor ? { resubmissionFor: v.resubmissionFor } : {}) } : { applications: v.applications }),
+});
 
 /** 受付: one envelope from the day's mail; each application in it becomes a case (I1, I2, M1). */
 export function EnvelopeForm({ onLogged }: Props) {
@@ -62,33 +83,45 @@ export function EnvelopeForm({ onLogged }: Props) {
   const lang = useLang();
   const { run, loading } = useCall();
   const today = isoDateInJapan(new Date());
-
-  const [arrivedOn, setArrivedOn] = useState(today);
-  const [delivery, setDelivery] = useState<DeliveryMethod>('ippan_kakitome');
-  const [tracking, setTracking] = useState('');
+  // The tracking verdict's own words stand under the field; the field itself is only marked.
+  const malformed = t('intake.trackingState.format');
+  const { form, submit } = useContractForm({
+    schema: logSchema,
+    initialValues: {
+      arrivedOn: today,
+      delivery: 'ippan_kakitome',
+      trackingNumber: '',
+      override: false,
+      trackingOverrideReason: '',
+      redMarking: true,
+      senderName: '',
+      senderAddress: '',
+      note: '',
+      applications: 1,
+      resubmission: false,
+      resubmissionFor: '',
+    } as EnvelopeValues,
+    toInput: envelopeInput,
+    rules: (v: EnvelopeValues) => {
+      const isTracked = tracked.has(v.delivery);
+      const state = trackingVerdict(v.trackingNumber).state;
+      return {
+        trackingNumber: isTracked && (!v.trackingNumber.trim() ? t('intake.trackingRequired') : state === 'format' && malformed),
+        override: isTracked && state === 'check_digit' && !v.override && t('intake.overrideNeeded'),
+        trackingOverrideReason: overriding(v) && !v.trackingOverrideReason.trim() && t('intake.overrideReasonRequired'),
+        resubmissionFor: v.resubmission && !v.resubmissionFor && t('intake.resubmission.required'),
+      };
+    },
+  });
+  const v = form.values;
   // Until the field is left (or the form sent), a number that is merely too short stays a hint.
   const [trackingTouched, setTrackingTouched] = useState(false);
-  const [override, setOverride] = useState(false);
-  const [overrideReason, setOverrideReason] = useState('');
-  const [redMarking, setRedMarking] = useState(true);
-  const [senderName, setSenderName] = useState('');
-  const [senderAddress, setSenderAddress] = useState('');
-  const [note, setNote] = useState('');
-  const [applications, setApplications] = useState<string | number>(1);
-  const [errors, setErrors] = useState<Errors>({});
-  // I4: the envelope is the re-sent set of a case waiting in 不備 (no new case is created).
-  const [resubmission, setResubmission] = useState(false);
-  const [resubmissionFor, setResubmissionFor] = useState('');
+  const [general, setGeneral] = useState<string | null>(null);
   const [waitingKey, setWaitingKey] = useState(0);
   const waiting = useLoad(() => kaiji.cases.awaitingResubmission({}), String(waitingKey));
 
   const dateRef = useRef<HTMLInputElement>(null);
-  const trackingRef = useRef<HTMLInputElement>(null);
-  const overrideRef = useRef<HTMLInputElement>(null);
-  const reasonRef = useRef<HTMLInputElement>(null);
-  const applicationsRef = useRef<HTMLInputElement>(null);
   const resubmissionRef = useRef<HTMLSelectElement>(null);
-  const senderRef = useRef<HTMLInputElement>(null);
   const openRef = useRef<HTMLAnchorElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   // The cases the last envelope became: the keyboard path goes on to the case file (#13 item 5).
@@ -100,119 +133,68 @@ export function EnvelopeForm({ onLogged }: Props) {
     if (window.location.hash.includes('?new')) dateRef.current?.focus();
   }, []);
 
-  const isTracked = tracked.has(delivery);
-  const verdict = trackingVerdict(tracking);
-  const softFormat = verdict.state === 'format' && !trackingTouched && couldBeIncomplete(tracking);
-  const overriding = isTracked && verdict.state === 'check_digit' && override;
-  const day = parseDay(arrivedOn);
+  const isTracked = tracked.has(v.delivery);
+  const verdict = trackingVerdict(v.trackingNumber);
+  const softFormat = verdict.state === 'format' && !trackingTouched && couldBeIncomplete(v.trackingNumber);
+  const day = parseDay(v.arrivedOn);
+  const trackingError = form.errors.trackingNumber;
 
-  const clear = (field: keyof Errors) => setErrors((e) => ({ ...e, [field]: undefined, general: undefined }));
+  // Any change clears the message that belonged to no single field.
+  useEffect(() => setGeneral(null), [v]);
 
   const reset = () => {
-    setTracking('');
+    // The day and the delivery method stay: the next envelope of the day's mail is usually alike.
+    form.setValues({ trackingNumber: '', override: false, trackingOverrideReason: '', redMarking: true, senderName: '', senderAddress: '', note: '', applications: 1, resubmission: false, resubmissionFor: '' });
+    form.clearErrors();
     setTrackingTouched(false);
-    setOverride(false);
-    setOverrideReason('');
-    setRedMarking(true);
-    setSenderName('');
-    setSenderAddress('');
-    setNote('');
-    setApplications(1);
-    setResubmission(false);
-    setResubmissionFor('');
-    setErrors({});
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (loading) return; // Enter pressed again while the first request is on its way
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     setTrackingTouched(true);
-    const count = wholeIn(applications, 1, 20);
-    const errs: Errors = {
-      arrivedOn: isValidIsoDate(arrivedOn) ? undefined : t('setup.required'),
-      tracking: isTracked && !tracking.trim() ? t('intake.trackingRequired') : undefined,
-      override:
-        isTracked && verdict.state === 'check_digit' && !override ? t('intake.overrideNeeded') : undefined,
-      overrideReason: overriding && !overrideReason.trim() ? t('intake.overrideReasonRequired') : undefined,
-      applications: !resubmission && count === null ? t('intake.applicationsInvalid') : undefined,
-      resubmission: resubmission && !resubmissionFor ? t('intake.resubmission.required') : undefined,
-    };
-    setErrors(errs);
-    // The live verdict is the server's own rule (shared/domain): a malformed number would
-    // only come back refused, so keep the staff member on the field instead.
-    const malformed = isTracked && verdict.state === 'format';
-    const first = errs.arrivedOn
-      ? dateRef
-      : errs.tracking || malformed
-        ? trackingRef
-        : errs.override
-          ? overrideRef
-          : errs.overrideReason
-            ? reasonRef
-            : errs.applications
-              ? applicationsRef
-              : errs.resubmission
-                ? resubmissionRef
-                : null;
-    if (first || (!resubmission && count === null)) {
-      first?.current?.focus();
-      return;
-    }
-
-    const result = await run(
-      () =>
-        kaiji.envelopes.log({
-          arrivedOn,
-          delivery,
-          ...(isTracked && tracking.trim() ? { trackingNumber: tracking.trim() } : {}),
-          ...(overriding ? { trackingOverrideReason: overrideReason.trim() } : {}),
-          redMarking,
-          senderName: senderName.trim(),
-          senderAddress: senderAddress.trim(),
-          note: note.trim(),
-          ...(resubmission ? { applications: 1, resubmissionFor } : { applications: count ?? 1 }),
-        }),
-      { notify: false },
-    );
-    if (!result.ok) {
-      if (result.error.code === 'LOCKED') return;
-      const message = errorText(result.error, lang);
-      if (result.error.code === 'DATE_IN_FUTURE' || result.error.code === 'INVALID_DATE') {
-        setErrors({ arrivedOn: message });
-        dateRef.current?.focus();
-      } else if (result.error.code === 'NOT_WAITING_FOR_RESUBMISSION') {
-        setErrors({ resubmission: message });
-        setWaitingKey((k) => k + 1);
-        resubmissionRef.current?.focus();
-      } else if (result.error.code === 'TRACKING_NUMBER_INVALID') {
-        setErrors({ tracking: message });
-        trackingRef.current?.focus();
-      } else {
-        setErrors({ general: message });
+    submit(async (input) => {
+      if (loading) return; // Enter pressed again while the first request is on its way
+      const resubmission = input.resubmissionFor !== undefined;
+      const result = await run(() => kaiji.envelopes.log(input), { notify: false });
+      if (!result.ok) {
+        if (result.error.code === 'LOCKED') return;
+        const message = errorText(result.error, lang);
+        if (result.error.code === 'DATE_IN_FUTURE' || result.error.code === 'INVALID_DATE') {
+          form.setFieldError('arrivedOn', message);
+          dateRef.current?.focus();
+        } else if (result.error.code === 'NOT_WAITING_FOR_RESUBMISSION') {
+          form.setFieldError('resubmissionFor', message);
+          setWaitingKey((k) => k + 1);
+          resubmissionRef.current?.focus();
+        } else if (result.error.code === 'TRACKING_NUMBER_INVALID') {
+          form.setFieldError('trackingNumber', message);
+          form.getInputNode('trackingNumber')?.focus();
+        } else {
+          setGeneral(message);
+        }
+        return;
       }
-      return;
-    }
 
-    const caseNos = result.value.cases.map((c) => c.caseNo);
-    notifications.show({
-      color: 'teal',
-      icon: <IconCircleCheck size={18} />,
-      message: resubmission
-        ? t('intake.resubmission.attached', { caseNo: caseNos[0] ?? '' })
-        : t('intake.created', { caseNos: caseNos.join(t('intake.listSep')) }),
-    });
-    if (resubmission) setWaitingKey((k) => k + 1);
-    reset();
-    setLogged(result.value.cases);
-    onLogged(result.value);
-    // Next: the new case file (Enter), or Tab back into the form for another envelope.
-    window.setTimeout(() => openRef.current?.focus(), 0);
+      const caseNos = result.value.cases.map((c) => c.caseNo);
+      notifications.show({
+        color: 'teal',
+        icon: <IconCircleCheck size={18} />,
+        message: resubmission
+          ? t('intake.resubmission.attached', { caseNo: caseNos[0] ?? '' })
+          : t('intake.created', { caseNos: caseNos.join(t('intake.listSep')) }),
+      });
+      if (resubmission) setWaitingKey((k) => k + 1);
+      reset();
+      setLogged(result.value.cases);
+      onLogged(result.value);
+      // Next: the new case file (Enter), or Tab back into the form for another envelope.
+      window.setTimeout(() => openRef.current?.focus(), 0);
+    })(e);
   };
 
   return (
     <Paper withBorder radius="md" p="lg">
       <form
-        onSubmit={submit}
+        onSubmit={onSubmit}
         noValidate
         data-testid="envelope-form"
         // Ctrl/⌘+Enter sends from any field, the memo's textarea included (Enter there is a new line).
@@ -225,9 +207,9 @@ export function EnvelopeForm({ onLogged }: Props) {
             <Title order={4}>{t('intake.formTitle')}</Title>
           </Group>
 
-          {errors.general && (
+          {general && (
             <Alert data-testid="envelope-error" color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-              {errors.general}
+              {general}
             </Alert>
           )}
 
@@ -238,45 +220,30 @@ export function EnvelopeForm({ onLogged }: Props) {
                 data-testid="envelope-date"
                 type="date"
                 label={t('intake.arrivedOn')}
-                value={arrivedOn}
                 max={today}
-                onChange={(e) => {
-                  setArrivedOn(e.currentTarget.value);
-                  clear('arrivedOn');
-                }}
                 description={day ? t('intake.era', { date: eraDate(day) }) : undefined}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
-                error={errors.arrivedOn}
                 required
+                {...form.getInputProps('arrivedOn')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
               <NativeSelect
                 data-testid="envelope-delivery"
                 label={t('intake.delivery')}
-                value={delivery}
-                onChange={(e) => {
-                  setDelivery(e.currentTarget.value as DeliveryMethod);
-                  clear('tracking');
-                }}
+                {...form.getInputProps('delivery')}
                 data={deliveryMethods.map((m) => ({ value: m, label: deliveryLabels[m][lang] }))}
                 required
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-              {!resubmission && (
+              {!v.resubmission && (
                 <NumberInput
-                  ref={applicationsRef}
                   data-testid="envelope-applications"
                   label={t('intake.applications')}
                   description={t('intake.applicationsHint')}
                   inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  value={applications}
-                  onChange={(v) => {
-                    setApplications(v);
-                    clear('applications');
-                  }}
-                  error={errors.applications}
+                  {...form.getInputProps('applications')}
                   min={1}
                   max={20}
                   allowDecimal={false}
@@ -291,33 +258,23 @@ export function EnvelopeForm({ onLogged }: Props) {
           <ResubmissionPicker
             ref={resubmissionRef}
             cases={waiting.data}
-            enabled={resubmission}
-            onEnabled={(on) => {
-              setResubmission(on);
-              clear('resubmission');
-            }}
-            caseId={resubmissionFor}
-            onCase={(id) => {
-              setResubmissionFor(id);
-              clear('resubmission');
-            }}
-            error={errors.resubmission}
+            enabled={v.resubmission}
+            onEnabled={(on) => form.setFieldValue('resubmission', on)}
+            caseId={v.resubmissionFor}
+            onCase={(id) => form.setFieldValue('resubmissionFor', id)}
+            error={form.errors.resubmissionFor as string | undefined}
+            path="resubmissionFor"
           />
 
           {isTracked ? (
             <Stack gap={6} maw={640}>
               <TextInput
-                ref={trackingRef}
                 data-testid="envelope-tracking"
                 label={t('intake.tracking')}
                 description={t('intake.trackingHint')}
-                value={tracking}
-                onChange={(e) => {
-                  setTracking(e.currentTarget.value);
-                  clear('tracking');
-                }}
+                {...form.getInputProps('trackingNumber')}
                 onBlur={() => setTrackingTouched(true)}
-                error={errors.tracking ?? (verdict.state === 'format' && !softFormat ? true : undefined)}
+                error={trackingError === malformed ? true : (trackingError ?? (verdict.state === 'format' && !softFormat ? true : undefined))}
                 rightSection={
                   verdict.state === 'valid' ? (
                     <IconCircleCheck size={18} stroke={1.8} color="var(--mantine-color-teal-7)" />
@@ -334,28 +291,16 @@ export function EnvelopeForm({ onLogged }: Props) {
               {verdict.state === 'check_digit' && (
                 <Stack gap="xs" pl="md" py={4} style={{ borderLeft: '3px solid var(--mantine-color-orange-3)' }}>
                   <Checkbox
-                    ref={overrideRef}
                     data-testid="envelope-override"
                     label={t('intake.override')}
-                    checked={override}
-                    error={errors.override}
-                    onChange={(e) => {
-                      setOverride(e.currentTarget.checked);
-                      setErrors((x) => ({ ...x, override: undefined, overrideReason: undefined, general: undefined }));
-                    }}
+                    {...form.getInputProps('override', { type: 'checkbox' })}
                   />
-                  {override && (
+                  {v.override && (
                     <TextInput
-                      ref={reasonRef}
                       data-testid="envelope-override-reason"
                       label={t('intake.overrideReason')}
                       placeholder={t('intake.overrideReasonHint')}
-                      value={overrideReason}
-                      onChange={(e) => {
-                        setOverrideReason(e.currentTarget.value);
-                        clear('overrideReason');
-                      }}
-                      error={errors.overrideReason}
+                      {...form.getInputProps('trackingOverrideReason')}
                       maxLength={300}
                       required
                     />
@@ -379,10 +324,9 @@ export function EnvelopeForm({ onLogged }: Props) {
             <Checkbox
               data-testid="envelope-red-marking"
               label={t('intake.redMarking')}
-              checked={redMarking}
-              onChange={(e) => setRedMarking(e.currentTarget.checked)}
+              {...form.getInputProps('redMarking', { type: 'checkbox' })}
             />
-            {!redMarking && (
+            {!v.redMarking && (
               <Text data-testid="envelope-red-marking-note" size="xs" c="dimmed" pl={32}>
                 {t('intake.redMarkingNote')}
               </Text>
@@ -392,11 +336,9 @@ export function EnvelopeForm({ onLogged }: Props) {
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 5 }}>
               <TextInput
-                ref={senderRef}
                 data-testid="envelope-sender-name"
                 label={t('intake.senderName')}
-                value={senderName}
-                onChange={(e) => setSenderName(e.currentTarget.value)}
+                {...form.getInputProps('senderName')}
                 maxLength={120}
                 autoComplete="off"
               />
@@ -405,8 +347,7 @@ export function EnvelopeForm({ onLogged }: Props) {
               <TextInput
                 data-testid="envelope-sender-address"
                 label={t('intake.senderAddress')}
-                value={senderAddress}
-                onChange={(e) => setSenderAddress(e.currentTarget.value)}
+                {...form.getInputProps('senderAddress')}
                 maxLength={300}
                 autoComplete="off"
               />
@@ -415,8 +356,7 @@ export function EnvelopeForm({ onLogged }: Props) {
           <Textarea
             data-testid="envelope-note"
             label={t('intake.note')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            {...form.getInputProps('note')}
             maxLength={1000}
             autosize
             minRows={2}

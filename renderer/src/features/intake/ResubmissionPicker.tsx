@@ -12,13 +12,15 @@ interface Props {
   caseId: string;
   onCase: (caseId: string) => void;
   error?: string;
+  /** The form's path of the case field (a refused form focuses it). */
+  path?: string;
 }
 
 /**
  * I4: the envelope holds the whole re-sent set of a case waiting in 不備. Ticking the box and
  * picking the case attaches the envelope to it instead of creating a new case.
  */
-export const ResubmissionPicker = forwardRef<HTMLSelectElement, Props>(function ResubmissionPicker({ cases, enabled, onEnabled, caseId, onCase, error }, ref) {
+export const ResubmissionPicker = forwardRef<HTMLSelectElement, Props>(function ResubmissionPicker({ cases, enabled, onEnabled, caseId, onCase, error, path }, ref) {
   const { t } = useTranslation();
   const lang = useLang();
   const none = cases !== undefined && cases.length === 0;
@@ -36,6 +38,7 @@ export const ResubmissionPicker = forwardRef<HTMLSelectElement, Props>(function 
         <NativeSelect
           ref={ref}
           data-testid="envelope-resubmission-case"
+          data-path={path}
           label={t('intake.resubmission.case')}
           value={caseId}
           onChange={(e) => onCase(e.currentTarget.value)}

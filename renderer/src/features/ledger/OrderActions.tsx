@@ -1,12 +1,15 @@
 import { Button, Group, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import type { ChannelInput } from '@shared/contract';
 import type { MoneyOrderRecord } from '@shared/contract/ledger-types';
 import { isoDateInJapan } from '@shared/domain/dates';
 import { canChangeMoneyOrder } from '@shared/domain/money-orders';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { errorText } from '../../ui/errors';
 import { FormModal } from '../../ui/FormModal';
 import { useCall } from '../../ui/useCall';
@@ -35,6 +38,7 @@ export function OrderActions({ order, onChanged }: { order: MoneyOrderRecord; on
         ))}
       {open && (
         <ActionForm
+          key={open}
           action={open}
           order={order}
           onClose={() => setOpen(null)}
@@ -48,36 +52,43 @@ export function OrderActions({ order, onChanged }: { order: MoneyOrderRecord; on
   );
 }
 
+// #13 item 11c: each action is checked by its channel's own schema before any call.
+const ACTIONS = {
+  cash: { schema: contractSchema('moneyOrders.cash'), date: 'cashedOn' },
+  return: { schema: contractSchema('moneyOrders.return'), date: 'returnedOn' },
+  lapse: { schema: contractSchema('moneyOrders.lapse'), date: 'lapsedOn' },
+} as const;
+/** The date field is named like the action's input key (cashedOn …), so the schema names it. */
+type ActionValues = Record<string, string>;
+
 function ActionForm({ action, order, onClose, onDone }: { action: Action; order: MoneyOrderRecord; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
-  const [date, setDate] = useState(isoDateInJapan(new Date()));
-  const [ref, setRef] = useState('');
+  const { schema, date } = ACTIONS[action];
+  const { form, submit } = useContractForm({
+    schema: schema as z.ZodType,
+    initialValues: { [date]: isoDateInJapan(new Date()), depositRef: '' } as ActionValues,
+    toInput: (v: ActionValues) => ({ id: order.id, [date]: readDate(v[date] ?? '') ?? v[date], ...(action === 'cash' ? { depositRef: v.depositRef } : {}) }),
+  });
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = submit(async (input) => {
     setError(null);
-    const iso = readDate(date);
-    if (!iso || (action === 'cash' && !ref.trim())) {
-      setError(t('moneyOrders.form.required'));
-      return;
-    }
     const result = await run(
       () =>
         action === 'cash'
-          ? kaiji.moneyOrders.cash({ id: order.id, cashedOn: iso, depositRef: ref.trim() })
+          ? kaiji.moneyOrders.cash(input as ChannelInput<'moneyOrders.cash'>)
           : action === 'return'
-            ? kaiji.moneyOrders.return({ id: order.id, returnedOn: iso })
-            : kaiji.moneyOrders.lapse({ id: order.id, lapsedOn: iso }),
+            ? kaiji.moneyOrders.return(input as ChannelInput<'moneyOrders.return'>)
+            : kaiji.moneyOrders.lapse(input as ChannelInput<'moneyOrders.lapse'>),
       { notify: false },
     );
     if (result.ok) {
       notifications.show({ color: 'teal', message: t('moneyOrders.actions.done') });
       onDone();
     } else setError(errorText(result.error, lang));
-  };
+  });
 
   const titles = { cash: 'cashTitle', return: 'returnTitle', lapse: 'lapseTitle' } as const;
   const dateLabels = { cash: 'cashedOn', return: 'returnedOn', lapse: 'lapsedOn' } as const;
@@ -86,14 +97,14 @@ function ActionForm({ action, order, onClose, onDone }: { action: Action; order:
       opened
       onClose={onClose}
       title={`${t(`moneyOrders.actions.${titles[action]}`)}（${order.certificateNo}）`}
-      onSubmit={(e) => void submit(e)}
+      onSubmit={onSubmit}
       loading={loading}
       submitTestId="order-action-submit"
       submitLabel={t('moneyOrders.actions.save')}
     >
-      <EraDateInput testId="order-action-date" label={t(`moneyOrders.actions.${dateLabels[action]}`)} value={date} onChange={setDate} required />
+      <EraDateInput testId="order-action-date" label={t(`moneyOrders.actions.${dateLabels[action]}`)} required {...form.getInputProps(date)} />
       {action === 'cash' && (
-        <TextInput data-testid="order-deposit-ref" label={t('moneyOrders.actions.depositRef')} value={ref} onChange={(e) => setRef(e.currentTarget.value)} maxLength={120} required />
+        <TextInput data-testid="order-deposit-ref" label={t('moneyOrders.actions.depositRef')} maxLength={120} required {...form.getInputProps('depositRef')} />
       )}
       {action === 'lapse' && (
         <Text size="sm" c="dimmed">

@@ -10,6 +10,7 @@ import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { errorText } from '../../ui/errors';
 import { formatTime } from '../../ui/dates';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
@@ -142,85 +143,104 @@ function DecisionSummary({ decision }: { decision: CaseDecision }) {
   );
 }
 
+const recordSchema = contractSchema('decisions.record');
+interface DecisionValues {
+  outcome: DecisionOutcome;
+  grounds: DecisionGround[];
+  reasonText: string;
+  alternativeMeasure: string;
+  /** One enclosure per line. */
+  enclosures: string;
+}
+const needsGroundsFor = (outcome: DecisionOutcome) => outcome === 'partial' || outcome === 'not_done';
+const hasEnclosuresFor = (kind: RequestKind, outcome: DecisionOutcome) => (kind === 'K1' || kind === 'K6') && (outcome === 'done' || outcome === 'partial');
+
 function DecisionForm({ caseId, kind, initial, onCancel, onSaved }: { caseId: string; kind: RequestKind; initial?: CaseDecision; onCancel: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
-  const [outcome, setOutcome] = useState<DecisionOutcome>(initial?.outcome ?? 'done');
-  const [grounds, setGrounds] = useState<DecisionGround[]>([...(initial?.grounds ?? [])]);
-  const [reasonText, setReasonText] = useState(initial?.reasonText ?? '');
-  const [measure, setMeasure] = useState(initial?.alternativeMeasure ?? '');
-  const [enclosures, setEnclosures] = useState((initial?.enclosures ?? []).join('\n'));
+  // #13 item 11c: checked by `decisions.record`'s own schema (an enclosure line is shown at the box).
+  const { form, submit } = useContractForm({
+    schema: recordSchema,
+    initialValues: {
+      outcome: initial?.outcome ?? 'done',
+      grounds: [...(initial?.grounds ?? [])],
+      reasonText: initial?.reasonText ?? '',
+      alternativeMeasure: initial?.alternativeMeasure ?? '',
+      enclosures: (initial?.enclosures ?? []).join('\n'),
+    } as DecisionValues,
+    toInput: (v: DecisionValues) => ({
+      caseId,
+      kind,
+      outcome: v.outcome,
+      grounds: needsGroundsFor(v.outcome) ? v.grounds : [],
+      reasonText: v.reasonText,
+      ...(v.outcome === 'alternative' ? { alternativeMeasure: v.alternativeMeasure } : {}),
+      ...(hasEnclosuresFor(kind, v.outcome) ? { enclosures: v.enclosures.split('\n').map((l) => l.trim()).filter(Boolean) } : {}),
+    }),
+    fieldOf: (path) => path.replace(/^(enclosures|grounds)\..*$/, '$1'),
+  });
+  const { outcome } = form.values;
   const [error, setError] = useState<string | null>(null);
   const outcomes = DECISION_OUTCOMES.filter((o) => o !== 'alternative' || kind === 'K4' || kind === 'K5');
-  const needsGrounds = outcome === 'partial' || outcome === 'not_done';
-  const hasEnclosures = (kind === 'K1' || kind === 'K6') && (outcome === 'done' || outcome === 'partial');
+  const needsGrounds = needsGroundsFor(outcome);
+  const hasEnclosures = hasEnclosuresFor(kind, outcome);
 
-  const save = async () => {
+  const save = submit(async (input) => {
     setError(null);
-    const result = await run(
-      () =>
-        kaiji.decisions.record({
-          caseId,
-          kind,
-          outcome,
-          grounds: needsGrounds ? grounds : [],
-          reasonText,
-          alternativeMeasure: outcome === 'alternative' ? measure : undefined,
-          enclosures: hasEnclosures ? enclosures.split('\n').map((l) => l.trim()).filter(Boolean) : undefined,
-        }),
-      { notify: false },
-    );
+    const result = await run(() => kaiji.decisions.record(input), { notify: false });
     if (result.ok) {
       notifications.show({ color: 'teal', message: t('decisions.saved', { kind }) });
       onSaved();
     } else setError(errorText(result.error, lang));
-  };
+  });
 
   return (
-    <Stack gap="sm" mt="sm" data-testid={`decision-form-${kind}`}>
-      <Radio.Group label={t('decisions.outcome')} value={outcome} onChange={(v) => setOutcome(v as DecisionOutcome)}>
-        <Group gap="md" mt={4}>
-          {outcomes.map((o) => (
-            <Radio key={o} value={o} label={DECISION_OUTCOME_LABELS[o][lang]} data-testid={`outcome-${o}`} />
-          ))}
-        </Group>
-      </Radio.Group>
-      {needsGrounds && (
-        <Checkbox.Group label={t('decisions.grounds')} description={t('decisions.groundsHint')} value={grounds} onChange={(v) => setGrounds(v as DecisionGround[])}>
-          <Stack gap={6} mt={6}>
-            {DECISION_GROUNDS.map((g) => (
-              <Checkbox
-                key={g}
-                value={g}
-                data-testid={`ground-${g}`}
-                label={DECISION_GROUND_LABELS[g][lang]}
-                description={DECISION_GROUND_LABELS[g].law[lang]}
-              />
+    <form onSubmit={save} noValidate>
+      <Stack gap="sm" mt="sm" data-testid={`decision-form-${kind}`}>
+        <Radio.Group label={t('decisions.outcome')} {...form.getInputProps('outcome')}>
+          <Group gap="md" mt={4}>
+            {outcomes.map((o) => (
+              <Radio key={o} value={o} label={DECISION_OUTCOME_LABELS[o][lang]} data-testid={`outcome-${o}`} />
             ))}
-          </Stack>
-        </Checkbox.Group>
-      )}
-      <Textarea label={t('decisions.reasonText')} autosize minRows={2} maxRows={8} value={reasonText} onChange={(e) => setReasonText(e.currentTarget.value)} data-testid="decision-reason" />
-      {outcome === 'alternative' && (
-        <Textarea label={t('decisions.alternativeMeasure')} autosize minRows={2} value={measure} onChange={(e) => setMeasure(e.currentTarget.value)} data-testid="decision-measure" />
-      )}
-      {hasEnclosures && (
-        <Textarea label={t('decisions.enclosures')} autosize minRows={2} value={enclosures} onChange={(e) => setEnclosures(e.currentTarget.value)} data-testid="decision-enclosures" />
-      )}
-      {error && (
-        <Alert color="red" variant="light" role="alert" data-testid="decision-error">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" size="xs" onClick={onCancel} disabled={loading}>
-          {t('decisions.cancel')}
-        </Button>
-        <Button size="xs" onClick={() => void save()} loading={loading} data-testid="decision-save">
-          {t('decisions.save')}
-        </Button>
-      </Group>
-    </Stack>
+          </Group>
+        </Radio.Group>
+        {needsGrounds && (
+          <Checkbox.Group label={t('decisions.grounds')} description={t('decisions.groundsHint')} {...form.getInputProps('grounds')}>
+            <Stack gap={6} mt={6}>
+              {DECISION_GROUNDS.map((g) => (
+                <Checkbox
+                  key={g}
+                  value={g}
+                  data-testid={`ground-${g}`}
+                  label={DECISION_GROUND_LABELS[g][lang]}
+                  description={DECISION_GROUND_LABELS[g].law[lang]}
+                />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
+        <Textarea label={t('decisions.reasonText')} autosize minRows={2} maxRows={8} maxLength={5000} {...form.getInputProps('reasonText')} data-testid="decision-reason" />
+        {outcome === 'alternative' && (
+          <Textarea label={t('decisions.alternativeMeasure')} autosize minRows={2} maxLength={2000} {...form.getInputProps('alternativeMeasure')} data-testid="decision-measure" />
+        )}
+        {hasEnclosures && (
+          <Textarea label={t('decisions.enclosures')} autosize minRows={2} {...form.getInputProps('enclosures')} data-testid="decision-enclosures" />
+        )}
+        {error && (
+          <Alert color="red" variant="light" role="alert" data-testid="decision-error">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" size="xs" onClick={onCancel} disabled={loading}>
+            {t('decisions.cancel')}
+          </Button>
+          <Button size="xs" type="submit" loading={loading} data-testid="decision-save">
+            {t('decisions.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

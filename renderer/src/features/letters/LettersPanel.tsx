@@ -13,6 +13,7 @@ import { allows } from '@shared/roles';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { compactDay, formatDay } from '../../ui/dates';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 import { useVault } from '../../ui/vault';
@@ -193,33 +194,38 @@ export function LetterTable({ letters, onOpen, showCase = false }: { letters: Le
   );
 }
 
+const closeSchema = contractSchema('letters.closeCase');
+
 function CloseByHand({ caseId, onClosed }: { caseId: string; onClosed: () => void }) {
   const { t } = useTranslation();
   const { run, loading } = useCall();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const close = async () => {
-    const r = await run(() => kaiji.letters.closeCase({ caseId, reason }));
+  // #13 item 11c: `letters.closeCase`'s own schema (a reason is required).
+  const { form, submit } = useContractForm({ schema: closeSchema, initialValues: { reason: '' }, toInput: (v: { reason: string }) => ({ caseId, reason: v.reason }) });
+  const close = submit(async (input) => {
+    const r = await run(() => kaiji.letters.closeCase(input));
     if (r.ok) {
       notifications.show({ color: 'teal', message: t('letters.closeCase.done') });
       setOpen(false);
       onClosed();
     }
-  };
+  });
   return (
     <>
       <Button size="xs" variant="outline" onClick={() => setOpen(true)} data-testid="close-by-hand">
         {t('letters.closeCase.button')}
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('letters.closeCase.title')} centered>
-        <Stack>
-          <Textarea label={t('letters.closeCase.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-testid="close-reason" data-autofocus />
-          <Group justify="flex-end">
-            <Button onClick={() => void close()} loading={loading} disabled={!reason.trim()} data-testid="close-confirm">
-              {t('letters.closeCase.confirm')}
-            </Button>
-          </Group>
-        </Stack>
+        <form onSubmit={close} noValidate>
+          <Stack>
+            <Textarea label={t('letters.closeCase.reason')} autosize minRows={2} maxLength={2000} data-testid="close-reason" data-autofocus {...form.getInputProps('reason')} />
+            <Group justify="flex-end">
+              <Button type="submit" loading={loading} disabled={!form.values.reason.trim()} data-testid="close-confirm">
+                {t('letters.closeCase.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Modal>
     </>
   );

@@ -1,10 +1,11 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboundMailItem } from '@shared/contract/mail-types';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { errorText } from '../../ui/errors';
 import { FormModal } from '../../ui/FormModal';
 import { useCall } from '../../ui/useCall';
@@ -32,6 +33,7 @@ export function MailActions({ item, onChanged }: { item: OutboundMailItem; onCha
       )}
       {open && (
         <ActionForm
+          key={open}
           action={open}
           item={item}
           onClose={() => setOpen(null)}
@@ -45,49 +47,63 @@ export function MailActions({ item, onChanged }: { item: OutboundMailItem; onCha
   );
 }
 
+// #13 item 11c: each action is checked by its channel's own schema before any call.
+const returnedSchema = contractSchema('mail.markReturned');
+const deliverySchema = contractSchema('mail.recordDelivery');
+interface DeliveryValues {
+  /** As typed (era or Western). */
+  deliveredOn: string;
+  proofReceivedOn: string;
+}
+const typed = (text: string) => (text.trim() ? (readDate(text) ?? text) : undefined);
+
 function ActionForm({ action, item, onClose, onDone }: { action: Action; item: OutboundMailItem; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
-  const [delivered, setDelivered] = useState(item.deliveredOn ?? '');
-  const [proof, setProof] = useState('');
-  const [returned, setReturned] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const returned = useContractForm({
+    schema: returnedSchema,
+    initialValues: { returnedOn: '' },
+    toInput: (v: { returnedOn: string }) => ({ id: item.id, returnedOn: readDate(v.returnedOn) ?? v.returnedOn }),
+  });
+  const delivery = useContractForm({
+    schema: deliverySchema,
+    initialValues: { deliveredOn: item.deliveredOn ?? '', proofReceivedOn: '' } as DeliveryValues,
+    toInput: (v: DeliveryValues) => ({ id: item.id, ...(item.deliveredOn ? {} : { deliveredOn: typed(v.deliveredOn) }), proofReceivedOn: typed(v.proofReceivedOn) }),
+    // Delivered already: the proof's day is the one date left to give (the schema names the delivery date).
+    rules: (v: DeliveryValues) => ({ proofReceivedOn: Boolean(item.deliveredOn) && !v.proofReceivedOn.trim() && t('forms.errors.date_needed') }),
+  });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submitReturned = returned.submit(async (input) => {
     setError(null);
-    if (action === 'returned') {
-      const returnedOn = readDate(returned);
-      if (!returnedOn) return setError(t('moneyOrders.form.required'));
-      const result = await run(() => kaiji.mail.markReturned({ id: item.id, returnedOn }), { notify: false });
-      if (!result.ok) return setError(errorText(result.error, lang));
-      notifications.show({ color: 'teal', message: t('mailLog.actions.done') });
-      return onDone();
-    }
-    const deliveredOn = !item.deliveredOn ? (readDate(delivered) ?? undefined) : undefined;
-    const proofReceivedOn = readDate(proof) ?? undefined;
-    if (!deliveredOn && !proofReceivedOn) return setError(t('mailLog.actions.needOne'));
-    const result = await run(() => kaiji.mail.recordDelivery({ id: item.id, deliveredOn, proofReceivedOn }), { notify: false });
+    const result = await run(() => kaiji.mail.markReturned(input), { notify: false });
+    if (!result.ok) return setError(errorText(result.error, lang));
+    notifications.show({ color: 'teal', message: t('mailLog.actions.done') });
+    onDone();
+  });
+  const submitDelivery = delivery.submit(async (input) => {
+    setError(null);
+    const result = await run(() => kaiji.mail.recordDelivery(input), { notify: false });
     if (!result.ok) return setError(errorText(result.error, lang));
     notifications.show({ color: 'teal', message: result.value.caseClosed ? t('mailLog.actions.closed', { caseNo: item.caseNo }) : t('mailLog.actions.done') });
     onDone();
-  };
+  });
 
   return (
     <FormModal
       opened
       onClose={onClose}
       title={t(action === 'record' ? 'mailLog.actions.recordTitle' : 'mailLog.actions.returnedTitle')}
-      onSubmit={(e) => void submit(e)}
+      onSubmit={action === 'returned' ? submitReturned : submitDelivery}
       loading={loading}
       submitTestId="mail-action-submit"
       submitLabel={t('mailLog.actions.save')}
     >
       {action === 'record' ? (
         <>
-          {!item.deliveredOn && <EraDateInput testId="mail-delivered" label={t('mailLog.actions.deliveredOn')} value={delivered} onChange={setDelivered} />}
-          {item.proofRequested && <EraDateInput testId="mail-proof" label={t('mailLog.actions.proofReceivedOn')} value={proof} onChange={setProof} />}
+          {!item.deliveredOn && <EraDateInput testId="mail-delivered" label={t('mailLog.actions.deliveredOn')} {...delivery.form.getInputProps('deliveredOn')} />}
+          {item.proofRequested && <EraDateInput testId="mail-proof" label={t('mailLog.actions.proofReceivedOn')} {...delivery.form.getInputProps('proofReceivedOn')} />}
           {item.closesCase && (
             <Text size="sm" c="dimmed">
               {t('mailLog.actions.closesHint')}
@@ -95,7 +111,7 @@ function ActionForm({ action, item, onClose, onDone }: { action: Action; item: O
           )}
         </>
       ) : (
-        <EraDateInput testId="mail-returned-on" label={t('mailLog.actions.returnedOn')} value={returned} onChange={setReturned} required />
+        <EraDateInput testId="mail-returned-on" label={t('mailLog.actions.returnedOn')} required {...returned.form.getInputProps('returnedOn')} />
       )}
       {error && (
         <Text size="sm" c="red.8" role="alert" data-testid="mail-action-error">

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import type { ProvisionCheckResult, ProvisionImportPreview, ProvisionImportResult, ProvisionRecord } from '@shared/contract/provisions-types';
@@ -11,13 +11,16 @@ import {
   PROVISION_FIELDS,
   PROVISION_FIELD_LABELS,
   REQUIRED_PROVISION_FIELDS,
+  validateProvisionEntry,
   type ColumnMapping,
   type ProvisionBasis,
+  type ProvisionField,
 } from '@shared/domain/provisions';
 import { allows } from '@shared/roles';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { EraDateInput, readDate } from '../../ui/EraDateInput';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { errorText } from '../../ui/errors';
 import { fileToBase64 } from '../../ui/files';
 import { FormModal } from '../../ui/FormModal';
@@ -168,38 +171,47 @@ export function RecordsTable({ records, lang, select }: { records: readonly Prov
   );
 }
 
+// #13 item 11c: `provisions.add`'s own schema, plus the register's entry rule the service runs
+// (validateProvisionEntry: the fields T1 requires), each message at its field before any call.
+const addSchema = contractSchema('provisions.add');
+type AddValues = Record<ProvisionField, string> & { basis: ProvisionBasis };
+
 function AddModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
-  const [v, setV] = useState({ providedOn: '', recipient: '', name: '', kana: '', birthDate: '', address: '', items: '', basis: 'consent' as ProvisionBasis });
+  const { form, submit } = useContractForm({
+    schema: addSchema,
+    initialValues: { providedOn: '', recipient: '', name: '', kana: '', birthDate: '', address: '', items: '', basis: 'consent' } as AddValues,
+    rules: (v: AddValues) => {
+      const read = validateProvisionEntry(v);
+      return read.ok ? {} : Object.fromEntries(read.problems.map((p) => [p.field, p.message[lang]]));
+    },
+  });
   const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const result = await run(() => kaiji.provisions.add(v), { notify: false });
+  const onSubmit = submit(async (input) => {
+    const result = await run(() => kaiji.provisions.add(input), { notify: false });
     if (!result.ok) return setError(errorText(result.error, lang));
     notifications.show({ color: 'teal', message: t('provisions.saved') });
     onSaved();
-  };
+  });
   const label = (f: (typeof PROVISION_FIELDS)[number]) => PROVISION_FIELD_LABELS[f][lang];
   return (
-    <FormModal opened onClose={onClose} title={t('provisions.addTitle')} onSubmit={(e) => void submit(e)} loading={loading} submitTestId="provisions-add-submit" submitLabel={t('provisions.save')}>
-      <EraDateInput testId="provisions-add-date" label={label('providedOn')} value={v.providedOn} onChange={set('providedOn')} required />
-      <TextInput data-testid="provisions-add-recipient" label={label('recipient')} value={v.recipient} onChange={(e) => set('recipient')(e.currentTarget.value)} required />
+    <FormModal opened onClose={onClose} title={t('provisions.addTitle')} onSubmit={onSubmit} loading={loading} submitTestId="provisions-add-submit" submitLabel={t('provisions.save')}>
+      <EraDateInput testId="provisions-add-date" label={label('providedOn')} required {...form.getInputProps('providedOn')} />
+      <TextInput data-testid="provisions-add-recipient" label={label('recipient')} required {...form.getInputProps('recipient')} />
       <SimpleGrid cols={2}>
-        <TextInput data-testid="provisions-add-name" label={label('name')} value={v.name} onChange={(e) => set('name')(e.currentTarget.value)} required />
-        <TextInput data-testid="provisions-add-kana" label={label('kana')} value={v.kana} onChange={(e) => set('kana')(e.currentTarget.value)} />
+        <TextInput data-testid="provisions-add-name" label={label('name')} required {...form.getInputProps('name')} />
+        <TextInput data-testid="provisions-add-kana" label={label('kana')} {...form.getInputProps('kana')} />
       </SimpleGrid>
-      <EraDateInput testId="provisions-add-birth" label={label('birthDate')} value={v.birthDate} onChange={set('birthDate')} />
-      <TextInput data-testid="provisions-add-address" label={label('address')} value={v.address} onChange={(e) => set('address')(e.currentTarget.value)} />
-      <TextInput data-testid="provisions-add-items" label={label('items')} value={v.items} onChange={(e) => set('items')(e.currentTarget.value)} required />
+      <EraDateInput testId="provisions-add-birth" label={label('birthDate')} {...form.getInputProps('birthDate')} />
+      <TextInput data-testid="provisions-add-address" label={label('address')} {...form.getInputProps('address')} />
+      <TextInput data-testid="provisions-add-items" label={label('items')} required {...form.getInputProps('items')} />
       <Select
         data-testid="provisions-add-basis"
         label={label('basis')}
-        value={v.basis}
         allowDeselect={false}
-        onChange={(b) => b && set('basis')(b)}
+        {...form.getInputProps('basis')}
         data={PROVISION_BASES.map((b) => ({ value: b, label: PROVISION_BASIS_LABELS[b][lang] }))}
       />
       {error && (
@@ -366,39 +378,55 @@ function BlockList() {
   );
 }
 
+// #13 item 11c: `provisions.check`'s own schema (dates as typed, read to ISO).
+const checkSchema = contractSchema('provisions.check');
+interface CheckValues {
+  name: string;
+  kana: string;
+  birthDate: string;
+  recipient: string;
+  date: string;
+}
+
 function Check() {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
-  const [v, setV] = useState({ name: '', kana: '', birthDate: '', recipient: '', date: '' });
+  const { form, submit } = useContractForm({
+    schema: checkSchema,
+    initialValues: { name: '', kana: '', birthDate: '', recipient: '', date: '' } as CheckValues,
+    toInput: (v: CheckValues) => ({
+      name: v.name,
+      kana: v.kana,
+      recipient: v.recipient,
+      date: readDate(v.date) ?? v.date,
+      ...(v.birthDate.trim() ? { birthDate: readDate(v.birthDate) ?? v.birthDate } : {}),
+    }),
+  });
   const [answer, setAnswer] = useState<ProvisionCheckResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = submit(async (input) => {
     setAnswer(null);
     setError(null);
-    const date = readDate(v.date);
-    if (!date) return setError(t('provisions.check.needDate'));
-    const birthDate = readDate(v.birthDate) ?? undefined;
-    const r = await run(() => kaiji.provisions.check({ name: v.name, kana: v.kana, birthDate, recipient: v.recipient, date }), { notify: false });
+    const r = await run(() => kaiji.provisions.check(input), { notify: false });
     if (!r.ok) return setError(errorText(r.error, lang));
     setAnswer(r.value);
-  };
+  });
   const label = (f: 'name' | 'kana' | 'birthDate' | 'recipient' | 'providedOn') => PROVISION_FIELD_LABELS[f][lang];
   const first = answer?.blockedBy[0];
   return (
-    <Paper withBorder radius="md" p="md" component="form" onSubmit={(e: FormEvent) => void submit(e)}>
+    <Paper withBorder radius="md" p="md" component="form" onSubmit={onSubmit} noValidate>
       <Stack gap="sm" maw={640}>
         <Text size="sm" c="dimmed">
           {t('provisions.check.description')}
         </Text>
         <SimpleGrid cols={2}>
-          <TextInput data-testid="provisions-check-name" label={label('name')} value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} required />
-          <TextInput data-testid="provisions-check-kana" label={label('kana')} value={v.kana} onChange={(e) => setV({ ...v, kana: e.currentTarget.value })} />
+          <TextInput data-testid="provisions-check-name" label={label('name')} required {...form.getInputProps('name')} />
+          <TextInput data-testid="provisions-check-kana" label={label('kana')} {...form.getInputProps('kana')} />
         </SimpleGrid>
-        <EraDateInput testId="provisions-check-birth" label={label('birthDate')} value={v.birthDate} onChange={(birthDate) => setV({ ...v, birthDate })} />
-        <TextInput data-testid="provisions-check-recipient" label={label('recipient')} value={v.recipient} onChange={(e) => setV({ ...v, recipient: e.currentTarget.value })} required />
-        <EraDateInput testId="provisions-check-date" label={label('providedOn')} value={v.date} onChange={(date) => setV({ ...v, date })} required />
+        <EraDateInput testId="provisions-check-birth" label={label('birthDate')} {...form.getInputProps('birthDate')} />
+        <TextInput data-testid="provisions-check-recipient" label={label('recipient')} required {...form.getInputProps('recipient')} />
+        <EraDateInput testId="provisions-check-date" label={label('providedOn')} required {...form.getInputProps('date')} />
         <Group>
           <Button type="submit" data-testid="provisions-check-run" loading={loading}>
             {t('provisions.check.run')}

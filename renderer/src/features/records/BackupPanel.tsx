@@ -1,12 +1,11 @@
 import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '@shared/contract/backup-types';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
-import { contractSchema, contractValidate } from '../../ui/contractForm';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { formatTime } from '../../ui/dates';
 import { Timestamp } from '../../ui/Timestamp';
 import { useCall } from '../../ui/useCall';
@@ -16,7 +15,6 @@ const STATUS_COLOR = { running: 'blue', verified: 'teal', failed: 'red' } as con
 
 // #13 item 11c: the settings form is checked by backup.updateSettings' own schema.
 const settingsSchema = contractSchema('backup.updateSettings').required();
-const validateSettings = contractValidate(settingsSchema);
 type SettingsValues = { folder: string; generations: number | ''; daily: boolean; warnAfterDays: number | '' };
 
 /** Backup settings, "back up now" with progress (polled), and the history of runs (S2). */
@@ -25,7 +23,7 @@ export function BackupPanel() {
   const lang = useLang();
   const { run, loading } = useCall();
   const { data, reload } = useLoad(() => kaiji.backup.overview({}), 'backup');
-  const form = useForm<SettingsValues>({ mode: 'controlled', initialValues: { folder: '', generations: '', daily: false, warnAfterDays: '' }, validate: validateSettings });
+  const { form, submit } = useContractForm({ schema: settingsSchema, initialValues: { folder: '', generations: '', daily: false, warnAfterDays: '' } as SettingsValues });
   const [status, setStatus] = useState<BackupStatus | null>(null);
 
   const [filled, setFilled] = useState(false);
@@ -60,10 +58,8 @@ export function BackupPanel() {
 
   // Shown once the stored settings are in the fields (a value typed before would be overwritten).
   if (!data || !filled) return null;
-  const save = form.onSubmit(async (values) => {
-    const parsed = settingsSchema.safeParse(values);
-    if (!parsed.success) return;
-    const r = await run(() => kaiji.backup.updateSettings(parsed.data));
+  const save = submit(async (input) => {
+    const r = await run(() => kaiji.backup.updateSettings(input));
     if (r.ok) {
       form.setValues(r.value);
       form.resetDirty(r.value);

@@ -2,6 +2,7 @@ import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kaiji } from '../../api';
+import { contractSchema } from '../../ui/contractForm';
 
 import { downloadFile } from '../../ui/files';
 import { useCall } from '../../ui/useCall';
@@ -74,6 +75,7 @@ export function DisposalRegisterPanel() {
           title={t('records.register.exportTitle')}
           scope={t('records.register.exportScope')}
           exporter={(request) => kaiji.cases.exportRegister(request)}
+          schema={contractSchema('cases.exportRegister')}
           onClose={() => setExporting(false)}
         />
       )}

@@ -1,11 +1,22 @@
 import { Alert, Anchor, Button, PasswordInput, SegmentedControl, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChannelInput } from '@shared/contract';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { formatTime } from '../../ui/dates';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { errorText } from '../../ui/errors';
 import { useCall } from '../../ui/useCall';
+
+const [byPassphrase, byRecoveryKey] = contractSchema('backup.restore').options;
+interface RestoreValues {
+  file: string;
+  targetDir: string;
+  login: string;
+  passphrase: string;
+  recoveryKey: string;
+}
 
 /**
  * Restore from a backup (S2), from the unlock or setup screen: into an empty folder, opened by a
@@ -16,22 +27,19 @@ export function RestoreForm({ onRestoredHere, onBack }: { onRestoredHere: () => 
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
-  const [file, setFile] = useState('');
-  const [targetDir, setTargetDir] = useState('');
+  // #13 item 11c: the branch of `backup.restore`'s own schema for the way it opens (staff passphrase or recovery key).
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
-  const [login, setLogin] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [recoveryKey, setRecoveryKey] = useState('');
+  const { form, submit } = useContractForm({
+    schema: mode === 'recovery' ? byRecoveryKey : byPassphrase,
+    initialValues: { file: '', targetDir: '', login: '', passphrase: '', recoveryKey: '' } as RestoreValues,
+    toInput: ({ file, targetDir, login, passphrase, recoveryKey }: RestoreValues) => (mode === 'recovery' ? { file, targetDir, recoveryKey } : { file, targetDir, login, passphrase }),
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = submit(async (input) => {
     setFailure(null);
-    const result = await run(
-      () => (mode === 'recovery' ? kaiji.backup.restore({ file, targetDir, recoveryKey }) : kaiji.backup.restore({ file, targetDir, login, passphrase })),
-      { notify: false },
-    );
+    const result = await run(() => kaiji.backup.restore(input as ChannelInput<'backup.restore'>), { notify: false });
     if (!result.ok) {
       setFailure(errorText(result.error, lang));
       return;
@@ -41,25 +49,27 @@ export function RestoreForm({ onRestoredHere, onBack }: { onRestoredHere: () => 
       setDone(t('records.restore.doneHere', { at }));
       onRestoredHere();
     } else setDone(t('records.restore.doneElsewhere', { at, dir: result.value.dataDir }));
-  };
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="restore-form">
+    <form onSubmit={onSubmit} noValidate data-testid="restore-form">
       <Stack gap="sm">
         <Alert variant="light">{t('records.restore.intro')}</Alert>
-        <TextInput data-testid="restore-file" label={t('records.restore.file')} value={file} onChange={(e) => setFile(e.currentTarget.value)} required />
+        <TextInput data-testid="restore-file" label={t('records.restore.file')} required {...form.getInputProps('file')} />
         <TextInput
           data-testid="restore-target"
           label={t('records.restore.target')}
           description={t('records.restore.targetHint')}
-          value={targetDir}
-          onChange={(e) => setTargetDir(e.currentTarget.value)}
+          {...form.getInputProps('targetDir')}
           required
         />
         <SegmentedControl
           aria-label={t('records.restore.with')}
           value={mode}
-          onChange={(v) => setMode(v as 'passphrase' | 'recovery')}
+          onChange={(v) => {
+            setMode(v as 'passphrase' | 'recovery');
+            form.clearErrors();
+          }}
           data={[
             { value: 'passphrase', label: t('records.restore.withPassphrase') },
             { value: 'recovery', label: t('records.restore.withRecovery') },
@@ -67,11 +77,11 @@ export function RestoreForm({ onRestoredHere, onBack }: { onRestoredHere: () => 
         />
         {mode === 'passphrase' ? (
           <>
-            <TextInput data-testid="restore-login" label={t('records.restore.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoComplete="username" />
-            <PasswordInput data-testid="restore-passphrase" label={t('records.restore.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} autoComplete="current-password" />
+            <TextInput data-testid="restore-login" label={t('records.restore.login')} autoComplete="username" {...form.getInputProps('login')} />
+            <PasswordInput data-testid="restore-passphrase" label={t('records.restore.passphrase')} autoComplete="current-password" {...form.getInputProps('passphrase')} />
           </>
         ) : (
-          <TextInput label={t('records.restore.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.currentTarget.value)} autoComplete="off" />
+          <TextInput data-testid="restore-recovery-key" label={t('records.restore.recoveryKey')} autoComplete="off" {...form.getInputProps('recoveryKey')} />
         )}
         {failure && (
           <Alert color="red" variant="light" role="alert" data-testid="restore-error">
@@ -83,7 +93,7 @@ export function RestoreForm({ onRestoredHere, onBack }: { onRestoredHere: () => 
             {done}
           </Alert>
         )}
-        <Button type="submit" loading={loading} disabled={!file.trim() || !targetDir.trim() || (mode === 'recovery' ? !recoveryKey : !login || !passphrase)}>
+        <Button type="submit" loading={loading} data-testid="restore-submit">
           {t('records.restore.submit')}
         </Button>
         <Anchor component="button" type="button" size="sm" ta="center" onClick={onBack}>

@@ -1,12 +1,11 @@
 import { Badge, Button, Checkbox, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordClass } from '@shared/domain/retention';
 import { kaiji } from '../../api';
 import { ConfirmModal } from '../../ui/ConfirmModal';
-import { contractSchema, contractValidate } from '../../ui/contractForm';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { Day } from '../../ui/Timestamp';
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
@@ -15,9 +14,8 @@ const key = (caseId: string, cls: RecordClass) => `${caseId}|${cls}`;
 
 // #13 item 11c: each form is checked by the schema its channel is checked by on the server.
 const scheduleSchema = contractSchema('retention.updateSchedule').required();
-const validateSchedule = contractValidate(scheduleSchema);
-const validateReason = contractValidate(contractSchema('retention.dispose').pick({ reason: true }));
-const validateHoldReason = contractValidate(contractSchema('retention.placeHold').pick({ reason: true }));
+const reasonSchema = contractSchema('retention.dispose').pick({ reason: true });
+const holdReasonSchema = contractSchema('retention.placeHold').pick({ reason: true });
 type ScheduleValues = { idDocumentsMonths: number | ''; moneyOrderImagesMonths: number | ''; caseFileYears: number | '' };
 
 /** The retention schedule, what is due (S4), batch disposal with a reason, and legal holds. */
@@ -27,18 +25,16 @@ export function RetentionPanel() {
   const schedule = useLoad(() => kaiji.retention.schedule({}), 'schedule');
   const due = useLoad(() => kaiji.retention.due({}), 'due');
   const holds = useLoad(() => kaiji.retention.holds({}), 'holds');
-  const form = useForm<ScheduleValues>({
-    mode: 'controlled',
-    initialValues: { idDocumentsMonths: '', moneyOrderImagesMonths: '', caseFileYears: '' },
-    validate: validateSchedule,
-  });
+  const { form, submit } = useContractForm({ schema: scheduleSchema, initialValues: { idDocumentsMonths: '', moneyOrderImagesMonths: '', caseFileYears: '' } as ScheduleValues });
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const disposal = useForm({ mode: 'controlled', initialValues: { reason: t('records.retention.reasonDefault') }, validate: validateReason });
+  const disposal = useContractForm({ schema: reasonSchema, initialValues: { reason: t('records.retention.reasonDefault') } });
   const [confirming, setConfirming] = useState(false);
-  const hold = useForm({
-    mode: 'controlled',
+  // The case is named by its number here, looked up before the call (the channel takes its id).
+  const hold = useContractForm({
+    schema: holdReasonSchema,
     initialValues: { caseNo: '', reason: '' },
-    validate: (v: { caseNo: string; reason: string }) => ({ ...validateHoldReason(v), ...(v.caseNo.trim() ? {} : { caseNo: t('forms.errors.required') }) }),
+    toInput: ({ reason }: { caseNo: string; reason: string }) => ({ reason }),
+    rules: (v) => ({ caseNo: !v.caseNo.trim() && t('forms.errors.required') }),
   });
 
   const [filled, setFilled] = useState(false);
@@ -55,10 +51,8 @@ export function RetentionPanel() {
     void holds.reload();
     setPicked(new Set());
   };
-  const saveSchedule = form.onSubmit(async (values) => {
-    const parsed = scheduleSchema.safeParse(values);
-    if (!parsed.success) return;
-    const r = await run(() => kaiji.retention.updateSchedule(parsed.data));
+  const saveSchedule = submit(async (input) => {
+    const r = await run(() => kaiji.retention.updateSchedule(input));
     if (r.ok) {
       form.setValues(r.value);
       form.resetDirty(r.value);
@@ -67,7 +61,9 @@ export function RetentionPanel() {
     }
   });
   const dispose = async () => {
-    const { reason } = disposal.getValues();
+    const parsed = reasonSchema.safeParse(disposal.form.getValues());
+    if (!parsed.success) return;
+    const { reason } = parsed.data;
     const byCase = new Map<string, RecordClass[]>();
     for (const d of due.data ?? []) if (picked.has(key(d.caseId, d.recordClass))) byCase.set(d.caseId, [...(byCase.get(d.caseId) ?? []), d.recordClass]);
     const r = await run(() => kaiji.retention.dispose({ items: [...byCase].map(([caseId, classes]) => ({ caseId, classes })), reason }));
@@ -77,16 +73,16 @@ export function RetentionPanel() {
       reloadAll();
     }
   };
-  const placeHold = hold.onSubmit(async ({ caseNo, reason }) => {
+  const placeHold = hold.submit(async ({ reason }, { caseNo }) => {
     const found = await run(() => kaiji.cases.list({ query: caseNo.trim(), limit: 5 }));
     const c = found.ok ? found.value.cases.find((x) => x.caseNo === caseNo.trim()) : undefined;
     if (!c) {
-      hold.setFieldError('caseNo', t('records.retention.holdCaseUnknown'));
+      hold.form.setFieldError('caseNo', t('records.retention.holdCaseUnknown'));
       return;
     }
     const r = await run(() => kaiji.retention.placeHold({ caseId: c.id, reason }));
     if (r.ok) {
-      hold.reset();
+      hold.form.reset();
       reloadAll();
     }
   });
@@ -174,9 +170,9 @@ export function RetentionPanel() {
                 })}
               </Table.Tbody>
             </Table>
-            <form noValidate onSubmit={disposal.onSubmit(() => setConfirming(true))}>
+            <form noValidate onSubmit={disposal.submit(() => setConfirming(true))}>
               <Group align="flex-start">
-                <TextInput style={{ flex: 1 }} label={t('records.retention.reason')} maxLength={500} data-testid="retention-reason" {...disposal.getInputProps('reason')} />
+                <TextInput style={{ flex: 1 }} label={t('records.retention.reason')} maxLength={500} data-testid="retention-reason" {...disposal.form.getInputProps('reason')} />
                 <Button type="submit" color="red" mt={25} disabled={picked.size === 0} data-testid="retention-dispose">
                   {t('records.retention.dispose')}
                 </Button>
@@ -202,8 +198,8 @@ export function RetentionPanel() {
         ))}
         <form noValidate onSubmit={placeHold}>
           <Group align="flex-start">
-            <TextInput label={t('records.retention.holdCase')} placeholder="2026-0001" data-testid="retention-hold-case" {...hold.getInputProps('caseNo')} />
-            <TextInput style={{ flex: 1 }} label={t('records.retention.holdReason')} maxLength={500} data-testid="retention-hold-reason" {...hold.getInputProps('reason')} />
+            <TextInput label={t('records.retention.holdCase')} placeholder="2026-0001" data-testid="retention-hold-case" {...hold.form.getInputProps('caseNo')} />
+            <TextInput style={{ flex: 1 }} label={t('records.retention.holdReason')} maxLength={500} data-testid="retention-hold-reason" {...hold.form.getInputProps('reason')} />
             <Button type="submit" variant="default" mt={25} data-testid="retention-hold-place">
               {t('records.retention.place')}
             </Button>

@@ -1,11 +1,10 @@
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ChannelInput, Settings } from '@shared/contract';
 import { kaiji } from '../../api';
-import { contractSchema, contractValidate } from '../../ui/contractForm';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { useCall } from '../../ui/useCall';
 import { useLoad } from '../../ui/useLoad';
 
@@ -53,11 +52,7 @@ export function useSettingsForm<K extends SettingsKey>(section: string, keys: re
     // The keys vary per section: typed loosely here, the parsed output is the patch's own shape.
     (contractSchema('settings.update') as unknown as z.ZodObject<z.ZodRawShape>).pick(Object.fromEntries(keys.map((k) => [k, true]))).required(),
   );
-  const form = useForm<SettingsValues<K>>({
-    mode: 'controlled',
-    initialValues: Object.fromEntries(keys.map((k) => [k, ''])) as SettingsValues<K>,
-    validate: contractValidate(schema) as (values: SettingsValues<K>) => Record<string, string>,
-  });
+  const { form, submit } = useContractForm({ schema, initialValues: Object.fromEntries(keys.map((k) => [k, ''])) as SettingsValues<K> });
   // Fields open for typing only once the stored values are in them (a value typed in between
   // would be overwritten by their arrival).
   const [filled, setFilled] = useState(false);
@@ -72,10 +67,8 @@ export function useSettingsForm<K extends SettingsKey>(section: string, keys: re
     // Only when the stored settings arrive, not on every keystroke.
   }, [settings]);
 
-  const onSubmit = form.onSubmit(async (values) => {
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) return;
-    const result = await save(parsed.data as Patch);
+  const onSubmit = submit(async (patch) => {
+    const result = await save(patch as Patch);
     if (result.ok) {
       const values = valuesOf(result.value, keys);
       form.setValues(values);

@@ -1,5 +1,5 @@
 import { Anchor, Button, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupResult } from '@shared/contract';
 import { kaiji } from '../../api';
@@ -12,16 +12,23 @@ import { OfficeConnectScreen } from '../office/OfficeConnectScreen';
 import { errorText } from '../../ui/errors';
 import { FailureAlert } from '../../ui/FailureAlert';
 import { LoginInput } from '../../ui/LoginInput';
-import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
+import { NewPassphraseFields, confirmRule } from '../../ui/NewPassphraseFields';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { useCall } from '../../ui/useCall';
-import { useNewPassphrase } from '../../ui/useNewPassphrase';
-import { LOGIN_PATTERN, normalizeLogin } from '../../ui/validation';
 
 interface Props {
   onDone: (result: SetupResult, companyName: string) => void;
 }
 
-type Field = 'company' | 'adminName' | 'adminLogin';
+// #13 item 11c: checked by `vault.setup`'s own schema (the passphrase's length rule included).
+const setupSchema = contractSchema('vault.setup');
+interface SetupValues {
+  companyName: string;
+  adminName: string;
+  adminLogin: string;
+  passphrase: string;
+  confirm: string;
+}
 
 /** First run: company, first administrator and their passphrase. */
 export function SetupScreen({ onDone }: Props) {
@@ -31,50 +38,21 @@ export function SetupScreen({ onDone }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
-  const [values, setValues] = useState<Record<Field, string>>({
-    company: '',
-    adminName: '',
-    adminLogin: '',
+  const confirmed = confirmRule(t('passphrase.mismatch'));
+  const { form, submit } = useContractForm({
+    schema: setupSchema,
+    initialValues: { companyName: '', adminName: '', adminLogin: '', passphrase: '', confirm: '' } as SetupValues,
+    toInput: (v: SetupValues) => ({ companyName: v.companyName, adminName: v.adminName, adminLogin: v.adminLogin, passphrase: v.passphrase }),
+    rules: (v) => ({ confirm: confirmed(v, 'passphrase') }),
   });
-  const passphrase = useNewPassphrase();
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
-  const set = (field: Field) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((errs) => ({ ...errs, [field]: undefined }));
-  };
-
-  const validate = (): Partial<Record<Field, string>> => {
-    const errs: Partial<Record<Field, string>> = {};
-    if (!values.company.trim()) errs.company = t('setup.required');
-    if (!values.adminName.trim()) errs.adminName = t('setup.required');
-    if (!LOGIN_PATTERN.test(normalizeLogin(values.adminLogin))) errs.adminLogin = t('login.invalid');
-    return errs;
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const errs = validate();
-    setErrors(errs);
-    const passphraseOk = passphrase.validate();
-    if (Object.keys(errs).length > 0 || !passphraseOk) return;
+  const onSubmit = submit(async (input) => {
     setFailure(null);
-    const companyName = values.company.trim();
-    const result = await run(
-      () =>
-        kaiji.vault.setup({
-          companyName,
-          adminName: values.adminName.trim(),
-          adminLogin: normalizeLogin(values.adminLogin),
-          passphrase: passphrase.value,
-        }),
-      { notify: false },
-    );
-    if (result.ok) onDone(result.value, companyName);
+    const result = await run(() => kaiji.vault.setup(input), { notify: false });
+    if (result.ok) onDone(result.value, input.companyName);
     else setFailure(errorText(result.error, lang));
-  };
+  });
 
   if (connecting) {
     return (
@@ -96,15 +74,13 @@ export function SetupScreen({ onDone }: Props) {
   }
   return (
     <AuthLayout title={t('setup.title')} intro={t('setup.intro')} width={520}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <FailureAlert testId="setup-error" message={failure} />
           <TextInput
             data-testid="setup-company"
             label={t('setup.company')}
-            value={values.company}
-            onChange={set('company')}
-            error={errors.company}
+            {...form.getInputProps('companyName')}
             required
             maxLength={120}
             autoFocus
@@ -112,9 +88,7 @@ export function SetupScreen({ onDone }: Props) {
           <TextInput
             data-testid="setup-admin-name"
             label={t('setup.adminName')}
-            value={values.adminName}
-            onChange={set('adminName')}
-            error={errors.adminName}
+            {...form.getInputProps('adminName')}
             required
             maxLength={80}
           />
@@ -122,13 +96,12 @@ export function SetupScreen({ onDone }: Props) {
             data-testid="setup-admin-login"
             label={t('setup.adminLogin')}
             description={t('login.hint')}
-            value={values.adminLogin}
-            onChange={set('adminLogin')}
-            error={errors.adminLogin}
+            {...form.getInputProps('adminLogin')}
             autoComplete="username"
           />
           <NewPassphraseFields
-            passphrase={passphrase}
+            form={form}
+            path="passphrase"
             testId="setup-passphrase"
             label={t('setup.passphrase')}
             description={t('passphrase.hint')}

@@ -22,7 +22,7 @@ export function ForcedPassphraseChange({ user, onChanged, onLock }: Props) {
   return (
     <Center mih="100vh" bg="gray.0" p="md">
       <Paper data-testid="forced-passphrase" withBorder radius="md" p="xl" w={460}>
-        <form onSubmit={(e) => void change.submit(e)} noValidate>
+        <form onSubmit={change.submit} noValidate>
           <Stack gap="md">
             <Title order={3}>{t('changePass.title')}</Title>
             <Alert color="yellow" icon={<IconLock size={18} />}>
@@ -30,7 +30,7 @@ export function ForcedPassphraseChange({ user, onChanged, onLock }: Props) {
             </Alert>
             <ChangePassphraseFields change={change} currentLabel={t('changePass.currentSet')} />
             <Group justify="space-between">
-              <Button variant="subtle" color="gray" onClick={onLock}>
+              <Button variant="subtle" color="gray" onClick={onLock} data-testid="pass-lock">
                 {t('changePass.lockInstead')}
               </Button>
               <Button data-testid="pass-submit" type="submit" loading={change.loading}>

@@ -1,17 +1,18 @@
 import { Anchor, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
 import { errorText, retryAfterMs } from '../../ui/errors';
 import { FailureAlert } from '../../ui/FailureAlert';
 import { LoginInput } from '../../ui/LoginInput';
-import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
+import { NewPassphraseFields, confirmRule } from '../../ui/NewPassphraseFields';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { RetrySubmit } from '../../ui/RetrySubmit';
 import { useCall } from '../../ui/useCall';
-import { useNewPassphrase } from '../../ui/useNewPassphrase';
 import { useRetryCountdown } from '../../ui/useRetryCountdown';
-import { normalizeLogin } from '../../ui/validation';
+
+const recoverSchema = contractSchema('vault.recover');
 
 interface Props {
   onRecovered: () => void;
@@ -24,30 +25,30 @@ export function RecoverForm({ onRecovered, onBack }: Props) {
   const lang = useLang();
   const { run, loading } = useCall();
   const countdown = useRetryCountdown();
-  const [key, setKey] = useState('');
-  const [login, setLogin] = useState('');
-  const next = useNewPassphrase();
+  const confirmed = confirmRule(t('passphrase.mismatch'));
+  // #13 item 11c: checked by `vault.recover`'s own schema (the new passphrase's length included).
+  const { form, submit } = useContractForm({
+    schema: recoverSchema,
+    initialValues: { recoveryKey: '', login: '', newPassphrase: '', confirm: '' },
+    toInput: (v: { recoveryKey: string; login: string; newPassphrase: string; confirm: string }) => ({ recoveryKey: v.recoveryKey.trim(), login: v.login, newPassphrase: v.newPassphrase }),
+    rules: (v) => ({ confirm: confirmed(v, 'newPassphrase') }),
+  });
   const [failure, setFailure] = useState<string | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (countdown.waiting || !key.trim() || !login.trim()) return;
-    if (!next.validate()) return;
+  const onSubmit = submit(async (input) => {
+    if (countdown.waiting) return;
     setFailure(null);
-    const result = await run(
-      () => kaiji.vault.recover({ recoveryKey: key.trim(), login: normalizeLogin(login), newPassphrase: next.value }),
-      { notify: false },
-    );
+    const result = await run(() => kaiji.vault.recover(input), { notify: false });
     if (result.ok) {
       onRecovered();
       return;
     }
     setFailure(errorText(result.error, lang));
     countdown.start(retryAfterMs(result.error));
-  };
+  });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {t('recover.intro')}
@@ -56,8 +57,7 @@ export function RecoverForm({ onRecovered, onBack }: Props) {
         <TextInput
           data-testid="recover-key"
           label={t('recover.key')}
-          value={key}
-          onChange={(e) => setKey(e.currentTarget.value)}
+          {...form.getInputProps('recoveryKey')}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           autoComplete="off"
           autoCapitalize="characters"
@@ -69,12 +69,12 @@ export function RecoverForm({ onRecovered, onBack }: Props) {
         <LoginInput
           data-testid="recover-login"
           label={t('recover.login')}
-          value={login}
-          onChange={(e) => setLogin(e.currentTarget.value)}
+          {...form.getInputProps('login')}
           autoComplete="username"
         />
         <NewPassphraseFields
-          passphrase={next}
+          form={form}
+          path="newPassphrase"
           testId="recover-passphrase"
           label={t('recover.passphrase')}
           description={t('passphrase.hint')}

@@ -1,5 +1,5 @@
 import { Anchor, PasswordInput, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kaiji } from '../../api';
 import { useLang } from '../../i18n';
@@ -7,9 +7,11 @@ import { errorText, retryAfterMs } from '../../ui/errors';
 import { FailureAlert } from '../../ui/FailureAlert';
 import { LoginInput } from '../../ui/LoginInput';
 import { RetrySubmit } from '../../ui/RetrySubmit';
+import { contractSchema, useContractForm } from '../../ui/contractForm';
 import { useCall } from '../../ui/useCall';
 import { useRetryCountdown } from '../../ui/useRetryCountdown';
-import { normalizeLogin } from '../../ui/validation';
+
+const unlockSchema = contractSchema('vault.unlock');
 
 interface Props {
   initialRetryMs: number;
@@ -22,44 +24,39 @@ export function UnlockForm({ initialRetryMs, onUnlocked, onUseRecovery }: Props)
   const lang = useLang();
   const { run, loading } = useCall();
   const countdown = useRetryCountdown(initialRetryMs);
-  const [login, setLogin] = useState('');
-  const [passphrase, setPassphrase] = useState('');
+  // #13 item 11c: checked by `vault.unlock`'s own schema (an empty field is named, nothing is sent).
+  const { form, submit } = useContractForm({ schema: unlockSchema, initialValues: { login: '', passphrase: '' } });
   const [failure, setFailure] = useState<string | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (countdown.waiting || !login.trim() || !passphrase) return;
+  const onSubmit = submit(async (input) => {
+    if (countdown.waiting) return;
     setFailure(null);
-    const result = await run(() => kaiji.vault.unlock({ login: normalizeLogin(login), passphrase }), {
-      notify: false,
-    });
+    const result = await run(() => kaiji.vault.unlock(input), { notify: false });
+    // The passphrase never stays in the field, whatever the answer.
+    form.setFieldValue('passphrase', '');
     if (result.ok) {
-      setPassphrase('');
       onUnlocked();
       return;
     }
     setFailure(errorText(result.error, lang));
     countdown.start(retryAfterMs(result.error));
-    setPassphrase('');
-  };
+  });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <FailureAlert testId="unlock-error" message={failure} />
         <LoginInput
           data-testid="unlock-login"
           label={t('unlock.login')}
-          value={login}
-          onChange={(e) => setLogin(e.currentTarget.value)}
+          {...form.getInputProps('login')}
           autoComplete="username"
           autoFocus
         />
         <PasswordInput
           data-testid="unlock-passphrase"
           label={t('unlock.passphrase')}
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
+          {...form.getInputProps('passphrase')}
           autoComplete="current-password"
           required
         />

@@ -28,7 +28,6 @@ export const contactsJa = {
       lang: '案内書の言語',
     },
     langs: { ja: '日本語', en: '英語' },
-    errors: { required: '入力してください。', postalCode: '7桁の郵便番号を入力してください（例：169-0051）。', date: '日付を読み取れません。', time: '時刻は 10:15 のように入力してください。' },
     detail: {
       title: '問い合わせ {{no}}',
       when: '{{date}} {{time}}',
@@ -93,7 +92,6 @@ export const contactsEn: typeof contactsJa = {
       lang: 'Letter language',
     },
     langs: { ja: 'Japanese', en: 'English' },
-    errors: { required: 'Required.', postalCode: 'Enter a 7-digit postal code (e.g. 169-0051).', date: 'The date cannot be read.', time: 'Enter the time like 10:15.' },
     detail: {
       title: 'Contact {{no}}',
       when: '{{date}} {{time}}',

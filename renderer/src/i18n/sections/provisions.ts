@@ -38,7 +38,6 @@ export const provisionsJa = {
     check: {
       description: '本人と提供先・提供日を入力すると、提供停止リストに照らして提供できるかを答えます。',
       run: '確認する',
-      needDate: '提供日を入力してください。',
       allowed: '提供できます（提供停止リストに該当しません）。',
       refused: '提供できません：提供停止リストに該当します（案件 {{caseNo}}、{{fromDate}} から）。',
     },
@@ -94,7 +93,6 @@ export const provisionsEn: typeof provisionsJa = {
     check: {
       description: 'Enter the person, the recipient and the date: the answer says whether the do-not-provide list allows the provision.',
       run: 'Check',
-      needDate: 'Enter the date of provision.',
       allowed: 'Allowed: the person is not on the do-not-provide list.',
       refused: 'Not allowed: on the do-not-provide list (case {{caseNo}}, from {{fromDate}}).',
     },

@@ -42,6 +42,10 @@ export const trashJa = {
       text: '使えない文字（制御文字など）が含まれています。',
       postal_code: '郵便番号は 123-4567 の形で入力してください。',
       login: 'ログイン名は半角英小文字・数字で始まる 2〜32 文字（. _ - も可）です。',
+      date: '日付を確認してください（読めない日付か、ありえない日付です）。',
+      time: '時刻は 10:15 の形（24 時間）で入力してください。',
+      date_needed: '配達日か配達証明の受領日を入力してください。',
+      weak_passphrase: 'パスフレーズは12文字以上にしてください。',
     },
   },
   approval: {
@@ -104,6 +108,10 @@ export const trashEn: typeof trashJa = {
       text: 'Contains characters that cannot be used (control characters).',
       postal_code: 'Write the postal code as 123-4567.',
       login: 'A login is 2-32 lowercase letters or digits (also . _ -), starting with a letter or digit.',
+      date: 'Check this date (it does not read, or it cannot be right).',
+      time: 'Write the time as 10:15 (24-hour).',
+      date_needed: 'Enter the delivery date or the day the proof of delivery came.',
+      weak_passphrase: 'The passphrase must be at least 12 characters long.',
     },
   },
   approval: {

@@ -1,7 +1,6 @@
 import { Badge, Button, Code, Group, Paper, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconMail, IconNote } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseNote, Envelope, TimelineEntry } from '@shared/contract';
 import { deliveryLabels, tracked } from '@shared/domain/mail';
@@ -10,6 +9,7 @@ import { kaiji } from '../../../api';
 import { useLang } from '../../../i18n';
 import { formatDay, formatTime } from '../../../ui/dates';
 import { Timestamp } from '../../../ui/Timestamp';
+import { contractSchema, useContractForm } from '../../../ui/contractForm';
 import { useCall } from '../../../ui/useCall';
 import { isKnownAction } from '../../audit/actions';
 
@@ -68,23 +68,25 @@ export function EnvelopesCard({ envelopes }: { envelopes: Envelope[] }) {
   );
 }
 
+const noteSchema = contractSchema('cases.addNote');
+
 /** Staff notes on the case, newest first, and a box to add one. */
 export function NotesCard({ caseId, notes, editable, onAdded }: { caseId: string; notes: CaseNote[]; editable: boolean; onAdded: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, loading } = useCall();
-  const [body, setBody] = useState('');
+  // #13 item 11c: `cases.addNote`'s own schema (an empty note is named, nothing sent).
+  const { form, submit } = useContractForm({ schema: noteSchema, initialValues: { body: '' }, toInput: (v: { body: string }) => ({ id: caseId, body: v.body }) });
+  const body = form.values.body;
 
-  const add = async () => {
-    const text = body.trim();
-    if (!text) return;
-    const result = await run(() => kaiji.cases.addNote({ id: caseId, body: text }));
+  const add = submit(async (input) => {
+    const result = await run(() => kaiji.cases.addNote(input));
     if (result.ok) {
-      setBody('');
+      form.setValues({ body: '' });
       notifications.show({ color: 'teal', message: t('caseFile.notes.added') });
       onAdded();
     }
-  };
+  });
 
   return (
     <Paper withBorder radius="md" p="md" data-testid="case-notes">
@@ -97,12 +99,11 @@ export function NotesCard({ caseId, notes, editable, onAdded }: { caseId: string
             data-testid="note-input"
             aria-label={t('caseFile.notes.placeholder')}
             placeholder={t('caseFile.notes.placeholder')}
-            value={body}
-            onChange={(e) => setBody(e.currentTarget.value)}
+            {...form.getInputProps('body')}
             onKeyDown={(e) => {
               if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
                 e.preventDefault();
-                void add();
+                add();
               }
             }}
             autosize
@@ -114,7 +115,7 @@ export function NotesCard({ caseId, notes, editable, onAdded }: { caseId: string
             <Text size="xs" c="dimmed">
               {t('caseFile.notes.shortcut')}
             </Text>
-            <Button data-testid="note-add" size="xs" onClick={() => void add()} loading={loading} disabled={!body.trim()} leftSection={<IconNote size={14} />}>
+            <Button data-testid="note-add" size="xs" onClick={() => add()} loading={loading} disabled={!body.trim()} leftSection={<IconNote size={14} />}>
               {t('caseFile.notes.add')}
             </Button>
           </Group>

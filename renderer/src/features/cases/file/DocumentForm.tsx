@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@shared/contract';
 import { parseJapaneseDate } from '@shared/domain/era';
 import { EraDateInput } from '../../../ui/EraDateInput';
-import { AGENT_PROOF_LABELS, AGENT_PROOF_TYPES, type AgentProofType } from '@shared/domain/verification/agents';
-import { ID_DOCUMENT_LABELS, ID_DOCUMENT_TYPES, type IdDocumentType } from '@shared/domain/verification/identity-documents';
+import { AGENT_PROOF_LABELS, AGENT_PROOF_TYPES } from '@shared/domain/verification/agents';
+import { ID_DOCUMENT_LABELS, ID_DOCUMENT_TYPES } from '@shared/domain/verification/identity-documents';
 import { kaiji } from '../../../api';
 import { useLang } from '../../../i18n';
+import { contractSchema, useContractForm } from '../../../ui/contractForm';
 import { errorText } from '../../../ui/errors';
 import { useCall } from '../../../ui/useCall';
 
@@ -18,6 +19,30 @@ type Kind = 'id' | 'agent_proof';
 
 const fieldValue = (detail: CaseDetail, field: string) => detail.fields.find((f) => f.field === field)?.value ?? '';
 
+// #13 item 11c: checked by `documents.record`'s own schema (by kind) before any call: a birth
+// date in the future or an expiry that cannot be is named at its field, in words.
+const recordSchema = contractSchema('documents.record');
+
+interface DocumentValues {
+  party: Party;
+  kind: Kind;
+  type: string;
+  name: string;
+  address: string;
+  /** Dates as typed (era or Western). */
+  birthDate: string;
+  issuedOn: string;
+  validUntil: string;
+  pageId: string;
+}
+
+/** The ISO date when it reads, the text as typed otherwise (the schema names it), nothing when empty. */
+const date = (text: string) => {
+  const s = text.trim();
+  if (!s) return undefined;
+  return parseJapaneseDate(s) ?? s;
+};
+
 /** 書類を記録: what staff read off an ID copy or an agent proof (never the document number, D6). */
 export function DocumentForm({ detail, onRecorded, initialPageId = '' }: { detail: CaseDetail; onRecorded: () => void; initialPageId?: string }) {
   const { t } = useTranslation();
@@ -25,16 +50,19 @@ export function DocumentForm({ detail, onRecorded, initialPageId = '' }: { detai
   const { run, loading } = useCall();
   const subjectName = fieldValue(detail, 'subject.name');
   const subjectAddress = fieldValue(detail, 'subject.address');
-
-  const [party, setParty] = useState<Party>('subject');
-  const [kind, setKind] = useState<Kind>('id');
-  const [type, setType] = useState<string>(ID_DOCUMENT_TYPES[0]);
-  const [name, setName] = useState(subjectName);
-  const [address, setAddress] = useState(subjectAddress);
-  const [birth, setBirth] = useState('');
-  const [issued, setIssued] = useState('');
-  const [valid, setValid] = useState('');
-  const [pageId, setPageId] = useState(initialPageId);
+  const caseId = detail.case.id;
+  const blank = (): DocumentValues => ({ party: 'subject', kind: 'id', type: ID_DOCUMENT_TYPES[0], name: subjectName, address: subjectAddress, birthDate: '', issuedOn: '', validUntil: '', pageId: '' });
+  const { form, submit, showServerError } = useContractForm({
+    schema: recordSchema,
+    initialValues: { ...blank(), pageId: initialPageId },
+    toInput: (v: DocumentValues) => {
+      const base = { caseId, ...(v.pageId ? { pageId: v.pageId } : {}), issuedOn: date(v.issuedOn) };
+      return v.kind === 'id'
+        ? { ...base, party: v.party, kind: 'id', type: v.type, name: v.name, address: v.address, birthDate: date(v.birthDate), validUntil: date(v.validUntil) }
+        : { ...base, party: 'agent', kind: 'agent_proof', type: v.type };
+    },
+  });
+  const { party, kind } = form.values;
   const [error, setError] = useState<string | null>(null);
 
   // The form's fields may be saved (or read by OCR) after this form opened: follow them
@@ -44,81 +72,33 @@ export function DocumentForm({ detail, onRecorded, initialPageId = '' }: { detai
     const before = prefill.current;
     prefill.current = { name: subjectName, address: subjectAddress };
     if (party !== 'subject') return;
-    setName((v) => (v === before.name ? subjectName : v));
-    setAddress((v) => (v === before.address ? subjectAddress : v));
+    form.setFieldValue('name', (v: string) => (v === before.name ? subjectName : v));
+    form.setFieldValue('address', (v: string) => (v === before.address ? subjectAddress : v));
   }, [subjectName, subjectAddress, party]);
 
   const pageKinds = kind === 'id' ? ['id_document'] : ['id_document', 'power_of_attorney'];
   const pages = detail.pages.filter((p) => pageKinds.includes(p.kind));
 
   const changeParty = (next: Party) => {
-    setParty(next);
-    if (next === 'subject') {
-      setKind('id');
-      setType(ID_DOCUMENT_TYPES[0]);
-      setName(subjectName);
-      setAddress(subjectAddress);
-    } else {
-      setName('');
-      setAddress('');
-    }
+    if (next === 'subject') form.setValues({ party: next, kind: 'id', type: ID_DOCUMENT_TYPES[0], name: subjectName, address: subjectAddress });
+    else form.setValues({ party: next, name: '', address: '' });
   };
 
   const changeKind = (next: Kind) => {
-    setKind(next);
-    setType(next === 'id' ? ID_DOCUMENT_TYPES[0] : AGENT_PROOF_TYPES[0]);
-    if (next === 'agent_proof') setParty('agent');
-    setPageId('');
+    form.setValues({ kind: next, type: next === 'id' ? ID_DOCUMENT_TYPES[0] : AGENT_PROOF_TYPES[0], pageId: '', ...(next === 'agent_proof' ? { party: 'agent' as const } : {}) });
   };
 
-  const reset = () => {
-    setParty('subject');
-    setKind('id');
-    setType(ID_DOCUMENT_TYPES[0]);
-    setName(subjectName);
-    setAddress(subjectAddress);
-    setBirth('');
-    setIssued('');
-    setValid('');
-    setPageId('');
-  };
-
-  /** Sends the ISO date when it reads, the text as typed otherwise (the server names it, INVALID_DATE). */
-  const date = (text: string) => {
-    const s = text.trim();
-    if (!s) return undefined;
-    return parseJapaneseDate(s) ?? s;
-  };
-
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const onSubmit = submit(async (input) => {
     setError(null);
-    const base = { caseId: detail.case.id, pageId: pageId || undefined };
-    const result = await run(
-      () =>
-        kind === 'id'
-          ? kaiji.documents.record({
-              ...base,
-              party,
-              kind: 'id',
-              type: type as IdDocumentType,
-              name: name.trim(),
-              address: address.trim(),
-              birthDate: date(birth),
-              issuedOn: date(issued),
-              validUntil: date(valid),
-            })
-          : kaiji.documents.record({ ...base, party: 'agent', kind: 'agent_proof', type: type as AgentProofType, issuedOn: date(issued) }),
-      { notify: false },
-    );
+    const result = await run(() => kaiji.documents.record(input), { notify: false });
     if (result.ok) {
       notifications.show({ color: 'teal', message: t('verification.form.recorded') });
-      reset();
+      form.setValues(blank());
       onRecorded();
-    } else {
+    } else if (!showServerError(result.error, errorText(result.error, lang))) {
       setError(errorText(result.error, lang));
     }
-  };
+  });
 
   const typeOptions =
     kind === 'id'
@@ -126,7 +106,7 @@ export function DocumentForm({ detail, onRecorded, initialPageId = '' }: { detai
       : AGENT_PROOF_TYPES.map((v) => ({ value: v, label: AGENT_PROOF_LABELS[v][lang] }));
 
   return (
-    <form data-testid="doc-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form data-testid="doc-form" onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <div>
           <Title order={5}>{t('verification.form.title')}</Title>
@@ -139,8 +119,10 @@ export function DocumentForm({ detail, onRecorded, initialPageId = '' }: { detai
             <NativeSelect
               data-testid="doc-party"
               label={t('verification.form.party')}
+              data-path="party"
               value={party}
               onChange={(e) => changeParty(e.currentTarget.value as Party)}
+              error={form.errors.party}
               data={[
                 { value: 'subject', label: t('verification.documents.parties.subject') },
                 { value: 'agent', label: t('verification.documents.parties.agent') },
@@ -163,8 +145,7 @@ export function DocumentForm({ detail, onRecorded, initialPageId = '' }: { detai
             <NativeSelect
               data-testid="doc-type"
               label={t('verification.form.type')}
-              value={type}
-              onChange={(e) => setType(e.currentTarget.value)}
+              {...form.getInputProps('type')}
               data={typeOptions}
             />
           </Grid.Col>
@@ -174,8 +155,7 @@ export function DocumentForm({ detail, onRecorded, initialPageId = '' }: { detai
                 <TextInput
                   data-testid="doc-name"
                   label={t('verification.form.name')}
-                  value={name}
-                  onChange={(e) => setName(e.currentTarget.value)}
+                  {...form.getInputProps('name')}
                   maxLength={120}
                 />
               </Grid.Col>
@@ -183,30 +163,28 @@ export function DocumentForm({ detail, onRecorded, initialPageId = '' }: { detai
                 <TextInput
                   data-testid="doc-address"
                   label={t('verification.form.address')}
-                  value={address}
-                  onChange={(e) => setAddress(e.currentTarget.value)}
+                  {...form.getInputProps('address')}
                   maxLength={300}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <EraDateInput testId="doc-birth" label={t('verification.form.birth')} value={birth} onChange={setBirth} />
+                <EraDateInput testId="doc-birth" label={t('verification.form.birth')} {...form.getInputProps('birthDate')} />
               </Grid.Col>
             </>
           )}
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <EraDateInput testId="doc-issued" label={t('verification.form.issued')} value={issued} onChange={setIssued} />
+            <EraDateInput testId="doc-issued" label={t('verification.form.issued')} {...form.getInputProps('issuedOn')} />
           </Grid.Col>
           {kind === 'id' && (
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <EraDateInput testId="doc-valid" label={t('verification.form.valid')} value={valid} onChange={setValid} />
+              <EraDateInput testId="doc-valid" label={t('verification.form.valid')} {...form.getInputProps('validUntil')} />
             </Grid.Col>
           )}
           <Grid.Col span={{ base: 12, sm: 8 }}>
             <NativeSelect
               data-testid="doc-page"
               label={t('verification.form.page')}
-              value={pageId}
-              onChange={(e) => setPageId(e.currentTarget.value)}
+              {...form.getInputProps('pageId')}
               data={[
                 { value: '', label: t('verification.form.noPage') },
                 ...pages.map((p) => ({ value: p.id, label: t('verification.form.pageOption', { n: p.position + 1, name: p.sourceName }) })),

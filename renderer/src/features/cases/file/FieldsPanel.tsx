@@ -29,6 +29,7 @@ import { formatEraDate, parseJapaneseDate } from '@shared/domain/era';
 import { kaiji } from '../../../api';
 import { useLang, type Lang } from '../../../i18n';
 import { useCall } from '../../../ui/useCall';
+import { contractSchema, contractValidate } from '../../../ui/contractForm';
 import { errorText } from '../../../ui/errors';
 import { hotkeyOf } from '../../../ui/shortcuts';
 import { FieldCrop } from './FieldCrop';
@@ -59,6 +60,21 @@ function focusField(name: string) {
 }
 
 type Values = Record<string, string>;
+
+/**
+ * #13 item 11c: the changed values are checked by `cases.setFields`'s own schema before the call,
+ * each refusal shown at its field. (Field names hold dots — `subject.name` — which @mantine/form
+ * would read as nested paths, so this form keeps its own values and uses the schema directly.)
+ */
+const checkFields = contractValidate(contractSchema('cases.setFields'));
+const refusedFields = (sent: { field: string }[], errors: Record<string, string>): Values =>
+  Object.fromEntries(
+    Object.entries(errors).flatMap(([path, message]) => {
+      const at = /^fields\.(\d+)\./.exec(path);
+      const field = at ? sent[Number(at[1])]?.field : undefined;
+      return field ? [[field, message]] : [];
+    }),
+  );
 
 /** What the input shows for a stored value: tick boxes are 'true' or 'false', never empty. */
 const normal = (f: FormField, value: string | undefined) =>
@@ -128,7 +144,11 @@ export function FieldsPanel({ caseId, version, fields, editable, onSaved }: Prop
     focusField(next);
   };
 
-  const set = (name: string, value: string) => setDraft((d) => ({ ...d, [name]: value }));
+  const [refused, setRefused] = useState<Values>({});
+  const set = (name: string, value: string) => {
+    setDraft((d) => ({ ...d, [name]: value }));
+    setRefused((r) => (r[name] ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== name)) : r));
+  };
   // 〒 typed -> address filled from Japan Post's data, still editable (issue 12 item 6).
   const postcodes: Record<string, ReturnType<typeof usePostcodeAddress>> = {
     'subject.postalCode': usePostcodeAddress(draft['subject.postalCode'] ?? '', draft['subject.address'] ?? '', (v) => set('subject.address', v)),
@@ -144,6 +164,14 @@ export function FieldsPanel({ caseId, version, fields, editable, onSaved }: Prop
       return;
     }
     const values = changed.map((field) => ({ field, value: draft[field]!.trim() }));
+    const wrong = refusedFields(values, checkFields({ id: caseId, version: base.current.version, fields: values }));
+    setRefused(wrong);
+    const firstWrong = ORDER.find((n) => wrong[n]);
+    if (firstWrong) {
+      setCurrent(firstWrong);
+      focusField(firstWrong);
+      return;
+    }
     const result = await run(() => kaiji.cases.setFields({ id: caseId, version: base.current.version, fields: values }), { notify: false });
     if (!result.ok) {
       // Another desk changed the case since it was shown: say so where the user looks, and
@@ -230,6 +258,7 @@ export function FieldsPanel({ caseId, version, fields, editable, onSaved }: Prop
                       required={required}
                       editable={editable}
                       onChange={(v) => set(name, v)}
+                      error={refused[name]}
                       crop={
                         <FieldCrop
                           name={name}
@@ -302,10 +331,12 @@ interface RowProps {
   required: boolean;
   editable: boolean;
   onChange: (value: string) => void;
+  /** What `cases.setFields`'s schema says of the value typed here (#13 item 11c). */
+  error?: string;
   crop: ReactNode;
 }
 
-function FieldRow({ current, onCurrent, field: f, meta, value, dirty, attention, required, editable, onChange, crop }: RowProps) {
+function FieldRow({ current, onCurrent, field: f, meta, value, dirty, attention, required, editable, onChange, error, crop }: RowProps) {
   const review = attention && !dirty;
   return (
     <Box
@@ -319,7 +350,7 @@ function FieldRow({ current, onCurrent, field: f, meta, value, dirty, attention,
     >
       <Grid gap="md" align="center">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <FieldInput field={f} value={value} required={required} editable={editable} onChange={onChange} />
+          <FieldInput field={f} value={value} required={required} editable={editable} onChange={onChange} error={error} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Group gap="sm" wrap="nowrap" align="center" justify="space-between">
@@ -352,7 +383,7 @@ function FieldLabel({ f, bilingual = true }: { f: FormField; bilingual?: boolean
   );
 }
 
-function FieldInput({ field: f, value, required, editable, onChange }: Omit<RowProps, 'meta' | 'dirty' | 'attention' | 'crop' | 'current' | 'onCurrent'>) {
+function FieldInput({ field: f, value, required, editable, onChange, error }: Omit<RowProps, 'meta' | 'dirty' | 'attention' | 'crop' | 'current' | 'onCurrent'>) {
   const { t } = useTranslation();
   const lang = useLang();
   const testid = `field-${f.name}`;
@@ -365,6 +396,7 @@ function FieldInput({ field: f, value, required, editable, onChange }: Omit<RowP
         checked={value === 'true'}
         onChange={(e) => onChange(e.currentTarget.checked ? 'true' : 'false')}
         disabled={!editable}
+        error={error}
       />
     );
   }
@@ -377,6 +409,7 @@ function FieldInput({ field: f, value, required, editable, onChange }: Omit<RowP
           onChange={onChange}
           withAsterisk={required}
           readOnly={!editable}
+          error={error}
         >
           <Group gap="md" mt={6} wrap="wrap">
             {f.options!.map((o) => (
@@ -418,7 +451,7 @@ function FieldInput({ field: f, value, required, editable, onChange }: Omit<RowP
             </Text>
           ) : undefined
         }
-        error={value.trim() && !parsed ? t('caseFile.fields.dateUnreadable') : undefined}
+        error={error ?? (value.trim() && !parsed ? t('caseFile.fields.dateUnreadable') : undefined)}
         maxLength={40}
       />
     );
@@ -431,6 +464,7 @@ function FieldInput({ field: f, value, required, editable, onChange }: Omit<RowP
     withAsterisk: required,
     readOnly: !editable,
     maxLength: 2000,
+    error,
   };
   return f.multiline ? <Textarea {...common} autosize minRows={2} maxRows={6} /> : <TextInput {...common} />;
 }

@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconCheck, IconTrash, IconX } from '@tabler/icons-re
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseDocument } from '@shared/contract';
-import { contract } from '@shared/contract';
+import { contract, type ChannelInput } from '@shared/contract';
 import { isCaseState, nextStates, type CaseState } from '@shared/domain/case-state';
 import { mayTransition } from '@shared/domain/case-permissions';
 import { WITHDRAWAL_WAYS, type WithdrawalWay } from '@shared/domain/obligations';
@@ -16,6 +16,7 @@ import { allows } from '@shared/roles';
 import { kaiji } from '../../../api';
 import { useLang } from '../../../i18n';
 import { ConfirmModal } from '../../../ui/ConfirmModal';
+import { contractSchema, useContractForm } from '../../../ui/contractForm';
 import { errorText } from '../../../ui/errors';
 import { useCall } from '../../../ui/useCall';
 import { useLoad } from '../../../ui/useLoad';
@@ -28,6 +29,7 @@ import { SuggestedDocumentModal } from './SuggestedDocument';
 const STATUS_COLORS: Record<RuleStatus, string> = { pass: 'green', needs_review: 'orange', fail: 'red' };
 const STATUS_ICONS: Record<RuleStatus, typeof IconCheck> = { pass: IconCheck, needs_review: IconAlertTriangle, fail: IconX };
 /** Transitions that ask for a written reason first (required for refused; the waiver's reason for closed). */
+const transitionSchema = contractSchema('cases.transition');
 const REASON_STATES: readonly CaseState[] = ['refused', 'deficient', 'withdrawn', 'closed'];
 
 /**
@@ -112,41 +114,42 @@ function StatusActions({ detail, onChanged }: { detail: CaseDetail; onChanged: (
   const shown = next.filter((s) => mayTransition(role, current as CaseState, s));
   const hidden = next.length > shown.length && !isAdmin;
   const [target, setTarget] = useState<CaseState | null>(null);
-  const [via, setVia] = useState<WithdrawalWay>('letter');
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const label = (s: string) => (isCaseState(s) ? t(`cases.statuses.${s}`) : s);
+  // #13 item 11c: the reason form is checked by `cases.transition`'s own schema; a refusal (R3 and
+  // others) must give its reason (the service's rule).
+  const { form, submit } = useContractForm({
+    schema: transitionSchema,
+    initialValues: { reason: '', ground: 'letter' as WithdrawalWay },
+    toInput: (v: { reason: string; ground: WithdrawalWay }) => ({
+      id: detail.case.id,
+      to: target ?? current,
+      ...(v.reason.trim() ? { reason: v.reason } : {}),
+      ...(target === 'withdrawn' ? { ground: v.ground } : {}),
+    }),
+    rules: (v) => ({ reason: target === 'refused' && !v.reason.trim() && t('verification.status.reasonRequired') }),
+  });
 
-  const go = async (to: CaseState, why?: string) => {
-    const result = await run(() => kaiji.cases.transition({ id: detail.case.id, to, reason: why || undefined, ...(to === 'withdrawn' ? { ground: via } : {}) }), { notify: target === null });
+  const go = async (input: ChannelInput<'cases.transition'>) => {
+    const result = await run(() => kaiji.cases.transition(input), { notify: target === null });
     if (result.ok) {
-      notifications.show({ color: 'teal', message: t('verification.status.done', { state: label(to) }) });
+      notifications.show({ color: 'teal', message: t('verification.status.done', { state: label(input.to) }) });
       setTarget(null);
       onChanged();
     } else if (target !== null) {
-      setReasonError(errorText(result.error, lang));
+      form.setFieldError('reason', errorText(result.error, lang));
     }
   };
 
   const open = (to: CaseState) => {
     if (REASON_STATES.includes(to)) {
-      setReason('');
-      setReasonError(null);
+      form.reset();
       setTarget(to);
     } else {
-      void go(to);
+      void go({ id: detail.case.id, to });
     }
   };
 
-  const confirm = () => {
-    if (!target) return;
-    const why = reason.trim();
-    if (target === 'refused' && !why) {
-      setReasonError(t('verification.status.reasonRequired'));
-      return;
-    }
-    void go(target, why);
-  };
+  const confirm = submit((input) => go(input));
 
   return (
     <Stack gap="xs" data-testid="status-actions" data-status={current}>
@@ -185,43 +188,39 @@ function StatusActions({ detail, onChanged }: { detail: CaseDetail; onChanged: (
         </Text>
       )}
       <Modal opened={target !== null} onClose={() => !loading && setTarget(null)} title={target ? t('verification.status.modalTitle', { state: label(target) }) : ''} centered>
-        <Stack gap="md">
-          {target === 'withdrawn' && (
-            <Select
-              data-testid="withdrawal-via"
-              label={t('lifecycle.withdrawalVia')}
-              value={via}
-              onChange={(v) => v && setVia(v as WithdrawalWay)}
-              allowDeselect={false}
-              data={WITHDRAWAL_WAYS.map((w) => ({ value: w, label: t(`lifecycle.via.${w}`) }))}
+        <form onSubmit={confirm} noValidate>
+          <Stack gap="md">
+            {target === 'withdrawn' && (
+              <Select
+                data-testid="withdrawal-via"
+                label={t('lifecycle.withdrawalVia')}
+                allowDeselect={false}
+                {...form.getInputProps('ground')}
+                data={WITHDRAWAL_WAYS.map((w) => ({ value: w, label: t(`lifecycle.via.${w}`) }))}
+              />
+            )}
+            <Textarea
+              data-testid="transition-reason"
+              label={t('verification.status.reason')}
+              description={target === 'refused' ? t('verification.status.reasonHintRefused') : target === 'closed' ? t('lifecycle.closeReasonHint') : t('verification.status.reasonHintDeficient')}
+              required={target === 'refused'}
+              {...form.getInputProps('reason')}
+              autosize
+              minRows={3}
+              maxRows={10}
+              maxLength={2000}
+              data-autofocus
             />
-          )}
-          <Textarea
-            data-testid="transition-reason"
-            label={t('verification.status.reason')}
-            description={target === 'refused' ? t('verification.status.reasonHintRefused') : target === 'closed' ? t('lifecycle.closeReasonHint') : t('verification.status.reasonHintDeficient')}
-            required={target === 'refused'}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setReasonError(null);
-            }}
-            error={reasonError}
-            autosize
-            minRows={3}
-            maxRows={10}
-            maxLength={2000}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setTarget(null)} disabled={loading}>
-              {t('common.cancel')}
-            </Button>
-            <Button data-testid="transition-confirm" color={target === 'refused' ? 'red' : 'orange'} onClick={confirm} loading={loading}>
-              {t('verification.status.confirm')}
-            </Button>
-          </Group>
-        </Stack>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setTarget(null)} disabled={loading}>
+                {t('common.cancel')}
+              </Button>
+              <Button data-testid="transition-confirm" color={target === 'refused' ? 'red' : 'orange'} type="submit" loading={loading}>
+                {t('verification.status.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Modal>
     </Stack>
   );
