@@ -34,6 +34,7 @@ import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import sharp from 'sharp';
 import { createDispatch } from '../electron/services/core/dispatch';
 import { KaijiCore } from '../electron/services/core/kaiji-core';
@@ -116,11 +117,21 @@ export async function benchOffice(nCases: number, nOrders: number): Promise<Benc
         const b = canonical(item, must(await officeCall(item.channel, input), `office ${item.key}`));
         if (a !== b) {
           differing.push(item.key);
-          console.log(`office bench: ${item.key} differs for ${JSON.stringify(input)} at ${firstDifference(a, b)}`);
+          const where = item.channel === 'today.overview' ? todayKeysDiffering(a, b) : firstDifference(a, b);
+          console.log(`office bench: ${item.key} differs for ${JSON.stringify(input)} at ${where}`);
         }
       }
     }
     out.push(result(`office: answers that differ between PostgreSQL and the vault (${mix.length * 5} calls compared, Today's lists by their sort dates${differing.length ? `: ${[...new Set(differing)].join(', ')}` : ''})`, differing.length, 'calls', 0));
+
+    // Why the office side costs what it does: statements each call sends to the server (counted
+    // at the driver), and one bare round trip's p95 on this machine now.
+    const trips = await roundTrip(app);
+    out.push(result('office: one round trip to the server (select 1) p95', trips, 'ms', null));
+    for (const item of mix) {
+      const n = await statementsOf(() => officeCall(item.channel, item.input(7)));
+      out.push(result(`office: statements to the server per call, ${item.label}`, n, 'statements', null));
+    }
 
     // 4. Interleaved rounds, vault against office, per mix item.
     for (const item of mix) {
@@ -189,7 +200,10 @@ function canonical(item: MixItem, value: unknown): string {
         Object.keys(o)
           .sort()
           .map((k) => {
-            const v = o[k] as { count?: number; items?: Record<string, unknown>[] } | null;
+            const v = o[k] as { count?: number; more?: boolean; items?: Record<string, unknown>[] } | null;
+            // Disposal due looks at a bounded number of candidate cases in storage order (retention/today-items.ts):
+            // past that bound its count is "at least", told by `more`, and which cases it saw differs by back end.
+            if (k === 'disposalDue' && v?.more) return [k, { more: true }];
             if (!v || !Array.isArray(v.items)) return [k, v];
             const items = v.items.map((it) => {
               const keys = TODAY_SORT_FIELDS.filter((f) => f in it);
@@ -201,6 +215,15 @@ function canonical(item: MixItem, value: unknown): string {
     );
   }
   return JSON.stringify(value);
+}
+
+function todayKeysDiffering(a: string, b: string): string {
+  const x = JSON.parse(a) as Record<string, unknown>;
+  const y = JSON.parse(b) as Record<string, unknown>;
+  return Object.keys(x)
+    .filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k]))
+    .map((k) => `${k}: ${firstDifference(JSON.stringify(x[k]), JSON.stringify(y[k]))}`)
+    .join('; ');
 }
 
 function firstDifference(a: string, b: string): string {
@@ -240,6 +263,38 @@ async function addScannedPages(db: Kysely<Database>): Promise<number> {
     for (const t of texts) await indexPageText(trx, t.id, t.text);
   });
   return pages.length;
+}
+
+/** Statements the desk sends while `fn` runs (the driver's query calls; this process only). */
+async function statementsOf(fn: () => Promise<unknown>): Promise<number> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let n = 0;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    n++;
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
+  }
+  return n;
+}
+
+async function roundTrip(c: OfficeConnection): Promise<number> {
+  const db = officeKysely(c, 1);
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      await sql`select 1`.execute(db);
+      times.push(performance.now() - t);
+    }
+    return percentile(times.slice(20), 95);
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function databaseMb(owner: OfficeConnection): Promise<number> {
