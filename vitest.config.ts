@@ -32,6 +32,8 @@ export const POSTGRES_FILES = [
   'test/integration/channel-sweep.test.ts',
   // #16 item 1: the desk's connection screen (test connection, save and use, back to the vault).
   'test/integration/office-connect.test.ts',
+  // #16 item 2: the case list's name search by prefix MACs, same answers as the vault's range.
+  'test/integration/office-name-search.test.ts',
 ];
 
 export default defineConfig({

@@ -1,7 +1,7 @@
 // `npm run bench`: prints a table and writes bench-results.json
 // ([{ name, value, unit, target, ok, status, min, max, ... }]). Every ratio is measured in
 // interleaved rounds of one run, median and spread (bench/rounds.ts).
-// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|pagebytes|idcopies|marks|orientation|reports|channels runs
+// KAIJI_BENCH_ONLY=vault|ocr|intake|letters|today|backup|pagebytes|idcopies|marks|orientation|reports|channels|office runs
 // one group (or several, comma-separated; pagebytes runs only when named). KAIJI_BENCH_RESULTS names the results file.
 // Each group's duration is printed and kept ("bench: <group> took"), and the whole run's.
 // `npm run bench:repeat` runs it three times in a row and compares the runs (bench/repeat.ts).
@@ -16,6 +16,7 @@ import { report, result, type BenchResult } from './report';
 import { benchCases, benchUnlock } from './vault-bench';
 import { benchBackup, benchPageBytes } from './backup-bench';
 import { benchChannels } from './channels';
+import { benchOffice } from './office-bench';
 import { closeYearsVaults } from './years-vault';
 
 const only = process.env.KAIJI_BENCH_ONLY?.split(',').map((g) => g.trim());
@@ -45,6 +46,8 @@ try {
   if (wanted('marks')) await group('marks', benchMarks);
   if (wanted('reports')) await group('reports', () => benchReports(cases, Math.round(cases * 1.5)));
   if (wanted('channels')) await group('channels', () => benchChannels(Number(process.env.KAIJI_BENCH_CHANNEL_CASES ?? 10_000)));
+  // Last: it adds scanned pages to the shared vault of years and moves it into PostgreSQL (#16).
+  if (wanted('office')) await group('office', () => benchOffice(cases, Math.round(cases * 1.5)));
 } finally {
   await closeYearsVaults();
 }

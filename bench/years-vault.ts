@@ -13,6 +13,11 @@ export interface YearsVault {
   nCases: number;
   nOrders: number;
   session: Session;
+  /** The vault's data folder and its core (the office group moves it into PostgreSQL and calls its channels). */
+  dir: string;
+  core: KaijiCore;
+  /** Who set it up (bench/office-bench.ts unlocks the moved copy with the same slot). */
+  login: { login: string; passphrase: string };
   /** The bench's fixed "now" (the vault's clock) and its day in Japan. */
   now: Date;
   today: string;
@@ -23,13 +28,14 @@ export interface YearsVault {
 }
 
 const open = new Map<string, Promise<YearsVault>>();
+const BENCH_LOGIN = { login: 'bench', passphrase: 'benchmark passphrase' } as const;
 
 async function create(nCases: number, nOrders: number): Promise<YearsVault> {
   const dir = mkdtempSync(join(tmpdir(), 'kaiji-bench-years-'));
   const now = new Date();
   const core = new KaijiCore({ dataDir: dir, mode: 'web', now: () => now.getTime() });
   try {
-    await core.setup({ companyName: 'Bench', adminName: 'Bench', adminLogin: 'bench', passphrase: 'benchmark passphrase' });
+    await core.setup({ companyName: 'Bench', adminName: 'Bench', adminLogin: BENCH_LOGIN.login, passphrase: BENCH_LOGIN.passphrase });
     const session = core.requireSession();
     const today = japanDay(now.toISOString());
     const t0 = performance.now();
@@ -40,6 +46,9 @@ async function create(nCases: number, nOrders: number): Promise<YearsVault> {
       nCases,
       nOrders,
       session,
+      dir,
+      core,
+      login: BENCH_LOGIN,
       now,
       today,
       fillMs,

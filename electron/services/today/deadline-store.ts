@@ -77,8 +77,8 @@ export class DeadlineStore {
    * fields were written since the last look. Cheap (three small reads) when nothing changed.
    */
   async ensureCurrent(): Promise<number> {
-    const settings = await readDeadlineSettings(this.db);
-    const stored = await this.db.selectFrom('deadline_basis').selectAll().where('id', '=', 1).executeTakeFirst();
+    // Both reads at once (#16: on an office database each is a round trip).
+    const [settings, stored] = await Promise.all([readDeadlineSettings(this.db), this.db.selectFrom('deadline_basis').selectAll().where('id', '=', 1).executeTakeFirst()]);
     if (stored && stored.basis !== settings.basis) {
       await this.db.updateTable('cases').set({ deadline_computed: null }).where('status', 'not in', [...FINAL_STATES]).execute();
     }
