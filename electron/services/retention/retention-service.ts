@@ -91,6 +91,16 @@ export class RetentionService {
    * list is ~13k rows); when the limit cut the candidates short, by their ids instead.
    */
   async due(db: Db = this.db, limitCases = 100_000): Promise<DisposalDue[]> {
+    return (await this.dueWithin(db, limitCases)).items;
+  }
+
+  /**
+   * `due`, and whether the candidates were cut at `limitCases` (then the list is a lower bound:
+   * candidates past the limit, in no set order, were not looked at). Today's "and more" must come
+   * from the cut, not from how many cases had something due: on the office database 500
+   * candidates with 284 due cases were shown as the whole count while more were due.
+   */
+  async dueWithin(db: Db, limitCases: number): Promise<{ items: DisposalDue[]; cut: boolean }> {
     const schedule = await this.schedule(db);
     const today = isoDateInJapan(this.now());
     const shortest = Math.min(...RECORD_CLASSES.map((c) => retentionMonths(c, schedule)));
@@ -185,7 +195,7 @@ export class RetentionService {
     // quicker than localeCompare over ~13k rows).
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     out.sort((a, b) => cmp(a.dueOn, b.dueOn) || cmp(a.caseNo, b.caseNo) || RECORD_CLASSES.indexOf(a.recordClass) - RECORD_CLASSES.indexOf(b.recordClass));
-    return out;
+    return { items: out, cut: rows.length >= limitCases };
   }
 
   async dispose(actor: Actor, input: { items: { caseId: string; classes: RecordClass[] }[]; reason: string }): Promise<DisposalBatch> {

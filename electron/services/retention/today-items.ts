@@ -15,14 +15,14 @@ export async function recordsKeeping(db: Kysely<Database>, audit: AuditLog, now:
   const settings = await readBackupSettings(db);
   const lastVerifiedAt = await lastVerifiedBackupAt(db);
   const stale = !lastVerifiedAt || now.getTime() - Date.parse(lastVerifiedAt) > settings.warnAfterDays * DAY_MS;
-  const due = await new RetentionService(db, audit, () => now).due(db, TODAY_CASES);
-  const cases = new Set(due.map((d) => d.caseId));
+  const { items: due, cut } = await new RetentionService(db, audit, () => now).dueWithin(db, TODAY_CASES);
   return {
     backup: { lastVerifiedAt, warnAfterDays: settings.warnAfterDays, stale, folderSet: settings.folder !== '' },
     disposalDue: {
       count: due.filter((d) => !d.held).length,
       held: due.filter((d) => d.held).length,
-      more: cases.size >= TODAY_CASES,
+      // A lower bound when the candidates were cut: which 500 were read is the database's choice.
+      more: cut,
       // Case numbers and classes only: no names on this line of Today.
       items: due.filter((d) => !d.held).slice(0, TODAY_ITEMS).map(({ caseId, caseNo, recordClass, dueOn }) => ({ caseId, caseNo, recordClass, dueOn })),
     },
