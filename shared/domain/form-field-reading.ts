@@ -141,8 +141,9 @@ const BLOCK = /^(\d{1,3})[^\d]{0,2}?目(\d{1,4})[^\d]?番(\d{1,4})(?:号|[^\d]?)
  * taken as printed by Japan Post (県 misread, 紙屋町 as 父屋町) and the value is confirmed by two
  * independent reads. The block number is put into its usual shape (丁目…番…号).
  */
-function address(text: string, postcodeAddresses: readonly PostcodeAddress[]): FieldReading {
+function address(text: string, postcodeAddresses: readonly PostcodeAddress[], otherRead?: string): FieldReading {
   const v = squeeze(text).replace(/\s+/g, '');
+  const o = otherRead === undefined ? null : squeeze(otherRead).replace(/\s+/g, '');
   let value = v;
   let confirmed = false;
   let repaired = false;
@@ -150,7 +151,11 @@ function address(text: string, postcodeAddresses: readonly PostcodeAddress[]): F
   for (const pa of postcodeAddresses) {
     for (const target of [pa.address, `${pa.prefecture}${pa.city}`]) {
       const cut = bestPrefix(v, target);
-      if (cut && cut.distance <= Math.max(1, Math.floor(target.length / 4))) {
+      const near = (c: { distance: number } | null) => !!c && c.distance <= Math.max(1, Math.floor(target.length / 4));
+      // The second engine's read of the zone (the legacy classifier reads these printed-like
+      // place names better than the LSTM, its digits worse): it may be the one that matches
+      // Japan Post's address; the block number is still the first read's, cut where it fits.
+      if (cut && (near(cut) || (o !== null && near(bestPrefix(o, target))))) {
         rest = v.slice(cut.length);
         value = target + rest;
         repaired = cut.distance > 0;
@@ -188,9 +193,12 @@ function bestPrefix(read: string, target: string): { length: number; distance: n
     for (let j = 1; j <= a.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[j - 1] === b[i - 1] ? 0 : 1));
     prev = cur;
   }
-  let best: { length: number; distance: number } | null = null;
-  for (let j = 0; j <= a.length; j++) if (!best || prev[j]! < best.distance) best = { length: a.slice(0, j).join('').length, distance: prev[j]! };
-  return best;
+  // Among cuts as close as the best, the one the block number follows (紙屋串3丁目: 串 is the town's
+  // misread last character, not the start of what follows).
+  const min = Math.min(...prev);
+  const cuts = prev.flatMap((d, j) => (d === min ? [j] : []));
+  const j = cuts.find((c) => c === a.length || /\d/u.test(a[c]!)) ?? cuts[0]!;
+  return { length: a.slice(0, j).join('').length, distance: min };
 }
 
 export interface ReadingContext {
@@ -198,6 +206,8 @@ export interface ReadingContext {
   today: string;
   /** Addresses of the postcode read on the same form (empty when none or unknown). */
   postcodeAddresses?: readonly PostcodeAddress[];
+  /** The same zone read by a second OCR engine, when it was (addresses: matched against Japan Post's too). */
+  otherRead?: string | undefined;
 }
 
 /** The value a text field holds, from its OCR text. */
@@ -221,7 +231,7 @@ export function readFieldValue(field: FieldName, text: string, ctx: ReadingConte
       return eraDate(field, text, ctx.today);
     case 'subject.address':
     case 'agent.address':
-      return address(text, ctx.postcodeAddresses ?? []);
+      return address(text, ctx.postcodeAddresses ?? [], ctx.otherRead);
     default: {
       const v = squeeze(text);
       return { value: v, repaired: false, implausible: /ー{3,}/u.test(v) };

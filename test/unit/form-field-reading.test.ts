@@ -122,6 +122,28 @@ describe('a text field read from its OCR text (issue 12)', () => {
     expect(readFieldValue('subject.address', '広島県広島市中区紙屋町4丁目5番17人号', { ...ctx, postcodeAddresses: [KAMIYACHO] }).repaired).toBe(true);
   });
 
+  it("matches a second engine's read against Japan Post's address too, keeping the first read's block number", () => {
+    // The LSTM garbled the town (measured: 広康広筐市…紙屋串), the legacy classifier read it but lost digits (1 as ー).
+    const read = readFieldValue('subject.address', '広康広筐市中区紙屋串3芽目26番2号', { ...ctx, postcodeAddresses: [KAMIYACHO], otherRead: '広島県広島市中区紙屋町3丁日26番2号' });
+    expect(read).toEqual({ value: '広島県広島市中区紙屋町3丁目26番2号', repaired: true, implausible: false, confirmed: true });
+    expect(readFieldValue('subject.address', '広康広筐市中区紙屋串3芽目26番2号', { ...ctx, postcodeAddresses: [KAMIYACHO] }).confirmed).toBe(false);
+    // A second read of another town confirms nothing.
+    const elsewhere = readFieldValue('subject.address', '静岡県静岡市葵区追手町4丁目29番10号', { ...ctx, postcodeAddresses: [KAMIYACHO], otherRead: '静岡県静岡市葵区追手町4丁日29番ー0号' });
+    expect(elsewhere).toMatchObject({ value: '静岡県静岡市葵区追手町4丁目29番10号', confirmed: false });
+    // Whatever the second read, a first read that matches alone is taken as without it (property).
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (other) => {
+        expect(readFieldValue('subject.address', '広島県広島市中区紙屋町5丁目15番16号', { ...ctx, postcodeAddresses: [KAMIYACHO], otherRead: other })).toEqual({
+          value: '広島県広島市中区紙屋町5丁目15番16号',
+          repaired: false,
+          implausible: false,
+          confirmed: true,
+        });
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('never returns a value it calls plausible that has characters its field cannot hold (any text, any field)', () => {
     const allowed: Partial<Record<FieldName, RegExp>> = {
       'subject.kana': /^[\u3041-\u3096\u30a1-\u30fa\u30fc ]*$/u,

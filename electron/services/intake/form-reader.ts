@@ -287,13 +287,15 @@ export interface OcrText {
 }
 
 /**
- * Name zones read a second time by tesseract's legacy classifier (jpn "4.0.0" tessdata, OEM 0, on
- * the pool's own warm worker for it): it misreads other strokes than the LSTM does (measured on
- * the generator's 300 dpi forms, 10 each: the LSTM read 7 kana, 3 names and 5 signatures right,
- * the legacy engine 7, 4 and 5, and one of the two was right for 9, 5 and 8). Its reads go to the
- * name dictionary beside the first ones (name-dictionary.ts, otherReads); it is never trusted alone.
+ * Name and address zones read a second time by tesseract's legacy classifier (jpn "4.0.0"
+ * tessdata, OEM 0, on the pool's own warm worker for it): it misreads other strokes than the LSTM
+ * does (measured on the generator's 300 dpi forms, 10 each: the LSTM read 7 kana, 3 names and 5
+ * signatures right, the legacy engine 7, 4 and 5, and one of the two was right for 9, 5 and 8;
+ * addresses: the legacy read has the prefecture and town right where the LSTM garbles them, and
+ * loses digits). Its reads go to the name dictionary beside the first ones (name-dictionary.ts,
+ * otherReads) and to the match against Japan Post's address; it is never trusted alone.
  */
-const SECOND_READ: ReadonlySet<FieldName> = new Set(['subject.name', 'subject.kana', 'agent.name', 'agent.kana', 'signature']);
+const SECOND_READ: ReadonlySet<FieldName> = new Set(['subject.name', 'subject.kana', 'agent.name', 'agent.kana', 'signature', 'subject.address', 'agent.address']);
 
 const DIGITS = '0123456789';
 /**
@@ -372,13 +374,13 @@ function textValues(texts: Map<FieldName, OcrText>, today: string): Map<FieldNam
       continue;
     }
     const codeField = field.startsWith('agent.') ? 'agent.postalCode' : 'subject.postalCode';
-    const ctx = { today, postcodeAddresses: postcodeAddresses(codeField) };
+    const ctx = { today, postcodeAddresses: postcodeAddresses(codeField), otherRead: o.other };
     let r = readFieldValue(field, o.text, ctx);
     const text = o.text;
     if (field.endsWith('.address') && !r.confirmed) {
       // One digit of the postcode misread (9 as 2, 3 as 5): the one code a digit away whose Japan
       // Post address is the address read takes its place. Both values are then repairs, flagged.
-      const fixed = postcodeOneDigitOff(readings.get(codeField), (addresses) => readFieldValue(field, text, { today, postcodeAddresses: addresses }));
+      const fixed = postcodeOneDigitOff(readings.get(codeField), (addresses) => readFieldValue(field, text, { today, postcodeAddresses: addresses, otherRead: o.other }));
       if (fixed) {
         r = { ...fixed.address, repaired: true };
         readings.set(codeField, { value: fixed.code, repaired: true, implausible: false });
@@ -400,7 +402,7 @@ function textValues(texts: Map<FieldName, OcrText>, today: string): Map<FieldNam
   }
   // Names against the dictionary of names and readings (name-dictionary.ts): the kanji read,
   // the signature and the kana read beside them decide together (郎 vs 部: the reading ロウ).
-  const others = new Map([...texts].flatMap(([f, o]) => (o.other ? [[f, readFieldValue(f, o.other, { today }).value] as const] : [])));
+  const others = new Map([...texts].flatMap(([f, o]) => (o.other && !f.endsWith('.address') ? [[f, readFieldValue(f, o.other, { today }).value] as const] : [])));
   for (const who of ['subject', 'agent'] as const) checkName(out, who, others);
   // The applicant writes their name twice (氏名 and 署名). Two reads that differ are both for a
   // person to look at; two that agree prove little (the same hand misleads OCR the same way).

@@ -8,7 +8,9 @@
  *
  * Small field zones read with the eng model (digits, ZoneParams.model) have one eng worker of
  * their own too, for the same reason: sharing the reading workers' places would swap a jpn+eng
- * worker for an eng one on every form page.
+ * worker for an eng one on every form page. So has each other zone model (the legacy jpn
+ * classifier that reads a form's name and address zones a second time): one warm worker per
+ * (language, model), started when first needed.
  *
  * Each worker is handed its next page while it still reads the current one (at most
  * PER_WORKER jobs in its thread's queue): it starts that page the moment it finishes, without
