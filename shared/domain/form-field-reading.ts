@@ -234,6 +234,8 @@ export function readFieldValue(field: FieldName, text: string, ctx: ReadingConte
       return address(text, ctx.postcodeAddresses ?? [], ctx.otherRead);
     default: {
       const v = squeeze(text);
+      // Marks alone (|, 。。, ・: a box's edge, dust or dotted guides on an empty field) are no writing.
+      if (v && !/[\p{L}\p{N}]/u.test(v)) return { value: '', repaired: true, implausible: false };
       return { value: v, repaired: false, implausible: /ー{3,}/u.test(v) };
     }
   }

@@ -122,6 +122,13 @@ describe('a text field read from its OCR text (issue 12)', () => {
     expect(readFieldValue('subject.address', '広島県広島市中区紙屋町4丁目5番17人号', { ...ctx, postcodeAddresses: [KAMIYACHO] }).repaired).toBe(true);
   });
 
+  it('reads marks alone in a free-text field (an edge, dust, dotted guides) as no writing', () => {
+    for (const junk of ['|', '。。', '・', ' ・ 、 '])
+      for (const field of ['request.reason', 'subject.accountId', 'request.target'] as const) expect(readFieldValue(field, junk, ctx)).toEqual({ value: '', repaired: true, implausible: false });
+    expect(readFieldValue('request.reason', '住所変更。', ctx)).toEqual({ value: '住所変更。', repaired: false, implausible: false });
+    expect(readFieldValue('subject.accountId', 'a@b.jp', ctx).value).toBe('a@b.jp');
+  });
+
   it("matches a second engine's read against Japan Post's address too, keeping the first read's block number", () => {
     // The LSTM garbled the town (measured: 広康広筐市…紙屋串), the legacy classifier read it but lost digits (1 as ー).
     const read = readFieldValue('subject.address', '広康広筐市中区紙屋串3芽目26番2号', { ...ctx, postcodeAddresses: [KAMIYACHO], otherRead: '広島県広島市中区紙屋町3丁日26番2号' });
