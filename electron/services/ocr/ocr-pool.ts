@@ -79,7 +79,7 @@ export interface ZoneParams {
    * the reading workers (like the OSD worker), started when first needed and kept warm. Digits
    * written by hand are read far better by eng than by jpn (9 → 2, measured: phone numbers on the
    * scan generator's forms 28/28 against 19/28), and a reading worker is never re-initialised
-   * for it.
+   * for it. 'jpn-legacy': see ZoneModel (a second read of a name or address zone).
    */
   model?: ZoneModel;
   /** One line of text (PSM 7) instead of a block (PSM 6). */
@@ -92,10 +92,11 @@ export interface ZoneParams {
 
 /**
  * Models a zone can be read with, each on one warm worker of its own: 'eng' (best_int LSTM, digits);
- * 'jpn-legacy' and 'jpn-combined': the jpn "4.0.0" tessdata (it carries tesseract's legacy
- * character classifier beside an LSTM) with the legacy engine alone (OEM 0) or both (OEM 2).
+ * 'jpn-legacy': the jpn "4.0.0" tessdata (it carries tesseract's legacy character classifier
+ * beside an older LSTM) with the legacy engine alone (OEM 0). Its LSTM and the combined OEM 2 read
+ * the form's zones worse than best_int (scripts/field-engines.ts): not offered.
  */
-export type ZoneModel = 'eng' | 'jpn-legacy' | 'jpn-combined';
+export type ZoneModel = 'eng' | 'jpn-legacy';
 
 /** One recognised character and what else tesseract thought it might be. */
 export interface OcrSymbol {
@@ -125,7 +126,7 @@ export interface OcrPoolOptions {
 }
 
 /** 'zone': the eng worker for small field zones (ZoneParams.model); 'zone-jpn-…': the other zone models. */
-type Kind = OcrLang | 'osd' | 'zone' | 'zone-jpn-legacy' | 'zone-jpn-combined';
+type Kind = OcrLang | 'osd' | 'zone' | 'zone-jpn-legacy';
 const ownWorker = (kind: Kind) => kind === 'osd' || kind.startsWith('zone');
 type TessWorker = Tesseract.Worker;
 
@@ -355,12 +356,12 @@ export class OcrPool {
 
 async function createTessWorker(kind: Kind, logger: (m: Tesseract.LoggerMessage) => void): Promise<TessWorker> {
   const primary = kind === 'osd' ? 'osd' : kind === 'eng' || kind === 'zone' ? 'eng' : 'jpn';
-  const legacy = kind === 'zone-jpn-legacy' || kind === 'zone-jpn-combined';
+  const legacy = kind === 'zone-jpn-legacy';
   // A missing file makes tesseract.js wait forever (load errors never reject createWorker).
   if (!existsSync(tessdataFile(primary, legacy ? 'legacy' : undefined))) throw new KaijiError('OCR_FAILED');
   const options = { ...workerFileOptions(primary, legacy ? 'legacy' : undefined), logger, errorHandler: () => {} };
   if (legacy) {
-    return Tesseract.createWorker('jpn', kind === 'zone-jpn-legacy' ? OEM.TESSERACT_ONLY : OEM.TESSERACT_LSTM_COMBINED, { ...options, legacyCore: true, legacyLang: true });
+    return Tesseract.createWorker('jpn', OEM.TESSERACT_ONLY, { ...options, legacyCore: true, legacyLang: true });
   }
   if (kind === 'osd') {
     return Tesseract.createWorker('osd', OEM.TESSERACT_ONLY, { ...options, legacyCore: true, legacyLang: true });
