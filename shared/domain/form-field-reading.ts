@@ -73,6 +73,13 @@ function phone(text: string): FieldReading {
   const { groups, repaired } = digitGroups(text);
   const digits = groups.join('');
   const value = groups.join('-');
+  // One dash lost after the area code (05-93767958): the subscriber's part is always the last 4.
+  if (groups.length === 2 && groups[0]!.startsWith('0') && groups[0]!.length <= 5 && groups[1]!.length > 4 && (digits.length === 10 || digits.length === 11)) {
+    const [area, rest] = groups as [string, string];
+    const split = [area, rest.slice(0, -4), rest.slice(-4)];
+    const r = phone(split.join('-'));
+    if (!r.implausible) return { ...r, repaired: true };
+  }
   const ok = groups.length === 3 && digits.startsWith('0') && (digits.length === 10 || (digits.length === 11 && /^0[5789]0/.test(digits))) && groups[0]!.length <= 5 && groups[2]!.length === 4;
   return { value, repaired, implausible: !ok };
 }
@@ -98,6 +105,25 @@ const ERA_READS: readonly { era: string; first: RegExp }[] = [
  * must lie in the past, an application date in the present era.
  */
 function eraDate(field: FieldName, text: string, today: string): FieldReading {
+  const read = eraDateAsRead(field, text, today);
+  if (!read.implausible) return read;
+  // 年 or 月 lost between two numbers (昭和631月12日, 昭和52年33日): put back where exactly one
+  // place gives a date of its era that is plausible for the field; a repair, for review.
+  const v = squeeze(text).replace(/\s+/g, '');
+  const fits: FieldReading[] = [];
+  for (const [sep, gap] of [['年', /^(\D{0,3}?)(\d{2,4})([月日]\d{1,2}日?)$/u], ['月', /^(\D{0,3}?\d{1,2}[年牛])(\d{2,4})(日?)$/u]] as const) {
+    const m = gap.exec(v);
+    if (!m) continue;
+    const digits = m[2]!;
+    for (let i = 1; i < digits.length; i++) {
+      const r = eraDateAsRead(field, `${m[1]}${digits.slice(0, i)}${sep}${digits.slice(i)}${m[3] || (sep === '月' ? '日' : '')}`, today);
+      if (!r.implausible && !fits.some((f) => f.value === r.value)) fits.push(r);
+    }
+  }
+  return fits.length === 1 ? { ...fits[0]!, repaired: true } : read;
+}
+
+function eraDateAsRead(field: FieldName, text: string, today: string): FieldReading {
   let v = squeeze(text).replace(/\s+/g, '');
   const original = v;
   v = v.replace(/元年/g, '1年').replace(/(年\d{1,2}月\d{1,2})(?:[昌晶口曰目旦日白ゴ]|)$/u, '$1日');

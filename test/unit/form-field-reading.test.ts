@@ -122,6 +122,33 @@ describe('a text field read from its OCR text (issue 12)', () => {
     expect(readFieldValue('subject.address', '広島県広島市中区紙屋町4丁目5番17人号', { ...ctx, postcodeAddresses: [KAMIYACHO] }).repaired).toBe(true);
   });
 
+  it('puts back a 年 or 月 lost between two numbers only where one place gives a plausible date (any date)', () => {
+    expect(readFieldValue('subject.birthDate', '昭和631月12日', ctx)).toEqual({ value: '昭和63年1月12日', repaired: true, implausible: false });
+    expect(readFieldValue('subject.birthDate', '昭和52年33日', ctx)).toEqual({ value: '昭和52年3月3日', repaired: true, implausible: false });
+    // 1月21日 or 12月1日: for a person.
+    expect(readFieldValue('subject.birthDate', '昭和52年121日', ctx).implausible).toBe(true);
+    fc.assert(
+      fc.property(isoDate('1930-01-01', '2026-11-01'), fc.constantFrom('年', '月'), (iso, lost) => {
+        const written = formatEraDate(iso);
+        const r = readFieldValue('subject.birthDate', written.replace(lost, ''), ctx);
+        // The date written, or nothing: never another date.
+        if (!r.implausible) expect(r).toEqual({ value: written, repaired: true, implausible: false });
+      }),
+    );
+  });
+
+  it('splits off the last 4 digits of a phone number whose second dash was lost (any number)', () => {
+    expect(readFieldValue('subject.phone', '05-93767958', ctx)).toEqual({ value: '05-9376-7958', repaired: true, implausible: false });
+    expect(readFieldValue('subject.phone', '090-12345678', ctx)).toEqual({ value: '090-1234-5678', repaired: true, implausible: false });
+    // The first dash lost: where the area code ends is not known.
+    expect(readFieldValue('subject.phone', '063125-7839', ctx).implausible).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^\d{4}$/), fc.stringMatching(/^\d{4}$/), (a, b, c) => {
+        expect(readFieldValue('subject.phone', `0${a}-${b}${c}`, ctx)).toEqual({ value: `0${a}-${b}-${c}`, repaired: true, implausible: false });
+      }),
+    );
+  });
+
   it('reads marks alone in a free-text field (an edge, dust, dotted guides) as no writing', () => {
     for (const junk of ['|', '。。', '・', ' ・ 、 '])
       for (const field of ['request.reason', 'subject.accountId', 'request.target'] as const) expect(readFieldValue(field, junk, ctx)).toEqual({ value: '', repaired: true, implausible: false });

@@ -219,14 +219,19 @@ export async function readApplicationForm(page: GreyPage, ocr: OcrPool, opts: Re
   );
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   // Digits the eng model could not put into the field's shape (a dash or a digit lost on a
-  // black-and-white 150 dpi scan) are read again by the jpn model; its reading is taken when it
-  // has the shape, and held for review.
+  // black-and-white 150 dpi scan), or only by a repair, are read again by the jpn model; its
+  // reading is taken when it has the shape (as read, if the eng one was repaired), and held for review.
   await Promise.all(
     [...texts]
-      .filter(([f, o]) => ZONE_PARAMS[f]?.model === 'eng' && o.text !== null && !o.failed && readFieldValue(f, o.text, { today }).implausible)
-      .map(async ([f]) => {
+      .flatMap(([f, o]) => {
+        if (ZONE_PARAMS[f]?.model !== 'eng' || o.text === null || o.failed) return [];
+        const r = readFieldValue(f, o.text, { today });
+        return r.implausible || r.repaired ? [[f, r] as const] : [];
+      })
+      .map(async ([f, eng]) => {
         const o = await ocrField(g, t, fieldByName(f), ocr, { singleLine: true, whitelist: `${DIGITS}-` });
-        if (o.text && !o.failed && !readFieldValue(f, o.text, { today }).implausible) texts.set(f, { ...o, confidence: Math.min(o.confidence, 70) });
+        const jpn = o.text && !o.failed ? readFieldValue(f, o.text, { today }) : null;
+        if (jpn && !jpn.implausible && (eng.implausible || !jpn.repaired)) texts.set(f, { ...o, confidence: Math.min(o.confidence, 70) });
       }),
   );
   for (const [field, o] of texts) opts.trace?.(field, o);
