@@ -108,10 +108,11 @@ function eraDate(field: FieldName, text: string, today: string): FieldReading {
   const read = eraDateAsRead(field, text, today);
   if (!read.implausible) return read;
   // 年 or 月 lost between two numbers (昭和631月12日, 昭和52年33日): put back where exactly one
-  // place gives a date of its era that is plausible for the field; a repair, for review.
+  // place gives a date of its era that is plausible for the field; a repair, for review. (After
+  // 元 the numbers are all the month's: 平成元11月 is not 平成元年1月.)
   const v = squeeze(text).replace(/\s+/g, '');
   const fits: FieldReading[] = [];
-  for (const [sep, gap] of [['年', /^(\D{0,3}?)(\d{2,4})([月日]\d{1,2}日?)$/u], ['月', /^(\D{0,3}?\d{1,2}[年牛])(\d{2,4})(日?)$/u]] as const) {
+  for (const [sep, gap] of [['年', /^(\D{0,3}?)(?<!元)(\d{2,4})([月日]\d{1,2}日?)$/u], ['月', /^(\D{0,3}?\d{1,2}[年牛])(\d{2,4})(日?)$/u]] as const) {
     const m = gap.exec(v);
     if (!m) continue;
     const digits = m[2]!;

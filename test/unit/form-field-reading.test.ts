@@ -128,7 +128,7 @@ describe('a text field read from its OCR text (issue 12)', () => {
     // 1月21日 or 12月1日: for a person.
     expect(readFieldValue('subject.birthDate', '昭和52年121日', ctx).implausible).toBe(true);
     fc.assert(
-      fc.property(isoDate('1930-01-01', '2026-11-01'), fc.constantFrom('年', '月'), (iso, lost) => {
+      fc.property(isoDate('1926-12-25', '2026-11-01'), fc.constantFrom('年', '月'), (iso, lost) => {
         const written = formatEraDate(iso);
         const r = readFieldValue('subject.birthDate', written.replace(lost, ''), ctx);
         // The date written, or nothing: never another date.
