@@ -73,6 +73,13 @@ function phone(text: string): FieldReading {
   const { groups, repaired } = digitGroups(text);
   const digits = groups.join('');
   const value = groups.join('-');
+  // One dash lost after the area code (05-93767958): the subscriber's part is always the last 4.
+  if (groups.length === 2 && groups[0]!.startsWith('0') && groups[0]!.length <= 5 && groups[1]!.length > 4 && (digits.length === 10 || digits.length === 11)) {
+    const [area, rest] = groups as [string, string];
+    const split = [area, rest.slice(0, -4), rest.slice(-4)];
+    const r = phone(split.join('-'));
+    if (!r.implausible) return { ...r, repaired: true };
+  }
   const ok = groups.length === 3 && digits.startsWith('0') && (digits.length === 10 || (digits.length === 11 && /^0[5789]0/.test(digits))) && groups[0]!.length <= 5 && groups[2]!.length === 4;
   return { value, repaired, implausible: !ok };
 }
@@ -98,6 +105,26 @@ const ERA_READS: readonly { era: string; first: RegExp }[] = [
  * must lie in the past, an application date in the present era.
  */
 function eraDate(field: FieldName, text: string, today: string): FieldReading {
+  const read = eraDateAsRead(field, text, today);
+  if (!read.implausible) return read;
+  // 年 or 月 lost between two numbers (昭和631月12日, 昭和52年33日): put back where exactly one
+  // place gives a date of its era that is plausible for the field; a repair, for review. (After
+  // 元 the numbers are all the month's: 平成元11月 is not 平成元年1月.)
+  const v = squeeze(text).replace(/\s+/g, '');
+  const fits: FieldReading[] = [];
+  for (const [sep, gap] of [['年', /^(\D{0,3}?)(?<!元)(\d{2,4})([月日]\d{1,2}日?)$/u], ['月', /^(\D{0,3}?\d{1,2}[年牛])(\d{2,4})(日?)$/u]] as const) {
+    const m = gap.exec(v);
+    if (!m) continue;
+    const digits = m[2]!;
+    for (let i = 1; i < digits.length; i++) {
+      const r = eraDateAsRead(field, `${m[1]}${digits.slice(0, i)}${sep}${digits.slice(i)}${m[3] || (sep === '月' ? '日' : '')}`, today);
+      if (!r.implausible && !fits.some((f) => f.value === r.value)) fits.push(r);
+    }
+  }
+  return fits.length === 1 ? { ...fits[0]!, repaired: true } : read;
+}
+
+function eraDateAsRead(field: FieldName, text: string, today: string): FieldReading {
   let v = squeeze(text).replace(/\s+/g, '');
   const original = v;
   v = v.replace(/元年/g, '1年').replace(/(年\d{1,2}月\d{1,2})(?:[昌晶口曰目旦日白ゴ]|)$/u, '$1日');
@@ -141,8 +168,9 @@ const BLOCK = /^(\d{1,3})[^\d]{0,2}?目(\d{1,4})[^\d]?番(\d{1,4})(?:号|[^\d]?)
  * taken as printed by Japan Post (県 misread, 紙屋町 as 父屋町) and the value is confirmed by two
  * independent reads. The block number is put into its usual shape (丁目…番…号).
  */
-function address(text: string, postcodeAddresses: readonly PostcodeAddress[]): FieldReading {
+function address(text: string, postcodeAddresses: readonly PostcodeAddress[], otherRead?: string): FieldReading {
   const v = squeeze(text).replace(/\s+/g, '');
+  const o = otherRead === undefined ? null : squeeze(otherRead).replace(/\s+/g, '');
   let value = v;
   let confirmed = false;
   let repaired = false;
@@ -150,7 +178,11 @@ function address(text: string, postcodeAddresses: readonly PostcodeAddress[]): F
   for (const pa of postcodeAddresses) {
     for (const target of [pa.address, `${pa.prefecture}${pa.city}`]) {
       const cut = bestPrefix(v, target);
-      if (cut && cut.distance <= Math.max(1, Math.floor(target.length / 4))) {
+      const near = (c: { distance: number } | null) => !!c && c.distance <= Math.max(1, Math.floor(target.length / 4));
+      // The second engine's read of the zone (the legacy classifier reads these printed-like
+      // place names better than the LSTM, its digits worse): it may be the one that matches
+      // Japan Post's address; the block number is still the first read's, cut where it fits.
+      if (cut && (near(cut) || (o !== null && near(bestPrefix(o, target))))) {
         rest = v.slice(cut.length);
         value = target + rest;
         repaired = cut.distance > 0;
@@ -188,9 +220,12 @@ function bestPrefix(read: string, target: string): { length: number; distance: n
     for (let j = 1; j <= a.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[j - 1] === b[i - 1] ? 0 : 1));
     prev = cur;
   }
-  let best: { length: number; distance: number } | null = null;
-  for (let j = 0; j <= a.length; j++) if (!best || prev[j]! < best.distance) best = { length: a.slice(0, j).join('').length, distance: prev[j]! };
-  return best;
+  // Among cuts as close as the best, the one the block number follows (紙屋串3丁目: 串 is the town's
+  // misread last character, not the start of what follows).
+  const min = Math.min(...prev);
+  const cuts = prev.flatMap((d, j) => (d === min ? [j] : []));
+  const j = cuts.find((c) => c === a.length || /\d/u.test(a[c]!)) ?? cuts[0]!;
+  return { length: a.slice(0, j).join('').length, distance: min };
 }
 
 export interface ReadingContext {
@@ -198,6 +233,8 @@ export interface ReadingContext {
   today: string;
   /** Addresses of the postcode read on the same form (empty when none or unknown). */
   postcodeAddresses?: readonly PostcodeAddress[];
+  /** The same zone read by a second OCR engine, when it was (addresses: matched against Japan Post's too). */
+  otherRead?: string | undefined;
 }
 
 /** The value a text field holds, from its OCR text. */
@@ -221,9 +258,11 @@ export function readFieldValue(field: FieldName, text: string, ctx: ReadingConte
       return eraDate(field, text, ctx.today);
     case 'subject.address':
     case 'agent.address':
-      return address(text, ctx.postcodeAddresses ?? []);
+      return address(text, ctx.postcodeAddresses ?? [], ctx.otherRead);
     default: {
       const v = squeeze(text);
+      // Marks alone (|, 。。, ・: a box's edge, dust or dotted guides on an empty field) are no writing.
+      if (v && !/[\p{L}\p{N}]/u.test(v)) return { value: '', repaired: true, implausible: false };
       return { value: v, repaired: false, implausible: /ー{3,}/u.test(v) };
     }
   }

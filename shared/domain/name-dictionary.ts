@@ -77,11 +77,17 @@ function prefixDistance(read: readonly string[], target: readonly string[]): num
 }
 
 export interface NameReads {
-  /** The name as OCR read it in kanji (氏名, and the signature when it is the same person's). */
-  written: readonly string[];
-  /** The フリガナ as read, or '' when none. */
-  kana: string;
+  /**
+   * The name as OCR read it in kanji (氏名, and the signature when it is the same person's): one
+   * entry per zone, each one read or several (the same zone read by two OCR engines; the zone is
+   * as far from a name as its closest read).
+   */
+  written: readonly (string | readonly string[])[];
+  /** The フリガナ as read ('' when none), or several reads of it. */
+  kana: string | readonly string[];
 }
+
+const readsOf = (x: string | readonly string[]): readonly string[] => (typeof x === 'string' ? [x] : x);
 
 export interface NameMatch {
   /** Family and given name as the dictionary writes them, with a space between. */
@@ -111,40 +117,46 @@ const SHORTLIST = 40;
  * edit, the more common one is given and the match is `ambiguous` (never confirmed).
  */
 export function matchName(reads: NameReads): NameMatch | null {
-  const written = reads.written.map((w) => [...writtenKey(w)]).filter((w) => w.length >= 2);
-  const kana = [...kanaKey(reads.kana)];
+  // Zones, each with its reads (characters); a zone with no read of two characters is left out.
+  const written = reads.written.map((z) => readsOf(z).map((w) => [...writtenKey(w)]).filter((w) => w.length >= 2)).filter((z) => z.length > 0);
+  const kanaReads = readsOf(reads.kana).map((k) => [...kanaKey(k)]).filter((k) => k.length >= 2);
+  const kana = kanaReads[0] ?? [];
   if (!written.length && kana.length < 2) return null;
   const { family, given } = entries();
   const reversed = (xs: readonly string[]) => [...xs].reverse();
-  const writtenRev = written.map(reversed);
-  const kanaRev = reversed(kana);
-  // Each part scored against the start (family) or the end (given) of every read.
-  const score = (e: Entry, reads: string[][], kanaRead: string[], end: boolean) => {
+  const writtenRev = written.map((z) => z.map(reversed));
+  const kanaRev = kanaReads.map(reversed);
+  const closest = (zone: readonly string[][], f: (read: string[]) => number) => Math.min(...zone.map(f));
+  // Each part scored against the start (family) or the end (given) of every zone's closest read.
+  const score = (e: Entry, zones: string[][][], kanaZone: string[][], end: boolean) => {
     const w = end ? e.wRev : e.w;
     const r = end ? e.rRev : e.r;
     let cost = 0;
-    for (const read of reads) cost += prefixDistance(read, w);
-    if (kanaRead.length) cost += prefixDistance(kanaRead, r);
+    for (const zone of zones) cost += closest(zone, (read) => prefixDistance(read, w));
+    if (kanaZone.length) cost += closest(kanaZone, (read) => prefixDistance(read, r));
     return cost;
   };
   // Only names sharing a character with a written read, or starting (family) / ending (given)
-  // with one of the kana read's first / last two sounds, are scored: ~5x fewer edit distances.
-  const chars = new Set(written.flat());
-  const shortlist = (list: Entry[], end: boolean) =>
-    list
-      .filter((e) => e.w.some((c) => chars.has(c)) || (end ? kanaRev : kana).slice(0, 2).includes((end ? e.rRev : e.r)[0]!))
-      .map((e) => ({ e, cost: score(e, end ? writtenRev : written, end ? kanaRev : kana, end) }))
+  // with one of a kana read's first / last two sounds, are scored: ~5x fewer edit distances.
+  const chars = new Set(written.flat(2));
+  const sounds = (end: boolean) => new Set((end ? kanaRev : kanaReads).flatMap((k) => k.slice(0, 2)));
+  const shortlist = (list: Entry[], end: boolean) => {
+    const near = sounds(end);
+    return list
+      .filter((e) => e.w.some((c) => chars.has(c)) || near.has((end ? e.rRev : e.r)[0]!))
+      .map((e) => ({ e, cost: score(e, end ? writtenRev : written, end ? kanaRev : kanaReads, end) }))
       .sort((a, b) => a.cost - b.cost || a.e.rank - b.e.rank)
       .slice(0, SHORTLIST)
       .map((x) => x.e);
+  };
   const families = shortlist(family, false);
   const givens = shortlist(given, true);
   const pairs: { f: Entry; g: Entry; wd: number[]; kd: number; cost: number }[] = [];
   for (const f of families) {
     for (const g of givens) {
       const w = [...f.w, ...g.w];
-      const wd = written.map((read) => distance(read, w));
-      const kd = kana.length ? distance(kana, [...f.r, ...g.r]) : Infinity;
+      const wd = written.map((zone) => closest(zone, (read) => distance(read, w)));
+      const kd = kana.length ? closest(kanaReads, (read) => distance(read, [...f.r, ...g.r])) : Infinity;
       const cost = wd.reduce((a, b) => a + b, 0) + (kana.length ? kd : 2);
       pairs.push({ f, g, wd, kd, cost });
     }
@@ -175,6 +187,13 @@ export interface NameFields {
   kana: string;
   /** 署名 as read, when the form has one for this person. */
   signature?: string;
+  /**
+   * The same zones read again by another OCR engine (tesseract's legacy classifier beside the
+   * LSTM: they misread different strokes). A second read counts towards the dictionary match;
+   * one that is exactly the dictionary's name or reading may replace the first read, as a
+   * repair (for review). Confirmation still needs the first reads.
+   */
+  otherReads?: { name?: string | undefined; kana?: string | undefined; signature?: string | undefined };
 }
 
 export interface NameFieldValue {
@@ -199,6 +218,27 @@ export interface NameFieldValues {
   rivals?: string[];
 }
 
+/**
+ * A name the dictionary cannot decide (陽菜 is not in IPADIC): the 氏名 zone and the 署名 zone are
+ * two writings of it; when a read of one (by either engine) is exactly a read of the other and
+ * that is not what the first reads say, both zones take it, as a repair for review. Without a
+ * second engine's reads this changes nothing (two first reads that agree are kept as they are).
+ */
+function writtenTwiceAlike(read: NameFields, nameReads: readonly string[], sigReads: readonly string[]): NameFieldValues | null {
+  const sigKeys = new Map(sigReads.map((g) => [writtenKey(g), g] as const));
+  const shared = nameReads.find((n) => writtenKey(n).length >= 2 && sigKeys.has(writtenKey(n)));
+  if (shared === undefined) return null;
+  const key = writtenKey(shared);
+  const nameTakes = writtenKey(read.name) !== key;
+  const sigTakes = writtenKey(read.signature ?? '') !== key;
+  if (!nameTakes && !sigTakes) return null;
+  return {
+    name: { value: nameTakes ? shared : read.name, repaired: nameTakes, confirmed: false },
+    kana: { value: read.kana, repaired: false, confirmed: false },
+    signature: { value: sigTakes ? shared : read.signature!, repaired: sigTakes, confirmed: false },
+  };
+}
+
 const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
 /**
@@ -210,27 +250,42 @@ const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/gu, (c) => String.f
  * when there is one, reads the same. The kana keeps the script it was written in.
  */
 export function reconcileNameFields(read: NameFields): NameFieldValues | null {
+  const other = read.otherReads ?? {};
+  const nameReads = [read.name, ...(other.name ? [other.name] : [])];
+  const kanaReads = [read.kana, ...(other.kana ? [other.kana] : [])];
+  const sigReads = read.signature === undefined ? [] : [read.signature, ...(other.signature ? [other.signature] : [])];
   const nameKey = writtenKey(read.name);
   const sigKey = read.signature === undefined ? '' : writtenKey(read.signature);
-  // The signature counts as a read of this name only when it is close to it.
-  const sameHand = !!sigKey && distance([...sigKey], [...nameKey]) <= Math.max(1, Math.floor([...nameKey].length / 2));
-  const m = matchName({ written: sameHand ? [read.name, read.signature!] : [read.name], kana: read.kana });
-  if (!m) return null;
+  // The signature counts as a read of this name only when (a read of it) is close to (a read of) it.
+  const sameHand =
+    !!sigKey &&
+    nameReads.some((n) => sigReads.some((g) => distance([...writtenKey(g)], [...writtenKey(n)]) <= Math.max(1, Math.floor([...writtenKey(n)].length / 2))));
+  const m = matchName({ written: sameHand ? [nameReads, sigReads] : [nameReads], kana: kanaReads });
+  if (!m) return sameHand ? writtenTwiceAlike(read, nameReads, sigReads) : null;
   const matchKey = writtenKey(m.name);
+  const matchKana = kanaKey(m.kana);
   const nameExact = nameKey === matchKey;
-  const kanaExact = kanaKey(read.kana) === kanaKey(m.kana);
+  const kanaExact = kanaKey(read.kana) === matchKana;
   const sigExact = sigKey === matchKey;
+  // Some read of the zone, by either engine, is exactly the dictionary's.
+  const nameSeen = nameReads.some((n) => writtenKey(n) === matchKey);
+  const kanaSeen = kanaReads.some((k) => kanaKey(k) === matchKana);
+  const sigSeen = sameHand && sigReads.some((g) => writtenKey(g) === matchKey);
   // A repair needs an anchor: the other script read exactly as the dictionary name. Two near
   // misses prove nothing (陽菜 ヒナ, a name the dictionary lacks, is one edit from 未菜 ミナ both ways).
-  const writtenAnchor = nameExact || (sameHand && sigExact);
-  if (!kanaExact && !writtenAnchor) return null;
+  const writtenAnchor = nameSeen || sigSeen;
+  if (!kanaSeen && !writtenAnchor) return sameHand ? writtenTwiceAlike(read, nameReads, sigReads) : null;
   const confirmed = nameExact && kanaExact && (!sameHand || sigExact) && !m.ambiguous;
   const hiragana = [...read.kana].filter((c) => /[\u3041-\u3096]/u.test(c)).length > [...read.kana].filter((c) => /[\u30a1-\u30fa]/u.test(c)).length;
+  // A zone takes the dictionary's value when another zone anchors it, or when its other read is exactly it.
+  const nameTakes = !nameExact && (kanaSeen || sigSeen || nameSeen);
+  const kanaTakes = !kanaExact && (writtenAnchor || kanaSeen);
+  const sigTakes = sameHand && !sigExact && (kanaSeen || nameSeen || sigSeen);
   const out: NameFieldValues = {
-    name: { value: nameExact || !(kanaExact || sigExact) ? read.name : m.name, repaired: !nameExact && (kanaExact || sigExact), confirmed },
-    kana: { value: kanaExact || !writtenAnchor ? read.kana : hiragana ? toHiragana(m.kana) : m.kana, repaired: !kanaExact && writtenAnchor, confirmed },
+    name: { value: nameTakes ? m.name : read.name, repaired: nameTakes, confirmed },
+    kana: { value: kanaTakes ? (hiragana ? toHiragana(m.kana) : m.kana) : read.kana, repaired: kanaTakes, confirmed },
   };
   if (m.ambiguous) out.rivals = m.rivals;
-  if (sameHand) out.signature = { value: sigExact || !(kanaExact || nameExact) ? read.signature! : m.name, repaired: !sigExact && (kanaExact || nameExact), confirmed };
+  if (sameHand) out.signature = { value: sigTakes ? m.name : read.signature!, repaired: sigTakes, confirmed };
   return out;
 }

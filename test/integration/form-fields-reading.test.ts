@@ -61,13 +61,15 @@ describe('text fields on realistic scans (issue 12)', () => {
     return s;
   }
 
-  // Measured on this sample (seeds 201-203): 300 dpi 39/48 (0.81), bilevel 150 dpi 32/48 (0.67),
-  // phone photo 41/48 (0.85) exactly right, 0 wrong and unflagged; before the per-zone OCR
+  // Measured on this sample (seeds 201-203): 300 dpi 41/48 (0.85), bilevel 150 dpi 38/48 (0.79),
+  // phone photo 45/48 (0.94) exactly right, 0 wrong and unflagged; before the name and address
+  // zones' second read by the legacy classifier: 39 / 32 / 41 of 48; before the per-zone OCR
   // parameters (eng for digits), the name dictionary and the era rules: 0.75 / 0.58 / 0.83. The
   // issue's targets (0.95 / 0.85) are NOT reached at 300 dpi and bilevel 150 dpi (see
-  // docs/ARCHITECTURE.md, "Confidence rule"): the floors keep what was gained, a little under
-  // the measurement, and scripts/field-diagnostic.ts and the bench report the corpus.
-  const FLOOR: Record<string, number> = { 'grey-300-q85': 0.77, 'bilevel-150-g4': 0.62, 'phone-photo': 0.8 };
+  // docs/ARCHITECTURE.md, "Confidence rule"): the floors keep what was gained, one value under
+  // the measurement (tesseract is deterministic on the same pixels), and
+  // scripts/field-diagnostic.ts and the bench report the corpus.
+  const FLOOR: Record<string, number> = { 'grey-300-q85': 40 / 48, 'bilevel-150-g4': 37 / 48, 'phone-photo': 44 / 48 };
 
   for (const id of ['grey-300-q85', 'bilevel-150-g4', 'phone-photo']) {
     it(`${id}: no value wrong and unflagged beyond 1 %, and text read right at least as well as measured`, async () => {
@@ -76,8 +78,9 @@ describe('text fields on realistic scans (issue 12)', () => {
       expect(s.texts).toBe(3 * TEXT_FIELDS.length);
       expect(s.wrongUnflagged.length / s.values, s.wrongUnflagged.join(', ')).toBeLessThanOrEqual(0.01);
       expect(s.textsRight / s.texts).toBeGreaterThanOrEqual(FLOOR[id]!);
-      // Flagging everything is not an answer (measured: 43 %, 71 % and 40 % of the right written
-      // values flagged at 300 dpi, bilevel 150 dpi and phone photo).
+      // Flagging everything is not an answer (measured: 65 %, 67 % and 40 % of the right written
+      // values flagged at 300 dpi, bilevel 150 dpi and phone photo; repairs from second reads
+      // are right and flagged).
       expect(s.flaggedRight / s.rightWritten).toBeLessThan(0.75);
     }, 120_000);
   }

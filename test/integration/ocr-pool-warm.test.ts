@@ -13,6 +13,8 @@ const ZONE = { rectangle: { left: 100, top: 290, width: 600, height: 70 } };
 // The fee's digits (手数料 定額小為替 1,000円), read like a form's digit field: the eng model on
 // the pool's zone worker, digits only, one line.
 const DIGITS = { rectangle: { left: 414, top: 930, width: 101, height: 60 }, zone: { model: 'eng', singleLine: true, whitelist: '0123456789,' } } as const;
+// A name zone read again by the legacy classifier (ZoneModel 'jpn-legacy'), on its own warm worker.
+const LEGACY = { rectangle: ZONE.rectangle, zone: { model: 'jpn-legacy' } } as const;
 const page = drawPage([...APPLICATION_LINES]);
 
 /** Every action the main thread posts to a worker thread while `f` runs. */
@@ -38,20 +40,23 @@ describe('OcrPool keeps its workers warm', () => {
 
   it('any mix of OSD, reading and digit-zone jobs, at any concurrency: no worker started or re-initialised once warm', async () => {
     const small = await sharp(page).rotate(90).png().toBuffer(); // lying sideways: OSD says turn 270
-    // Two reading workers, the OSD worker and the zone worker started.
-    const warm = await actionsDuring(() => Promise.all([pool.recognize(page, ZONE), pool.recognize(page, ZONE), pool.detectOrientation(small), pool.recognize(page, DIGITS)]));
+    // Two reading workers, the OSD worker, the zone worker and the legacy zone worker started.
+    const warm = await actionsDuring(() =>
+      Promise.all([pool.recognize(page, ZONE), pool.recognize(page, ZONE), pool.detectOrientation(small), pool.recognize(page, DIGITS), pool.recognize(page, LEGACY)]),
+    );
     expect(warm).toContain('load');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom('osd', 'read', 'digits'), { minLength: 1, maxLength: 6 }), async (mix) => {
+      fc.asyncProperty(fc.array(fc.constantFrom('osd', 'read', 'digits', 'legacy'), { minLength: 1, maxLength: 6 }), async (mix) => {
         const results: unknown[] = [];
         const actions = await actionsDuring(async () => {
-          results.push(...(await Promise.all(mix.map((k) => (k === 'osd' ? pool.detectOrientation(small) : pool.recognize(page, k === 'digits' ? DIGITS : ZONE))))));
+          results.push(...(await Promise.all(mix.map((k) => (k === 'osd' ? pool.detectOrientation(small) : pool.recognize(page, k === 'digits' ? DIGITS : k === 'legacy' ? LEGACY : ZONE))))));
         });
         // Only jobs went to the threads: no load, loadLanguage, initialize or reinitialize.
         expect([...new Set(actions)].sort()).toEqual([...new Set(mix.map((k) => (k === 'osd' ? 'detect' : 'recognize')))].sort());
         mix.forEach((k, i) => {
           if (k === 'osd') expect(results[i]).toMatchObject({ degrees: 270 });
           else if (k === 'digits') expect(results[i]).toMatchObject({ text: '1,000' });
+          else if (k === 'legacy') expect((results[i] as { text: string }).text).toContain('山田');
           else expect(results[i]).toMatchObject({ text: '氏名\u3000山田太郎' });
         });
       }),

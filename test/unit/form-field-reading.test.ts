@@ -122,6 +122,62 @@ describe('a text field read from its OCR text (issue 12)', () => {
     expect(readFieldValue('subject.address', '広島県広島市中区紙屋町4丁目5番17人号', { ...ctx, postcodeAddresses: [KAMIYACHO] }).repaired).toBe(true);
   });
 
+  it('puts back a 年 or 月 lost between two numbers only where one place gives a plausible date (any date)', () => {
+    expect(readFieldValue('subject.birthDate', '昭和631月12日', ctx)).toEqual({ value: '昭和63年1月12日', repaired: true, implausible: false });
+    expect(readFieldValue('subject.birthDate', '昭和52年33日', ctx)).toEqual({ value: '昭和52年3月3日', repaired: true, implausible: false });
+    // 1月21日 or 12月1日: for a person.
+    expect(readFieldValue('subject.birthDate', '昭和52年121日', ctx).implausible).toBe(true);
+    fc.assert(
+      fc.property(isoDate('1926-12-25', '2026-11-01'), fc.constantFrom('年', '月'), (iso, lost) => {
+        const written = formatEraDate(iso);
+        const r = readFieldValue('subject.birthDate', written.replace(lost, ''), ctx);
+        // The date written, or nothing: never another date.
+        if (!r.implausible) expect(r).toEqual({ value: written, repaired: true, implausible: false });
+      }),
+    );
+  });
+
+  it('splits off the last 4 digits of a phone number whose second dash was lost (any number)', () => {
+    expect(readFieldValue('subject.phone', '05-93767958', ctx)).toEqual({ value: '05-9376-7958', repaired: true, implausible: false });
+    expect(readFieldValue('subject.phone', '090-12345678', ctx)).toEqual({ value: '090-1234-5678', repaired: true, implausible: false });
+    // The first dash lost: where the area code ends is not known.
+    expect(readFieldValue('subject.phone', '063125-7839', ctx).implausible).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^\d{4}$/), fc.stringMatching(/^\d{4}$/), (a, b, c) => {
+        expect(readFieldValue('subject.phone', `0${a}-${b}${c}`, ctx)).toEqual({ value: `0${a}-${b}-${c}`, repaired: true, implausible: false });
+      }),
+    );
+  });
+
+  it('reads marks alone in a free-text field (an edge, dust, dotted guides) as no writing', () => {
+    for (const junk of ['|', '。。', '・', ' ・ 、 '])
+      for (const field of ['request.reason', 'subject.accountId', 'request.target'] as const) expect(readFieldValue(field, junk, ctx)).toEqual({ value: '', repaired: true, implausible: false });
+    expect(readFieldValue('request.reason', '住所変更。', ctx)).toEqual({ value: '住所変更。', repaired: false, implausible: false });
+    expect(readFieldValue('subject.accountId', 'a@b.jp', ctx).value).toBe('a@b.jp');
+  });
+
+  it("matches a second engine's read against Japan Post's address too, keeping the first read's block number", () => {
+    // The LSTM garbled the town (measured: 広康広筐市…紙屋串), the legacy classifier read it but lost digits (1 as ー).
+    const read = readFieldValue('subject.address', '広康広筐市中区紙屋串3芽目26番2号', { ...ctx, postcodeAddresses: [KAMIYACHO], otherRead: '広島県広島市中区紙屋町3丁日26番2号' });
+    expect(read).toEqual({ value: '広島県広島市中区紙屋町3丁目26番2号', repaired: true, implausible: false, confirmed: true });
+    expect(readFieldValue('subject.address', '広康広筐市中区紙屋串3芽目26番2号', { ...ctx, postcodeAddresses: [KAMIYACHO] }).confirmed).toBe(false);
+    // A second read of another town confirms nothing.
+    const elsewhere = readFieldValue('subject.address', '静岡県静岡市葵区追手町4丁目29番10号', { ...ctx, postcodeAddresses: [KAMIYACHO], otherRead: '静岡県静岡市葵区追手町4丁日29番ー0号' });
+    expect(elsewhere).toMatchObject({ value: '静岡県静岡市葵区追手町4丁目29番10号', confirmed: false });
+    // Whatever the second read, a first read that matches alone is taken as without it (property).
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (other) => {
+        expect(readFieldValue('subject.address', '広島県広島市中区紙屋町5丁目15番16号', { ...ctx, postcodeAddresses: [KAMIYACHO], otherRead: other })).toEqual({
+          value: '広島県広島市中区紙屋町5丁目15番16号',
+          repaired: false,
+          implausible: false,
+          confirmed: true,
+        });
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('never returns a value it calls plausible that has characters its field cannot hold (any text, any field)', () => {
     const allowed: Partial<Record<FieldName, RegExp>> = {
       'subject.kana': /^[\u3041-\u3096\u30a1-\u30fa\u30fc ]*$/u,

@@ -107,4 +107,70 @@ describe('names against the dictionary of names and readings (issue 12)', () => 
       { numRuns: 60 },
     );
   });
+
+  describe('with a second engine\'s reads of the same zones (legacy classifier beside the LSTM)', () => {
+    it('lets a second read pick the homophone the writer wrote (拓也, not the commoner 卓也), as a repair', () => {
+      const first = { name: '山ロロ 操也', kana: 'ヤマグチ タクヤ', signature: '山口 操也' };
+      // The first reads alone: the kana anchors a repair, but which タクヤ is a guess by frequency.
+      expect(reconcileNameFields(first)?.rivals).toEqual(expect.arrayContaining(['山口拓也', '山口卓也']));
+      const r = reconcileNameFields({ ...first, otherReads: { name: '山ロ拓也', kana: 'ヤマグチタクヤ', signature: '山ロ 拓也' } });
+      expect(r?.name).toEqual({ value: '山口 拓也', repaired: true, confirmed: false });
+      expect(r?.signature).toEqual({ value: '山口 拓也', repaired: true, confirmed: false });
+      expect(r?.kana).toMatchObject({ value: 'ヤマグチ タクヤ', repaired: false });
+    });
+
+    it('takes a name the dictionary lacks when a read of 氏名 and one of 署名 are exactly alike (陽菜), as a repair', () => {
+      const r = reconcileNameFields({ name: '小林 孤', kana: 'コバヤシ ヒナ', signature: '小林 陽', otherReads: { name: '小林 陽菜', signature: '小林 陽菜' } });
+      expect(r?.name).toEqual({ value: '小林 陽菜', repaired: true, confirmed: false });
+      expect(r?.signature).toEqual({ value: '小林 陽菜', repaired: true, confirmed: false });
+      expect(r?.kana).toMatchObject({ value: 'コバヤシ ヒナ', repaired: false });
+      // The two zones read alike by nobody: nothing to take.
+      expect(reconcileNameFields({ name: '小林 孤', kana: 'コバヤシ ヒナ', signature: '小林 陽', otherReads: { name: '小林 陽菜', signature: '小林 陽乗' } })).toBeNull();
+    });
+
+    const someName = fc.tuple(fc.constantFrom(...FAMILY.slice(0, 2000)), fc.constantFrom(...GIVEN.slice(0, 2000)));
+    const garble = (s: string) =>
+      fc.array(fc.tuple(fc.nat(s.length), fc.constantFrom('', 'x', '中', '部', 'ー', 'カ', '口', 'ロ')), { maxLength: 2 }).map((edits) => {
+        const cs = [...s];
+        for (const [i, c] of edits) cs.splice(i, 1, ...(c === 'x' ? [] : [c]));
+        return cs.join('');
+      });
+    const reads = someName.chain(([[fw, fr], [gw, gr]]) =>
+      fc.record({
+        name: garble(`${fw}${gw}`),
+        kana: garble(`${fr}${gr}`),
+        signature: fc.option(garble(`${fw}${gw}`), { nil: undefined }),
+        other: fc.record({ name: fc.option(garble(`${fw}${gw}`), { nil: undefined }), kana: fc.option(garble(`${fr}${gr}`), { nil: undefined }), signature: fc.option(garble(`${fw}${gw}`), { nil: undefined }) }),
+      }),
+    );
+
+    it('second reads never confirm, and a changed value is one some read gave exactly (any reads)', () => {
+      fc.assert(
+        fc.property(reads, ({ name, kana, signature, other }) => {
+          const r = reconcileNameFields({ name, kana, ...(signature !== undefined ? { signature } : {}), otherReads: other });
+          if (!r) return;
+          const seenWritten = [name, signature, other.name, other.signature].filter((x): x is string => x !== undefined).map(writtenKey);
+          const seenKana = [kana, other.kana].filter((x): x is string => x !== undefined).map(kanaKey);
+          // Whatever was taken, some read (of either script, by either engine) was exactly the new name or its reading.
+          for (const v of [r.name, r.signature]) if (v?.repaired) expect(seenWritten.includes(writtenKey(v.value)) || seenKana.includes(kanaKey(r.kana.value))).toBe(true);
+          if (r.kana.repaired) expect(seenWritten.includes(writtenKey(r.name.value)) || seenKana.includes(kanaKey(r.kana.value))).toBe(true);
+          // Confirmation is the first reads' alone: a listed name and reading each read exactly by the first engine.
+          const firstOnly = reconcileNameFields({ name, kana, ...(signature !== undefined ? { signature } : {}) });
+          if (r.name.confirmed) expect(firstOnly?.name.confirmed).toBe(true);
+          for (const v of [r.name, r.kana, r.signature]) if (v?.repaired) expect(v.confirmed).toBe(false);
+        }),
+        { numRuns: 25 },
+      );
+    });
+
+    it('second reads that repeat the first ones change nothing (property)', () => {
+      fc.assert(
+        fc.property(reads, ({ name, kana, signature }) => {
+          const first = { name, kana, ...(signature !== undefined ? { signature } : {}) };
+          expect(reconcileNameFields({ ...first, otherReads: { name, kana, signature } })).toEqual(reconcileNameFields(first));
+        }),
+        { numRuns: 15 },
+      );
+    });
+  });
 });

@@ -215,18 +215,23 @@ export async function readApplicationForm(page: GreyPage, ocr: OcrPool, opts: Re
   if (!t) return null;
   const marks: MarkContext = { g, t, tpl: await printedForm(), boxes: TICK_BOXES };
   const texts = new Map<FieldName, OcrText>(
-    await Promise.all(FIELDS.filter((f) => f.kind === 'text' || f.kind === 'date').map(async (f) => [f.name, await ocrField(g, t, f, ocr)] as const)),
+    await Promise.all(FIELDS.filter((f) => f.kind === 'text' || f.kind === 'date').map(async (f) => [f.name, await ocrField(g, t, f, ocr, ZONE_PARAMS[f.name], SECOND_READ.has(f.name))] as const)),
   );
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   // Digits the eng model could not put into the field's shape (a dash or a digit lost on a
-  // black-and-white 150 dpi scan) are read again by the jpn model; its reading is taken when it
-  // has the shape, and held for review.
+  // black-and-white 150 dpi scan), or only by a repair, are read again by the jpn model; its
+  // reading is taken when it has the shape (as read, if the eng one was repaired), and held for review.
   await Promise.all(
     [...texts]
-      .filter(([f, o]) => ZONE_PARAMS[f]?.model === 'eng' && o.text !== null && !o.failed && readFieldValue(f, o.text, { today }).implausible)
-      .map(async ([f]) => {
+      .flatMap(([f, o]) => {
+        if (ZONE_PARAMS[f]?.model !== 'eng' || o.text === null || o.failed) return [];
+        const r = readFieldValue(f, o.text, { today });
+        return r.implausible || r.repaired ? [[f, r] as const] : [];
+      })
+      .map(async ([f, eng]) => {
         const o = await ocrField(g, t, fieldByName(f), ocr, { singleLine: true, whitelist: `${DIGITS}-` });
-        if (o.text && !o.failed && !readFieldValue(f, o.text, { today }).implausible) texts.set(f, { ...o, confidence: Math.min(o.confidence, 70) });
+        const jpn = o.text && !o.failed ? readFieldValue(f, o.text, { today }) : null;
+        if (jpn && !jpn.implausible && (eng.implausible || !jpn.repaired)) texts.set(f, { ...o, confidence: Math.min(o.confidence, 70) });
       }),
   );
   for (const [field, o] of texts) opts.trace?.(field, o);
@@ -282,13 +287,32 @@ export interface OcrText {
   text: string | null;
   confidence: number;
   failed?: boolean;
+  /** The same crop read by tesseract's legacy classifier (SECOND_READ fields), when it read anything. */
+  other?: string;
 }
 
+/**
+ * Name and address zones read a second time by tesseract's legacy classifier (jpn "4.0.0"
+ * tessdata, OEM 0, on the pool's own warm worker for it): it misreads other strokes than the LSTM
+ * does (measured on the generator's 300 dpi forms, 10 each: the LSTM read 7 kana, 3 names and 5
+ * signatures right, the legacy engine 7, 4 and 5, and one of the two was right for 9, 5 and 8;
+ * addresses: the legacy read has the prefecture and town right where the LSTM garbles them, and
+ * loses digits). Its reads go to the name dictionary beside the first ones (name-dictionary.ts,
+ * otherReads) and to the match against Japan Post's address; it is never trusted alone.
+ */
+const SECOND_READ: ReadonlySet<FieldName> = new Set(['subject.name', 'subject.kana', 'agent.name', 'agent.kana', 'signature', 'subject.address', 'agent.address']);
+
 const DIGITS = '0123456789';
+/**
+ * Kana a name's reading can hold: not ヵ ヶ ヮ ヲ (and their hiragana), nor ヷ-ヺ, which no
+ * reading of a name uses (measured: the small ヵ and ヮ were the engines' usual misreads of カ and
+ * ワ, ヲ of シ). Small ァィゥェォ stay for names from other languages.
+ */
 const KANA_CHARS = (() => {
   let out = ' ー・';
-  for (let c = 0x3041; c <= 0x3096; c++) out += String.fromCodePoint(c);
-  for (let c = 0x30a1; c <= 0x30fa; c++) out += String.fromCodePoint(c);
+  const never = new Set([...'ゎゕゖをヮヵヶヲヷヸヹヺ']);
+  for (let c = 0x3041; c <= 0x3096; c++) if (!never.has(String.fromCodePoint(c))) out += String.fromCodePoint(c);
+  for (let c = 0x30a1; c <= 0x30fa; c++) if (!never.has(String.fromCodePoint(c))) out += String.fromCodePoint(c);
   return out;
 })();
 /**
@@ -298,7 +322,7 @@ const KANA_CHARS = (() => {
  * era dates with the era names' characters, digits and 年月日, kana fields with kana. One line
  * each (PSM 7). A field with no restriction (names, addresses, free text) is read as a block.
  */
-const ZONE_PARAMS: Partial<Record<FieldName, ZoneParams>> = {
+export const ZONE_PARAMS: Partial<Record<FieldName, ZoneParams>> = {
   'subject.phone': { model: 'eng', singleLine: true, whitelist: `${DIGITS}-` },
   'agent.phone': { model: 'eng', singleLine: true, whitelist: `${DIGITS}-` },
   'subject.postalCode': { model: 'eng', singleLine: true, whitelist: `${DIGITS}-` },
@@ -310,19 +334,24 @@ const ZONE_PARAMS: Partial<Record<FieldName, ZoneParams>> = {
 };
 
 /** Points left out at the signature box's right end: the seal stamped over its border. */
-const SEAL_CUT = 24;
+export const SEAL_CUT = 24;
 /** Ink (form points squared) below which a zone holds no writing, only specks the cleaning left. */
 const EMPTY_INK_PT2 = 3;
 
-async function ocrField(g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool, params = ZONE_PARAMS[f.name]): Promise<OcrText> {
+async function ocrField(g: GreyPixels, t: Affine, f: FormField, ocr: OcrPool, params = ZONE_PARAMS[f.name], secondRead = false): Promise<OcrText> {
   const zone = zoneToPixels(t, f.zone);
   // Resampled, registered, cleaned and cut to its ink (field-image.ts): the crop tesseract reads.
   const img = await fieldImage(g, t, f.zone, { cutRight: f.name === 'signature' ? SEAL_CUT : 0 });
   if (img.ink < EMPTY_INK_PT2 * FIELD_SCALE * FIELD_SCALE) return { zone, text: null, confidence: 95 };
+  const rectangle = { left: 0, top: 0, width: img.width, height: img.height };
+  // The second read is a hint for the name dictionary: its failure costs nothing but the hint.
+  const other = secondRead ? ocr.recognize(img.png, { rectangle, zone: { ...params, model: 'jpn-legacy' } }).then((r) => r.text, () => '') : undefined;
   try {
-    const r = await ocr.recognize(img.png, { rectangle: { left: 0, top: 0, width: img.width, height: img.height }, ...(params ? { zone: params } : {}) });
-    return { zone, text: r.text, confidence: Math.round(r.confidence) };
+    const r = await ocr.recognize(img.png, { rectangle, ...(params ? { zone: params } : {}) });
+    const otherText = await other;
+    return { zone, text: r.text, confidence: Math.round(r.confidence), ...(otherText ? { other: otherText } : {}) };
   } catch {
+    await other;
     return { zone, text: '', confidence: 0, failed: true };
   }
 }
@@ -350,13 +379,13 @@ function textValues(texts: Map<FieldName, OcrText>, today: string): Map<FieldNam
       continue;
     }
     const codeField = field.startsWith('agent.') ? 'agent.postalCode' : 'subject.postalCode';
-    const ctx = { today, postcodeAddresses: postcodeAddresses(codeField) };
+    const ctx = { today, postcodeAddresses: postcodeAddresses(codeField), otherRead: o.other };
     let r = readFieldValue(field, o.text, ctx);
     const text = o.text;
     if (field.endsWith('.address') && !r.confirmed) {
       // One digit of the postcode misread (9 as 2, 3 as 5): the one code a digit away whose Japan
       // Post address is the address read takes its place. Both values are then repairs, flagged.
-      const fixed = postcodeOneDigitOff(readings.get(codeField), (addresses) => readFieldValue(field, text, { today, postcodeAddresses: addresses }));
+      const fixed = postcodeOneDigitOff(readings.get(codeField), (addresses) => readFieldValue(field, text, { today, postcodeAddresses: addresses, otherRead: o.other }));
       if (fixed) {
         r = { ...fixed.address, repaired: true };
         readings.set(codeField, { value: fixed.code, repaired: true, implausible: false });
@@ -378,7 +407,8 @@ function textValues(texts: Map<FieldName, OcrText>, today: string): Map<FieldNam
   }
   // Names against the dictionary of names and readings (name-dictionary.ts): the kanji read,
   // the signature and the kana read beside them decide together (郎 vs 部: the reading ロウ).
-  for (const who of ['subject', 'agent'] as const) checkName(out, who);
+  const others = new Map([...texts].flatMap(([f, o]) => (o.other && !f.endsWith('.address') ? [[f, readFieldValue(f, o.other, { today }).value] as const] : [])));
+  for (const who of ['subject', 'agent'] as const) checkName(out, who, others);
   // The applicant writes their name twice (氏名 and 署名). Two reads that differ are both for a
   // person to look at; two that agree prove little (the same hand misleads OCR the same way).
   const name = out.get('subject.name');
@@ -396,12 +426,13 @@ function textValues(texts: Map<FieldName, OcrText>, today: string): Map<FieldNam
  * independent reads in two scripts agreeing: trusted like a checked field (TRUSTED_OCR) when
  * tesseract was not unsure of them (NAME_CONFIRMED_OCR).
  */
-function checkName(out: Map<FieldName, RecognisedField>, who: 'subject' | 'agent'): void {
+function checkName(out: Map<FieldName, RecognisedField>, who: 'subject' | 'agent', others: ReadonlyMap<FieldName, string>): void {
   const name = out.get(`${who}.name`);
   const kana = out.get(`${who}.kana`);
   const signature = who === 'subject' ? out.get('signature') : undefined;
   if (!name?.value) return;
-  const fields = reconcileNameFields({ name: name.value, kana: kana?.value ?? '', ...(signature?.value ? { signature: signature.value } : {}) });
+  const otherReads = { name: others.get(`${who}.name`), kana: others.get(`${who}.kana`), signature: who === 'subject' ? others.get('signature') : undefined };
+  const fields = reconcileNameFields({ name: name.value, kana: kana?.value ?? '', ...(signature?.value ? { signature: signature.value } : {}), otherReads });
   if (!fields) return;
   const apply = (f: RecognisedField | undefined, v: NameFieldValue | undefined) => {
     if (!f || !v) return;

@@ -8,7 +8,9 @@
  *
  * Small field zones read with the eng model (digits, ZoneParams.model) have one eng worker of
  * their own too, for the same reason: sharing the reading workers' places would swap a jpn+eng
- * worker for an eng one on every form page.
+ * worker for an eng one on every form page. So has each other zone model (the legacy jpn
+ * classifier that reads a form's name and address zones a second time): one warm worker per
+ * (language, model), started when first needed.
  *
  * Each worker is handed its next page while it still reads the current one (at most
  * PER_WORKER jobs in its thread's queue): it starts that page the moment it finishes, without
@@ -77,9 +79,9 @@ export interface ZoneParams {
    * the reading workers (like the OSD worker), started when first needed and kept warm. Digits
    * written by hand are read far better by eng than by jpn (9 → 2, measured: phone numbers on the
    * scan generator's forms 28/28 against 19/28), and a reading worker is never re-initialised
-   * for it.
+   * for it. 'jpn-legacy': see ZoneModel (a second read of a name or address zone).
    */
-  model?: 'eng';
+  model?: ZoneModel;
   /** One line of text (PSM 7) instead of a block (PSM 6). */
   singleLine?: boolean;
   /** Characters tesseract may output (tessedit_char_whitelist; the LSTM honours it). */
@@ -87,6 +89,14 @@ export interface ZoneParams {
   /** Return each character's alternatives (LSTM choices) in `symbols`. */
   choices?: boolean;
 }
+
+/**
+ * Models a zone can be read with, each on one warm worker of its own: 'eng' (best_int LSTM, digits);
+ * 'jpn-legacy': the jpn "4.0.0" tessdata (it carries tesseract's legacy character classifier
+ * beside an older LSTM) with the legacy engine alone (OEM 0). Its LSTM and the combined OEM 2 read
+ * the form's zones worse than best_int (scripts/field-engines.ts): not offered.
+ */
+export type ZoneModel = 'eng' | 'jpn-legacy';
 
 /** One recognised character and what else tesseract thought it might be. */
 export interface OcrSymbol {
@@ -115,8 +125,9 @@ export interface OcrPoolOptions {
   jobTimeoutMs?: number;
 }
 
-/** 'zone': the eng worker for small field zones (ZoneParams.model). */
-type Kind = OcrLang | 'osd' | 'zone';
+/** 'zone': the eng worker for small field zones (ZoneParams.model); 'zone-jpn-…': the other zone models. */
+type Kind = OcrLang | 'osd' | 'zone' | 'zone-jpn-legacy';
+const ownWorker = (kind: Kind) => kind === 'osd' || kind.startsWith('zone');
 type TessWorker = Tesseract.Worker;
 
 interface Job {
@@ -163,7 +174,7 @@ export class OcrPool {
     if (zone?.whitelist) params.tessedit_char_whitelist = zone.whitelist;
     // 2: the LSTM's alternatives per character (tesseract's ChoiceIterator), in the JSON output.
     if (zone?.choices) params.lstm_choice_mode = '2';
-    const kind: Kind = zone?.model === 'eng' && rectangle ? 'zone' : (opts.lang ?? 'jpn+eng');
+    const kind: Kind = zone?.model && rectangle ? (zone.model === 'eng' ? 'zone' : `zone-${zone.model}`) : (opts.lang ?? 'jpn+eng');
     const page = await this.run(kind, onProgress, async (w) => {
       const { data } = await w.recognize(png, params as Partial<Tesseract.RecognizeOptions>, { text: true, tsv: true, blocks: !!zone?.choices });
       return data;
@@ -246,12 +257,12 @@ export class OcrPool {
    * language at the cap); else a busy worker of this kind with room in its queue; else none.
    */
   private takeSlot(kind: Kind): Slot | undefined {
-    if (kind === 'osd' || kind === 'zone') {
+    if (ownWorker(kind)) {
       const own = this.slots.find((s) => s.kind === kind);
       if (own) return own.jobs.length < PER_WORKER ? own : undefined;
       return this.add(this.spawn(kind));
     }
-    const readers = this.slots.filter((s) => s.kind !== 'osd' && s.kind !== 'zone');
+    const readers = this.slots.filter((s) => !ownWorker(s.kind));
     const idle = readers.find((s) => s.jobs.length === 0 && s.kind === kind);
     if (idle) return idle;
     if (readers.length >= this.size) {
@@ -345,9 +356,13 @@ export class OcrPool {
 
 async function createTessWorker(kind: Kind, logger: (m: Tesseract.LoggerMessage) => void): Promise<TessWorker> {
   const primary = kind === 'osd' ? 'osd' : kind === 'eng' || kind === 'zone' ? 'eng' : 'jpn';
+  const legacy = kind === 'zone-jpn-legacy';
   // A missing file makes tesseract.js wait forever (load errors never reject createWorker).
-  if (!existsSync(tessdataFile(primary))) throw new KaijiError('OCR_FAILED');
-  const options = { ...workerFileOptions(primary), logger, errorHandler: () => {} };
+  if (!existsSync(tessdataFile(primary, legacy ? 'legacy' : undefined))) throw new KaijiError('OCR_FAILED');
+  const options = { ...workerFileOptions(primary, legacy ? 'legacy' : undefined), logger, errorHandler: () => {} };
+  if (legacy) {
+    return Tesseract.createWorker('jpn', OEM.TESSERACT_ONLY, { ...options, legacyCore: true, legacyLang: true });
+  }
   if (kind === 'osd') {
     return Tesseract.createWorker('osd', OEM.TESSERACT_ONLY, { ...options, legacyCore: true, legacyLang: true });
   }

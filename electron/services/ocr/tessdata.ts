@@ -38,18 +38,24 @@ const VARIANT: Record<TessLang, string> = { jpn: '4.0.0_best_int', eng: '4.0.0_b
 const requireHere = createRequire(import.meta.url);
 
 /**
+ * 'legacy': the "4.0.0" tessdata of a language, which also holds tesseract's legacy (non-LSTM)
+ * classifier; used for the form zones it reads better (ocr-pool.ts, ZoneModel).
+ */
+export type TessVariant = 'legacy';
+
+/**
  * The folder holding `<lang>.traineddata.gz` inside the installed package. In an installed app
  * it is the unpacked copy: the OCR worker thread reads it by path (packaging/app-files.cjs).
  */
-export function tessdataDir(lang: TessLang): string {
-  return unpackedPath(join(dirname(requireHere.resolve(`@tesseract.js-data/${lang}/package.json`)), VARIANT[lang]));
+export function tessdataDir(lang: TessLang, variant?: TessVariant): string {
+  return unpackedPath(join(dirname(requireHere.resolve(`@tesseract.js-data/${lang}/package.json`)), variant === 'legacy' ? '4.0.0' : VARIANT[lang]));
 }
 
 /** The OCR worker script, started as a worker thread from a file: the unpacked one when installed. */
 const WORKER_PATH = unpackedPath(requireHere.resolve('tesseract.js/src/worker-script/node/index.js'));
 
-export function tessdataFile(lang: TessLang): string {
-  return join(tessdataDir(lang), `${lang}.traineddata.gz`);
+export function tessdataFile(lang: TessLang, variant?: TessVariant): string {
+  return join(tessdataDir(lang, variant), `${lang}.traineddata.gz`);
 }
 
 const unpacked = new Map<TessLang, Uint8Array>();
@@ -65,11 +71,14 @@ export function traineddata(lang: TessLang): Uint8Array {
 }
 
 /** Options every worker gets: local data, no cache written, gz handled by tesseract.js. */
-export function workerFileOptions(lang: TessLang): {
+export function workerFileOptions(
+  lang: TessLang,
+  variant?: TessVariant,
+): {
   langPath: string;
   workerPath: string;
   gzip: true;
   cacheMethod: 'none';
 } {
-  return { langPath: tessdataDir(lang), workerPath: WORKER_PATH, gzip: true, cacheMethod: 'none' };
+  return { langPath: tessdataDir(lang, variant), workerPath: WORKER_PATH, gzip: true, cacheMethod: 'none' };
 }
