@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KaijiCore } from '../../electron/services/core/kaiji-core';
 import { createDispatch } from '../../electron/services/core/dispatch';
 import type { CaseSummary, ChannelInput } from '../../shared/contract';
-import { CASE_SORTS, type CaseListFilter } from '../../shared/domain/case-list';
+import { CASE_SORTS, DEFAULT_DIRECTION, type CaseListFilter } from '../../shared/domain/case-list';
 import { CASE_STATES, type CaseState } from '../../shared/domain/case-state';
 import { REQUEST_KINDS, type RequestKind } from '../../shared/domain/page-kind';
 import { ADMIN, addStaffSignedInOnce, value, type Call } from '../helpers/core';
@@ -208,6 +208,15 @@ describe('the case list pages through every case (#13 item 1)', () => {
         expect(total).toBe(whole.total);
         expect(rows.map((r) => r.id)).toEqual(whole.cases.map((r) => r.id));
         expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+        // By person in charge: names in code-point order (the way asked), nobody in charge last, on
+        // both back ends (the office database cannot order the sealed names itself).
+        if (sort === 'assignee') {
+          const names = rows.map((r) => r.assigneeName ?? null);
+          const named = names.filter((n): n is string => n !== null);
+          const up = [...named].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+          expect(named).toEqual((dir ?? DEFAULT_DIRECTION.assignee) === 'asc' ? up : up.reverse());
+          expect(names.slice(named.length).every((n) => n === null)).toBe(true);
+        }
         // Every row shown satisfies the filter it was asked for.
         for (const r of rows) {
           const m = made.find((x) => x.id === r.id)!;

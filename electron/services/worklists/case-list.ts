@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { CasePage, ChannelParsed } from '@shared/contract';
 import { DEFAULT_DIRECTION, READING_STATES, needsActionBy, type CaseListFilter, type CaseSort } from '@shared/domain/case-list';
 import { isoDateInJapan } from '@shared/domain/dates';
@@ -8,7 +8,7 @@ import { toSummary } from '../cases/case-service';
 import type { DeadlineStore } from '../today/deadline-store';
 import { caseUrgency } from '../today/deadline-store';
 import { startsWith } from '../office/sealed-search';
-import { prefixRange } from '../vault/query';
+import { prefixRange, sortedAtDesk } from '../vault/query';
 import type { Database } from '../vault/schema';
 import { casesOwing } from './answers-owed';
 
@@ -23,7 +23,7 @@ const SORT_COLUMN: Record<CaseSort, string> = {
   urgency: 'cases.urgency_sort',
   status: 'cases.status',
   due: 'cases.due_on',
-  assignee: 'a.display_name',
+  assignee: 'cases.assignee_id', // ordered by name through assigneeRank
 };
 
 /**
@@ -39,6 +39,17 @@ export class CaseListService {
     private readonly now: () => Date,
   ) {}
 
+  /**
+   * The person in charge's place in name order, as a sort key over the plain `assignee_id`:
+   * staff names are sealed on the office database, which cannot order by them (#16 item 2), so
+   * the few staff are put in order at the desk (code-point order, as SQLite's ORDER BY) and the
+   * server sorts by `CASE assignee_id WHEN … THEN rank END` on both back ends alike.
+   */
+  private async assigneeRank(): Promise<RawBuilder<number>> {
+    const staff = sortedAtDesk(await this.db.selectFrom('staff').select(['id', 'display_name']).execute(), (r) => r.display_name, (r) => r.id);
+    return sql<number>`case ${sql.ref('cases.assignee_id')} ${sql.join(staff.map((s, i) => sql`when ${s.id} then ${i}`), sql` `)} end`;
+  }
+
   async list(actor: Actor, input: CaseListInput): Promise<CasePage> {
     // Stored deadlines and kinds (I5, request_kinds) current before filtering or sorting by them.
     await this.deadlines.ensureCurrent();
@@ -48,10 +59,10 @@ export class CaseListService {
     const base = where(this.db.selectFrom('cases').leftJoin('staff as a', 'a.id', 'cases.assignee_id') as unknown as Q);
     const dir = input.dir ?? DEFAULT_DIRECTION[input.sort];
     let ordered = base.selectAll('cases').select(['a.display_name as assignee_name']);
-    const column = SORT_COLUMN[input.sort];
+    const key = input.sort === 'assignee' ? await this.assigneeRank() : sql.ref(SORT_COLUMN[input.sort]);
     // Rows without a value (no target, nobody in charge) go last whichever way the list runs.
-    if (input.sort === 'due' || input.sort === 'urgency' || input.sort === 'assignee') ordered = ordered.orderBy(sql`${sql.ref(column)} is null`);
-    ordered = ordered.orderBy(sql.ref(column), dir);
+    if (input.sort === 'due' || input.sort === 'urgency' || input.sort === 'assignee') ordered = ordered.orderBy(sql`${key} is null`);
+    ordered = ordered.orderBy(key, dir);
     if (input.sort !== 'caseNo') ordered = ordered.orderBy('cases.case_no', dir);
     // The total and the page go out together (#16: one round trip's wait instead of two on an office database).
     const [{ n }, page] = await Promise.all([base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(), ordered.limit(input.limit).offset(input.offset).execute()]);
