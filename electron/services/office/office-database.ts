@@ -47,13 +47,25 @@ function clientConfig(c: OfficeConnection): pg.ClientConfig {
  * change listener can tell its own notices from other desks' (#16 item 3).
  */
 export function officeKysely(c: OfficeConnection, max = 4, backends?: Set<number>): Kysely<Database> {
-  const pool = new pg.Pool(poolConfig(c, max));
+  const pool = officeConnectionPool(c, max);
   if (backends) {
     const pid = (client: pg.PoolClient) => (client as unknown as { processID: number }).processID;
     pool.on('connect', (client) => void backends.add(pid(client)));
     pool.on('remove', (client) => void backends.delete(pid(client as pg.PoolClient)));
   }
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * A pool whose idle connections may be cut by the server (a restart, a failover, an
+ * administrator's pg_terminate_backend, a test dropping its database): pg emits that on the
+ * pool, and with no listener Node ends the whole process. The pool has already dropped the
+ * broken connection and opens a new one for the next query, so there is nothing more to do.
+ */
+export function officeConnectionPool(c: OfficeConnection, max: number): pg.Pool {
+  const pool = new pg.Pool(poolConfig(c, max));
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** One connection outside any pool (the desk's LISTEN connection), with the pool's TLS rules. */

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { KaijiError } from '@shared/errors';
 import { AuditLog, type Actor } from '../audit/audit-log';
 import { PageFiles } from '../pages/page-files';
@@ -14,7 +13,7 @@ import { dbKeyAad, readKeySlotFile, writeKeySlotFile, type KeySlotFile } from '.
 import { LATEST_SCHEMA_VERSION, migrate } from '../vault/migrator';
 import type { Database } from '../vault/schema';
 import { DB_FILE, Vault } from '../vault/vault';
-import { poolConfig, upgradeOfficeSchema, type OfficeConnection } from './office-database';
+import { officeConnectionPool, upgradeOfficeSchema, type OfficeConnection } from './office-database';
 import { keyringFromVault, loadKeyring, openKeyring, saveKeyring, type OfficeKeyring } from './office-keyring';
 import type { OfficeNames } from './office-roles';
 import { officeKeys } from './office-sealing';
@@ -177,7 +176,7 @@ function mismatch(table: string, rowId: string): KaijiError {
 }
 
 function officePool(c: OfficeConnection): PostgresDialect {
-  return new PostgresDialect({ pool: new pg.Pool(poolConfig(c, 2)) });
+  return new PostgresDialect({ pool: officeConnectionPool(c, 2) });
 }
 
 async function refuseNonEmptyOffice(db: AnyDb, label: string): Promise<void> {
